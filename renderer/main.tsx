@@ -1,4 +1,16 @@
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './app'
+import './styles/base.css'
+import './styles/layout.css'
+import './styles/components.css'
+import './styles/screens.css'
 
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<h1>Caja</h1>)
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>
+  )
+}

@@ -1,0 +1,33 @@
+/** What the feature handlers are built from; `services.ts` assembles it. */
+import type { SyncStatus } from '../../../shared/ipc/views'
+import type { EventBus } from '../ipc'
+import type { ClientSecretStore } from '../secrets-node'
+import type { SettingsStore } from '../settings-store'
+import type { AuditLog } from '../store/audit'
+import type { LookupCache } from '../store/cache'
+import type { Outbox } from '../store/outbox'
+import type { PaymentService } from '../store/payments'
+import type { Clock, Person } from '../store/types'
+import type { TigoClient } from '../tigo/client'
+import type { ApiConnection } from './api-connection'
+
+export type DrainReason = 'payment' | 'manual' | 'retry'
+
+export interface AppContext {
+  client: TigoClient
+  api: Pick<ApiConnection, 'usesSimulator' | 'resolve'>
+  cache: LookupCache
+  outbox: Outbox
+  payments: PaymentService
+  audit: AuditLog
+  settings: SettingsStore
+  secrets: ClientSecretStore
+  events: EventBus
+  clock: Clock
+  isOnline(): boolean
+  syncStatus(): SyncStatus
+  /** Asks the sync engine for a drain and resolves when it finished (no-op without one). */
+  requestDrain(reason: DrainReason): Promise<void>
+  /** Who is at the till. Until sign-in exists, the terminal's default cashier. */
+  cashier(): Person
+}

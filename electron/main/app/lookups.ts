@@ -1,0 +1,303 @@
+/**
+ * Customer, contract and bill lookups. Live through the Tigo client; every success is cached; when
+ * Tigo cannot be reached (`not-sent`, or `uncertain` for a read) the last cached answer is served
+ * with `source: 'cache'` and its `fetchedAt`, so the counter keeps working offline.
+ */
+import type { BillsCollection, ContractsDetails } from '../../../shared/api/models'
+import { BillsCollection as BillsSchema, ContractsDetails as DetailsSchema } from '../../../shared/api/models'
+import { parseBillBarcode, unpaddedReference } from '../../../shared/domain/bill-barcode'
+import type { IdType } from '../../../shared/domain/identification'
+import { parseIdType, validateIdentification } from '../../../shared/domain/identification'
+import { AppError } from '../../../shared/errors'
+import type { Handlers } from '../ipc'
+import type { BillView, CustomerView, Source } from '../../../shared/ipc/views'
+import { isTigoError, toAppError } from '../tigo/errors'
+import type { CachedBill } from '../store/types'
+import type { AppContext } from './context'
+import type { BillContext } from './views'
+import { bogotaDate, iso, toBillView, toCustomerView } from './views'
+
+const DEFAULT_PAGE_SIZE = 50
+/** Leading digits of a payment reference that name the contract (zero-padded). */
+const CONTRACT_DIGITS = 10
+
+interface Fetched<T> {
+  value: T
+  source: Source
+  fetchedAt: number
+}
+
+export function isOfflineError(error: unknown): boolean {
+  return isTigoError(error) && (error.kind === 'not-sent' || error.kind === 'uncertain')
+}
+
+/** Live first; the cache when Tigo is unreachable; the translated error when there is no cache. */
+async function liveOrCached<T>(
+  ctx: AppContext,
+  kind: string,
+  key: string,
+  live: () => Promise<T>,
+  parse: (value: unknown) => T
+): Promise<Fetched<T>> {
+  try {
+    const value = await live()
+    ctx.cache.put(kind, key, value)
+    return { value, source: 'live', fetchedAt: ctx.clock() }
+  } catch (error) {
+    if (!isOfflineError(error)) throw error
+    const cached = ctx.cache.get(kind, key)
+    if (!cached) throw toAppError(error)
+    return { value: parse(cached.value), source: 'cache', fetchedAt: cached.fetchedAt }
+  }
+}
+
+/** The cleaned identification (NIT without check digit) or a cashier-facing error. */
+export function checkIdentification(idType: IdType, raw: string): string {
+  const result = validateIdentification(idType, raw)
+  if (!result.ok) throw new AppError(result.code, result.params ?? {})
+  return result.value
+}
+
+interface Owner {
+  idType: IdType
+  identification: string
+}
+
+function billContext(ctx: AppContext): BillContext {
+  return {
+    today: bogotaDate(ctx.clock()),
+    outboxStateOf: (billNo) => ctx.outbox.activeItemForBill(billNo)?.state
+  }
+}
+
+function rememberOwner(ctx: AppContext, details: ContractsDetails, owner: Owner): void {
+  for (const item of details.contractsCollection) {
+    ctx.cache.put('contractOwner', item.contractId, owner)
+    if (item.billsCollection?.length) {
+      ctx.cache.putBills(item.contractId, owner.idType, owner.identification, item.billsCollection)
+    }
+  }
+}
+
+function cachedOwner(ctx: AppContext, contractId: string): Owner | undefined {
+  const value = ctx.cache.get('contractOwner', contractId)?.value as Partial<Owner> | undefined
+  const idType = typeof value?.idType === 'string' ? parseIdType(value.idType) : undefined
+  if (!idType || typeof value?.identification !== 'string') return undefined
+  return { idType, identification: value.identification }
+}
+
+/**
+ * Who owns a contract. The contract answer carries only `identification`: the id type comes
+ * from an earlier customer search, else a NIT is assumed (B2B customers are companies).
+ */
+function ownerFrom(ctx: AppContext, details: ContractsDetails, contractId: string): Owner {
+  const known = cachedOwner(ctx, contractId)
+  if (known) return known
+  const nit = validateIdentification('NIT', details.identification)
+  return { idType: 'NIT', identification: nit.ok ? nit.value : details.identification }
+}
+
+async function contractDetails(
+  ctx: AppContext,
+  contractId: string
+): Promise<Fetched<ContractsDetails> & { owner: Owner }> {
+  const fetched = await liveOrCached(
+    ctx,
+    'contract',
+    contractId,
+    () => ctx.client.getContract(contractId),
+    (value) => DetailsSchema.parse(value)
+  )
+  const owner = ownerFrom(ctx, fetched.value, contractId)
+  if (fetched.source === 'live') rememberOwner(ctx, fetched.value, owner)
+  return { ...fetched, owner }
+}
+
+async function contractCustomer(ctx: AppContext, contractId: string): Promise<CustomerView> {
+  const fetched = await contractDetails(ctx, contractId)
+  const contracts = fetched.value.contractsCollection.filter((c) => c.contractId === contractId)
+  return toCustomerView(
+    { ...fetched.value, contractsCollection: contracts },
+    {
+      ...fetched.owner,
+      source: fetched.source,
+      fetchedAt: fetched.fetchedAt,
+      page: { regIni: 1, numReg: contracts.length, hasMore: false }
+    },
+    billContext(ctx)
+  )
+}
+
+/** The owner of a contract, asking Tigo only when no search has shown it yet. */
+async function ownerOf(ctx: AppContext, contractId: string): Promise<Owner> {
+  return cachedOwner(ctx, contractId) ?? (await contractDetails(ctx, contractId)).owner
+}
+
+/** Fetches a contract's bills, keeps them for offline payments, and returns them. */
+export async function fetchBills(
+  ctx: AppContext,
+  contractId: string,
+  quantity?: number
+): Promise<Fetched<BillsCollection>> {
+  const key = quantity === undefined ? contractId : `${contractId}:${quantity}`
+  const fetched = await liveOrCached(
+    ctx,
+    'bills',
+    key,
+    () => ctx.client.getBills(contractId, quantity === undefined ? {} : { quantity }),
+    (value) => BillsSchema.parse(value)
+  )
+  if (fetched.source === 'live') {
+    const owner = await ownerOf(ctx, contractId).catch(() => undefined)
+    if (owner) ctx.cache.putBills(contractId, owner.idType, owner.identification, fetched.value)
+  }
+  return fetched
+}
+
+function cachedBillView(ctx: AppContext, cached: CachedBill): BillView {
+  const parsed = BillsSchema.element.safeParse(cached.bill)
+  if (parsed.success) return toBillView(parsed.data, cached.contractId, billContext(ctx))
+  const state = ctx.outbox.activeItemForBill(cached.billNo)?.state
+  return {
+    billNo: cached.billNo,
+    contractId: cached.contractId,
+    amount: cached.amount,
+    paid: cached.paid,
+    overdue: !cached.paid && cached.dueDate !== null && cached.dueDate < bogotaDate(ctx.clock()),
+    ...(cached.dueDate ? { dueDate: cached.dueDate } : {}),
+    ...(cached.reference ? { reference: cached.reference } : {}),
+    ...(state ? { outboxState: state } : {})
+  }
+}
+
+function sameReference(a: string | undefined | null, b: string): boolean {
+  return !!a && (a === b || unpaddedReference(a) === unpaddedReference(b))
+}
+
+export function lookupHandlers(ctx: AppContext): Handlers {
+  return {
+    'customers:contracts': async (input) => {
+      const identification = checkIdentification(input.idType, input.identification)
+      const regIni = input.regIni ?? 1
+      const numReg = input.numReg ?? DEFAULT_PAGE_SIZE
+      const owner: Owner = { idType: input.idType, identification }
+      const fetched = await liveOrCached(
+        ctx,
+        'customer',
+        `${input.idType}:${identification}:${regIni}:${numReg}`,
+        () => ctx.client.getCustomerContracts(input.idType, identification, { regIni, numReg }),
+        (value) => DetailsSchema.parse(value)
+      )
+      if (fetched.source === 'live') rememberOwner(ctx, fetched.value, owner)
+      return toCustomerView(
+        fetched.value,
+        {
+          ...owner,
+          source: fetched.source,
+          fetchedAt: fetched.fetchedAt,
+          // Tigo does not return a total: a full page means there may be another.
+          page: { regIni, numReg, hasMore: fetched.value.contractsCollection.length >= numReg }
+        },
+        billContext(ctx)
+      )
+    },
+
+    'contracts:get': (input) => contractCustomer(ctx, input.contractId),
+
+    'bills:list': async (input) => {
+      const fetched = await fetchBills(ctx, input.contractId, input.quantity)
+      const bills = billContext(ctx)
+      return {
+        source: fetched.source,
+        fetchedAt: iso(fetched.fetchedAt),
+        contractId: input.contractId,
+        bills: fetched.value.map((bill) => toBillView(bill, input.contractId, bills))
+      }
+    },
+
+    'bills:payments': async (input) => {
+      const fetched = await liveOrCached(
+        ctx,
+        'billPayments',
+        `${input.contractId}:${input.billNo}`,
+        () => ctx.client.getBillPayments(input.contractId, input.billNo),
+        (value) => (Array.isArray(value) ? value : []) as Awaited<
+          ReturnType<AppContext['client']['getBillPayments']>
+        >
+      )
+      return { source: fetched.source, fetchedAt: iso(fetched.fetchedAt), payments: fetched.value }
+    },
+
+    'customers:characteristics': async (input) => {
+      const identification = checkIdentification(input.idType, input.identification)
+      const fetched = await liveOrCached(
+        ctx,
+        'characteristics',
+        `${input.idType}:${identification}:${input.contractId}`,
+        () =>
+          ctx.client.getCharacteristics(input.idType, identification, input.contractId, [
+            'role',
+            'plus'
+          ]),
+        (value) => value as Awaited<ReturnType<AppContext['client']['getCharacteristics']>>
+      )
+      const { plusCustomer, webBillStatus, contactPhone, contactEmail } = fetched.value
+      const role = (fetched.value as { role?: unknown }).role
+      return {
+        source: fetched.source,
+        fetchedAt: iso(fetched.fetchedAt),
+        plusCustomer,
+        ...(typeof role === 'string' ? { role } : {}),
+        ...(webBillStatus !== undefined ? { webBillStatus } : {}),
+        ...(contactPhone !== undefined ? { contactPhone } : {}),
+        ...(contactEmail !== undefined ? { contactEmail } : {})
+      }
+    },
+
+    'bills:byBarcode': async (input) => {
+      const parsed = parseBillBarcode(input.raw)
+      if (!parsed.ok) throw new AppError(parsed.code, parsed.params ?? {})
+      const barcode = parsed.value
+      const reference = barcode.reference
+      const digits = unpaddedReference(reference).padStart(CONTRACT_DIGITS, '0')
+      const contractId = /^\d+$/.test(digits)
+        ? unpaddedReference(digits.slice(0, CONTRACT_DIGITS))
+        : undefined
+
+      let bill: BillView | undefined
+      if (contractId) {
+        try {
+          const fetched = await fetchBills(ctx, contractId)
+          const found = fetched.value.find((b) => sameReference(b.referencePayment, reference))
+          if (found) bill = toBillView(found, contractId, billContext(ctx))
+        } catch (error) {
+          // A reference that does not start with a contract, or Tigo away: try the cache.
+          if (!isOfflineError(error) && !(error instanceof AppError)) throw error
+          if (isTigoError(error) && error.kind === 'rejected' && error.status !== 404) throw error
+        }
+      }
+      if (!bill) {
+        const cached =
+          ctx.cache.billByReference(reference) ??
+          ctx.cache.billByReference(unpaddedReference(reference))
+        if (cached) bill = cachedBillView(ctx, cached)
+      }
+      if (!bill) throw new AppError('barcode_bill_not_found', { reference })
+
+      const customer = await contractCustomer(ctx, bill.contractId).catch((error: unknown) => {
+        if (isOfflineError(error) || error instanceof AppError) return null
+        throw error
+      })
+      return {
+        barcode: {
+          gln: barcode.gln,
+          reference: barcode.reference,
+          amount: barcode.amount,
+          dueDate: barcode.dueDate
+        },
+        bill,
+        customer
+      }
+    }
+  }
+}

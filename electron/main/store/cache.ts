@@ -1,0 +1,151 @@
+/**
+ * Last known answers of the Tigo API, so the counter keeps working offline: a generic key/value
+ * cache (customers, contracts…) and a table of bills searchable by number, barcode reference and
+ * contract. Paid/unpaid is decided by `isBillPaid` (the one reader of billStatus) when a bill is
+ * stored, and amounts are parsed once, here, into whole pesos.
+ */
+import type { BillList } from '../../../shared/api/models'
+import { isBillPaid } from '../../../shared/domain/bill-status'
+import { parseApiAmount } from '../../../shared/domain/money'
+import type { Database } from './db'
+import { writeTransaction } from './db'
+import type { CachedBill, CachedValue, Clock } from './types'
+
+export interface LookupCache {
+  put(kind: string, key: string, value: unknown): void
+  get(kind: string, key: string): CachedValue | undefined
+  /** Upserts the bills of one contract of one customer (bills not in the list are kept). */
+  putBills(
+    contractId: string,
+    idType: string,
+    identification: string,
+    bills: readonly BillList[]
+  ): void
+  billByNo(billNo: string): CachedBill | undefined
+  /** The most recently fetched bill with this payment reference (a scanned barcode). */
+  billByReference(reference: string): CachedBill | undefined
+  billsOfContract(contractId: string): CachedBill[]
+  markBillPaid(billNo: string): void
+}
+
+interface BillRow {
+  bill_no: string
+  contract_id: string
+  id_type: string
+  identification: string
+  reference: string | null
+  amount: number
+  paid: number
+  due_date: string | null
+  bill: string
+  fetched_at: number
+}
+
+const BILL_COLUMNS =
+  'bill_no, contract_id, id_type, identification, reference, amount, paid, due_date, bill, fetched_at'
+
+function toCachedBill(row: BillRow): CachedBill {
+  return {
+    billNo: row.bill_no,
+    contractId: row.contract_id,
+    idType: row.id_type,
+    identification: row.identification,
+    reference: row.reference,
+    amount: row.amount,
+    paid: row.paid === 1,
+    dueDate: row.due_date,
+    bill: JSON.parse(row.bill) as unknown,
+    fetchedAt: row.fetched_at
+  }
+}
+
+export function createLookupCache({ db, clock }: { db: Database; clock: Clock }): LookupCache {
+  const selectBill = (where: string) =>
+    db.prepare(`SELECT ${BILL_COLUMNS} FROM cached_bills WHERE ${where}`)
+
+  return {
+    put(kind, key, value) {
+      const json = JSON.stringify(value)
+      if (json === undefined) throw new TypeError(`cannot cache ${typeof value} for ${kind}/${key}`)
+      writeTransaction(db, () =>
+        db
+          .prepare(
+            `INSERT INTO lookup_cache (kind, key, value, fetched_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value,
+               fetched_at = excluded.fetched_at`
+          )
+          .run(kind, key, json, clock())
+      )
+    },
+
+    get(kind, key) {
+      const row = db
+        .prepare('SELECT value, fetched_at FROM lookup_cache WHERE kind = ? AND key = ?')
+        .get(kind, key) as { value: string; fetched_at: number } | undefined
+      return row
+        ? { value: JSON.parse(row.value) as unknown, fetchedAt: row.fetched_at }
+        : undefined
+    },
+
+    putBills(contractId, idType, identification, bills) {
+      // Parse everything before writing: one bad amount stores none of the list.
+      const rows = bills.map((bill) => ({
+        billNo: bill.billNo,
+        reference: bill.referencePayment ?? null,
+        amount: parseApiAmount(bill.billAmount),
+        paid: isBillPaid(bill) ? 1 : 0,
+        dueDate: bill.paymentDueDate ?? null,
+        json: JSON.stringify(bill)
+      }))
+      const now = clock()
+      const upsert = db.prepare(
+        `INSERT INTO cached_bills (${BILL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (bill_no) DO UPDATE SET contract_id = excluded.contract_id,
+           id_type = excluded.id_type, identification = excluded.identification,
+           reference = excluded.reference, amount = excluded.amount, paid = excluded.paid,
+           due_date = excluded.due_date, bill = excluded.bill, fetched_at = excluded.fetched_at`
+      )
+      writeTransaction(db, () => {
+        for (const row of rows) {
+          upsert.run(
+            row.billNo,
+            contractId,
+            idType,
+            identification,
+            row.reference,
+            row.amount,
+            row.paid,
+            row.dueDate,
+            row.json,
+            now
+          )
+        }
+      })
+    },
+
+    billByNo(billNo) {
+      const row = selectBill('bill_no = ?').get(billNo) as BillRow | undefined
+      return row ? toCachedBill(row) : undefined
+    },
+
+    billByReference(reference) {
+      const row = selectBill('reference = ? ORDER BY fetched_at DESC, bill_no LIMIT 1').get(
+        reference
+      ) as BillRow | undefined
+      return row ? toCachedBill(row) : undefined
+    },
+
+    billsOfContract(contractId) {
+      const rows = selectBill('contract_id = ? ORDER BY due_date, bill_no').all(
+        contractId
+      ) as BillRow[]
+      return rows.map(toCachedBill)
+    },
+
+    markBillPaid(billNo) {
+      writeTransaction(db, () =>
+        db.prepare('UPDATE cached_bills SET paid = 1 WHERE bill_no = ?').run(billNo)
+      )
+    }
+  }
+}

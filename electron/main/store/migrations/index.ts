@@ -1,0 +1,11 @@
+/**
+ * The registry of schema steps, oldest first. To add one: create `NNN-name.ts` exporting
+ * `{ version: NNN, name, up(db) }` and append it here. Versions must be 1, 2, 3… without gaps;
+ * `migrate()` checks it. A shipped migration is never edited: fix forward with a new one.
+ */
+import type { Migration } from './migration'
+import { initial } from './001-initial'
+
+export type { Migration } from './migration'
+
+export const MIGRATIONS: readonly Migration[] = [initial]

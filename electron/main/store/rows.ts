@@ -1,0 +1,150 @@
+/** Row shapes of the payment tables and their mapping to the store's types. */
+import type { ClientInformation } from '../../../shared/api/models'
+import type {
+  OutboxAttempt,
+  OutboxItem,
+  OutboxState,
+  PaymentMethod,
+  PaymentRecord,
+  PaymentSource,
+  Person,
+  ReceiptBill
+} from './types'
+
+export interface PaymentRow {
+  id: string
+  receipt_no: number
+  terminal_id: string
+  cashier_id: string
+  cashier_name: string
+  id_type: string
+  identification: string
+  customer_name: string | null
+  method: PaymentMethod
+  total: number
+  tendered: number | null
+  change_due: number | null
+  client_info: string | null
+  source: PaymentSource
+  external_ref: string | null
+  approved_by: string | null
+  created_at: string
+  supervisor_flagged_at: string | null
+}
+
+export interface ItemRow {
+  id: number
+  payment_id: string
+  bill_no: string
+  contract_id: string
+  reference: string | null
+  amount: number
+  due_date: string | null
+  state: OutboxState
+  attempts: number
+  last_error: string | null
+  next_attempt_at: number
+  created_at: number
+  updated_at: number
+  registered_at: number | null
+  rejected_reason: string | null
+}
+
+/** An item joined with the payment fields the sync engine needs to build a request. */
+export interface ItemWithPaymentRow extends ItemRow {
+  id_type: string
+  identification: string
+  method: PaymentMethod
+  payment_created_at: string
+  client_info: string | null
+}
+
+export interface AttemptRow {
+  id: number
+  item_id: number
+  at: number
+  from_state: OutboxState | null
+  to_state: OutboxState
+  outcome: string
+  http_status: number | null
+  detail: string | null
+}
+
+/** SELECT list for ItemWithPaymentRow over `outbox_items i JOIN payments p`. */
+export const ITEM_WITH_PAYMENT_COLUMNS = `i.*, p.id_type, p.identification, p.method,
+  p.created_at AS payment_created_at, p.client_info`
+
+export function toPaymentRecord(row: PaymentRow): PaymentRecord {
+  return {
+    id: row.id,
+    receiptNo: row.receipt_no,
+    terminalId: row.terminal_id,
+    cashier: { id: row.cashier_id, name: row.cashier_name },
+    customer: { idType: row.id_type, identification: row.identification, name: row.customer_name },
+    method: row.method,
+    total: row.total,
+    tendered: row.tendered,
+    change: row.change_due,
+    clientInformation: parseJson<ClientInformation>(row.client_info),
+    source: row.source,
+    externalRef: row.external_ref,
+    approvedBy: parseJson<Person>(row.approved_by),
+    createdAt: row.created_at,
+    supervisorFlaggedAt: row.supervisor_flagged_at
+  }
+}
+
+export function toOutboxItem(row: ItemWithPaymentRow): OutboxItem {
+  return {
+    id: row.id,
+    paymentId: row.payment_id,
+    billNo: row.bill_no,
+    contractId: row.contract_id,
+    reference: row.reference,
+    amount: row.amount,
+    dueDate: row.due_date,
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    registeredAt: row.registered_at,
+    rejectedReason: row.rejected_reason,
+    idType: row.id_type,
+    identification: row.identification,
+    method: row.method,
+    paymentCreatedAt: row.payment_created_at,
+    clientInformation: parseJson<ClientInformation>(row.client_info)
+  }
+}
+
+export function toReceiptBill(row: ItemRow): ReceiptBill {
+  return {
+    itemId: row.id,
+    billNo: row.bill_no,
+    contractId: row.contract_id,
+    reference: row.reference,
+    amount: row.amount,
+    dueDate: row.due_date,
+    state: row.state
+  }
+}
+
+export function toAttempt(row: AttemptRow): OutboxAttempt {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    at: row.at,
+    fromState: row.from_state,
+    toState: row.to_state,
+    outcome: row.outcome,
+    httpStatus: row.http_status,
+    detail: row.detail
+  }
+}
+
+/** Values this store wrote itself with JSON.stringify. */
+function parseJson<T>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T)
+}

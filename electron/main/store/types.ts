@@ -1,0 +1,195 @@
+/**
+ * Types of the durable store that other parts of the app (sync engine, IPC, later the UI) use.
+ * Free of better-sqlite3 types so they can move to shared/ when the renderer needs them.
+ * Money is whole pesos (integers); `*At` numbers are epoch milliseconds, ISO strings say so.
+ */
+import type { ClientInformation } from '../../../shared/api/models'
+
+/** Epoch milliseconds, injected so tests control time. */
+export type Clock = () => number
+
+export const OUTBOX_STATES = ['queued', 'sending', 'registered', 'rejected', 'uncertain'] as const
+export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+/** States whose money has not reached Tigo yet (and counts against the waiting cap). */
+export const WAITING_STATES: readonly OutboxState[] = ['queued', 'sending', 'uncertain']
+
+export const PAYMENT_METHODS = ['cash', 'debit_card', 'credit_card', 'check', 'transfer'] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
+
+export type PaymentSource = 'counter' | 'batch'
+
+export interface Person {
+  id: string
+  name: string
+}
+
+export interface PaymentCaps {
+  /** Largest single payment taken while offline without a supervisor override. */
+  maxPaymentAmount: number
+  /** Largest sum that may wait in the outbox (queued + sending + uncertain), this payment included. */
+  maxPendingTotal: number
+  /** After this many hours a waiting payment is flagged for a supervisor (never dropped). */
+  maxPendingAgeHours: number
+}
+
+/** One bill of a payment on its way to Tigo, with the payment context the sync engine needs. */
+export interface OutboxItem {
+  id: number
+  paymentId: string
+  billNo: string
+  contractId: string
+  reference: string | null
+  amount: number
+  dueDate: string | null
+  state: OutboxState
+  attempts: number
+  lastError: string | null
+  nextAttemptAt: number
+  createdAt: number
+  updatedAt: number
+  registeredAt: number | null
+  rejectedReason: string | null
+  idType: string
+  identification: string
+  method: PaymentMethod
+  paymentCreatedAt: string
+  clientInformation: ClientInformation | null
+}
+
+/** What a transition may record: a text, optionally with the HTTP status that caused it. */
+export type AttemptNote = string | { detail: string; httpStatus?: number }
+
+export interface OutboxAttempt {
+  id: number
+  itemId: number
+  at: number
+  fromState: OutboxState | null
+  toState: OutboxState
+  outcome: string
+  httpStatus: number | null
+  detail: string | null
+}
+
+export interface AmountCount {
+  count: number
+  amount: number
+}
+
+export interface OutboxSummary {
+  states: Record<OutboxState, AmountCount>
+  /** queued + sending + uncertain: what the status bar shows as "waiting". */
+  waiting: AmountCount
+  oldestWaitingAgeMs: number | null
+  /** Payments with waiting items that a supervisor must look at (waited longer than the cap). */
+  flaggedPayments: number
+}
+
+export interface OutboxFilter {
+  states?: readonly OutboxState[]
+  /** Payment created at or after (epoch ms). */
+  from?: number
+  /** Payment created before (epoch ms). */
+  to?: number
+  paymentId?: string
+  limit?: number
+}
+
+export interface PaymentRecord {
+  id: string
+  receiptNo: number
+  terminalId: string
+  cashier: Person
+  customer: { idType: string; identification: string; name: string | null }
+  method: PaymentMethod
+  total: number
+  tendered: number | null
+  change: number | null
+  clientInformation: ClientInformation | null
+  source: PaymentSource
+  externalRef: string | null
+  approvedBy: Person | null
+  /** ISO 8601. */
+  createdAt: string
+  /** ISO 8601; set when the payment waited longer than the cap. */
+  supervisorFlaggedAt: string | null
+}
+
+export interface ReceiptBill {
+  itemId: number
+  billNo: string
+  contractId: string
+  reference: string | null
+  amount: number
+  dueDate: string | null
+  state: OutboxState
+}
+
+/** Everything a receipt needs. `pending` is true while any bill has not been registered. */
+export interface PaymentReceipt extends PaymentRecord {
+  bills: ReceiptBill[]
+  pending: boolean
+}
+
+/** A payment on the outbox screen with its items matching the filter. */
+export interface OutboxPayment extends PaymentRecord {
+  items: OutboxItem[]
+}
+
+export interface PaymentBillInput {
+  billNo: string
+  contractId: string
+  amount: number
+}
+
+export interface RegisterPaymentInput {
+  terminalId: string
+  cashier: Person
+  idType: string
+  identification: string
+  customerName?: string
+  bills: readonly PaymentBillInput[]
+  method: PaymentMethod
+  tendered?: number
+  clientInformation?: ClientInformation
+  source?: PaymentSource
+  externalRef?: string
+  /** Supervisor who allowed a payment above the offline cap. */
+  approvedBy?: Person
+}
+
+export interface CachedBill {
+  billNo: string
+  contractId: string
+  idType: string
+  identification: string
+  reference: string | null
+  amount: number
+  paid: boolean
+  dueDate: string | null
+  /** The bill as the API returned it. */
+  bill: unknown
+  fetchedAt: number
+}
+
+export interface CachedValue {
+  value: unknown
+  fetchedAt: number
+}
+
+export interface AuditEntry {
+  id: number
+  at: number
+  actor: string
+  action: string
+  details: unknown
+}
+
+export interface AuditFilter {
+  from?: number
+  to?: number
+  actor?: string
+  action?: string
+  limit?: number
+  offset?: number
+}

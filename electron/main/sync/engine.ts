@@ -1,0 +1,283 @@
+/**
+ * The sync engine: gets every bill a cashier took registered with Tigo exactly once, whatever the
+ * network does.
+ *
+ * - One drain at a time. Whatever asks for one (a new payment, the timer, the network coming
+ *   back, the cashier) joins the drain that is running; a request that arrives after the drain
+ *   last looked at the outbox earns exactly one follow-up pass.
+ * - A request that may have reached Tigo (timeout, reset, 5xx, an answer we cannot read) makes
+ *   its items `uncertain`. Nothing uncertain is ever resent blind: after `reconcileDelayMs` the
+ *   engine asks Tigo whether each bill is paid (see reconcile.ts) and only an unpaid bill goes
+ *   back to the queue. `reconcileDelayMs` must be longer than the API request timeout: a request
+ *   the client gave up on can still be sitting in a server queue and commit later; asking before
+ *   it had time to finish would read "unpaid", resend, and register the money twice.
+ * - A request that certainly never left (connection refused, DNS, no token) is queued again with
+ *   exponential backoff and full jitter, never earlier than a Retry-After.
+ */
+import type { SyncStatus } from '../../../shared/ipc/views'
+import type { AuditLog } from '../store/audit'
+import type { LookupCache } from '../store/cache'
+import type { Clock } from '../store/types'
+import { createConnectivity } from './connectivity'
+import { describe } from './outcomes'
+import { reconcileUncertain } from './reconcile-step'
+import { sendRound } from './send-round'
+import { buildSyncStatus, type TerminalFacts } from './status'
+import type {
+  DrainContext,
+  DrainReason,
+  ReconcileState,
+  SyncClient,
+  SyncOutbox,
+  SyncSettings
+} from './types'
+
+export type { DrainReason, SyncClient, SyncOutbox, SyncSettings }
+
+export interface SyncEngineOptions {
+  outbox: SyncOutbox
+  client: SyncClient
+  cache: Pick<LookupCache, 'markBillPaid'>
+  audit?: Pick<AuditLog, 'record'>
+  clock: Clock
+  /** [0, 1); injected so backoff jitter is reproducible in tests. */
+  random?: () => number
+  settings: () => SyncSettings
+  terminal?: () => TerminalFacts
+  onStatus?: (status: SyncStatus) => void
+  /** Failures the engine survived (a storage error mid-drain); for the log. */
+  onError?: (error: unknown) => void
+}
+
+export interface SyncEngine {
+  requestDrain(reason: DrainReason): Promise<void>
+  /** Recovers items a crash left in `sending`, then drains and keeps the timer running. */
+  start(): void
+  /** Stops the timer and waits for the request in flight to settle. */
+  stop(): Promise<void>
+  status(): SyncStatus
+  isOnline(): boolean
+}
+
+const MIN_TICK_MS = 5
+const MAX_TICK_MS = 2 ** 31 - 1
+const STALE_CHECK_EVERY_MS = 60_000
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { outbox, client, clock, settings } = options
+  const random = options.random ?? Math.random
+  const terminal = options.terminal ?? (() => ({ usesSimulator: false, terminalId: '' }))
+
+  let lifecycle: 'idle' | 'started' | 'stopped' = 'idle'
+  let running: Promise<void> | undefined
+  let followUp = false
+  let timer: NodeJS.Timeout | undefined
+  let lastSyncAt: number | null = null
+  let lastStaleCheck = Number.NEGATIVE_INFINITY
+  /** Items claimed (now `sending`) whose outcome is not written yet. */
+  const inFlight = new Set<number>()
+  const reconcile: ReconcileState = { dueAt: new Map(), tries: new Map() }
+
+  const connectivity = createConnectivity({
+    probe: () => client.probe(),
+    clock,
+    onChange(online) {
+      pushStatus()
+      // Inside a drain the drain itself goes on; outside, coming back is a reason to drain.
+      if (online && !running && lifecycle !== 'stopped') void requestDrain('online')
+      else schedule()
+    }
+  })
+
+  function isStopped(): boolean {
+    return lifecycle === 'stopped'
+  }
+
+  function report(error: unknown): void {
+    options.onError?.(error)
+  }
+
+  function earliestWake(): number | null {
+    let wake = outbox.nextAttemptAt()
+    for (const at of reconcile.dueAt.values()) wake = wake === null ? at : Math.min(wake, at)
+    return wake
+  }
+
+  function status(): SyncStatus {
+    const now = clock()
+    return buildSyncStatus({
+      summary: outbox.summary(now),
+      online: connectivity.isOnline(),
+      checkedAt: connectivity.checkedAt(),
+      lastSyncAt,
+      nextAttemptAt: earliestWake(),
+      draining: running !== undefined,
+      terminal: terminal(),
+      now
+    })
+  }
+
+  function pushStatus(): void {
+    if (!options.onStatus) return
+    try {
+      options.onStatus(status())
+    } catch (error) {
+      report(error)
+    }
+  }
+
+  function schedule(): void {
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    if (lifecycle !== 'started' || running) return
+    const s = settings()
+    const now = clock()
+    let wake: number
+    if (!connectivity.isOnline()) {
+      wake = (connectivity.checkedAt() ?? now) + s.probeIntervalMs
+    } else {
+      wake = now + s.drainIntervalMs
+      const due = earliestWake()
+      if (due !== null) wake = Math.min(wake, due)
+    }
+    const delay = Math.min(Math.max(wake - now, MIN_TICK_MS), MAX_TICK_MS)
+    timer = setTimeout(onTimer, delay)
+    timer.unref()
+  }
+
+  function onTimer(): void {
+    timer = undefined
+    if (lifecycle !== 'started') return
+    void requestDrain('timer')
+  }
+
+  function flagStaleNow(now: number): void {
+    if (now - lastStaleCheck < STALE_CHECK_EVERY_MS) return
+    lastStaleCheck = now
+    const flagged = outbox.flagStale(now, settings().maxPendingAgeHours * 3_600_000)
+    if (flagged.length > 0) pushStatus()
+  }
+
+  /** True when it is worth talking to Tigo now; probes if it is time to. */
+  async function reachableNow(reason: DrainReason): Promise<boolean> {
+    if (connectivity.isOnline()) return true
+    const checkedAt = connectivity.checkedAt()
+    const eager = reason === 'manual' || reason === 'online' || reason === 'start'
+    if (!eager && checkedAt !== null && clock() - checkedAt < settings().probeIntervalMs) return false
+    return connectivity.check()
+  }
+
+  function drainContext(): DrainContext {
+    const s = settings()
+    return {
+      outbox,
+      client,
+      cache: options.cache,
+      audit: options.audit,
+      clock,
+      random,
+      policy: { baseMs: s.baseBackoffMs, capMs: s.maxBackoffMs },
+      settings: s,
+      connectivity,
+      reconcile,
+      inFlight,
+      terminalId: terminal().terminalId,
+      onRegistered: () => {
+        lastSyncAt = clock()
+      },
+      isStopping: () => lifecycle === 'stopped',
+      report
+    }
+  }
+
+  async function drainOnce(reason: DrainReason): Promise<void> {
+    flagStaleNow(clock())
+    if (!(await reachableNow(reason))) return
+    if (await reconcileUncertain(drainContext())) lastSyncAt = clock()
+    pushStatus()
+    while (lifecycle !== 'stopped' && connectivity.isOnline()) {
+      const s = settings()
+      const width = Math.max(1, Math.trunc(s.parallelRequests ?? 1))
+      // Anything that asks for a drain from here on is seen by this claim.
+      followUp = false
+      const claimed = outbox.claimDue(clock(), Math.max(1, Math.trunc(s.batchSize)) * width)
+      if (claimed.length === 0) break
+      for (const item of claimed) inFlight.add(item.id)
+      const outcome = await sendRound(drainContext(), claimed)
+      pushStatus()
+      if (outcome === 'halt') break
+    }
+  }
+
+  /** Best effort after a storage failure: an item left `sending` must not stay so until restart. */
+  function releaseInFlight(error: unknown): void {
+    if (inFlight.size === 0) return
+    const ids = [...inFlight]
+    try {
+      outbox.markUncertain(ids, `interrupted: ${describe(error)}`)
+      const at = clock() + settings().reconcileDelayMs
+      for (const id of ids) reconcile.dueAt.set(id, at)
+      inFlight.clear()
+    } catch (again) {
+      report(again)
+    }
+  }
+
+  function requestDrain(reason: DrainReason): Promise<void> {
+    if (lifecycle === 'stopped') return Promise.resolve()
+    if (running) {
+      followUp = true
+      return running
+    }
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    const drain = (async () => {
+      // Let `running` be set before any work, so everything inside sees the drain as running.
+      await Promise.resolve()
+      let why = reason
+      do {
+        followUp = false
+        try {
+          await drainOnce(why)
+        } catch (error) {
+          report(error)
+          releaseInFlight(error)
+          break
+        }
+        why = 'retry'
+      } while (followUp && !isStopped())
+    })()
+    running = drain.finally(() => {
+      running = undefined
+      schedule()
+      pushStatus()
+    })
+    pushStatus()
+    return running
+  }
+
+  return {
+    requestDrain,
+    start() {
+      if (lifecycle !== 'idle') return
+      lifecycle = 'started'
+      try {
+        const recovered = outbox.recoverInterrupted()
+        // Unknown deadline of a previous process: count the reconcile delay from now.
+        const at = clock() + settings().reconcileDelayMs
+        for (const item of recovered) reconcile.dueAt.set(item.id, at)
+      } catch (error) {
+        report(error)
+      }
+      void requestDrain('start')
+    },
+    async stop() {
+      lifecycle = 'stopped'
+      if (timer) clearTimeout(timer)
+      timer = undefined
+      if (running) await running
+    },
+    status,
+    isOnline: () => connectivity.isOnline()
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Turns due outbox items into `payments/register` requests: one request per customer (and
+ * payment method, since `paymentData.method` is one value), at most `batchSize` bills each, a
+ * bill at most once per request (the answer is keyed by bill, so a bill twice would be ambiguous).
+ */
+import type { CheckoutPaymentRequest, RegisterPaymentResponse } from '../../../shared/api/models'
+import type { IdType } from '../../../shared/domain/identification'
+import { parseIdType } from '../../../shared/domain/identification'
+import type { OutboxItem } from '../store/types'
+
+export interface RegisterGroup {
+  idType: string
+  identification: string
+  items: OutboxItem[]
+}
+
+/** Payment facts a store may carry on an item; read when present. */
+type ItemWithPaymentFacts = OutboxItem & { receiptNo?: number | null; terminalId?: string | null }
+
+export function groupForRegister(items: readonly OutboxItem[], batchSize: number): RegisterGroup[] {
+  const size = Math.max(1, Math.trunc(batchSize))
+  const open = new Map<string, RegisterGroup & { bills: Set<string> }>()
+  const groups: RegisterGroup[] = []
+  for (const item of items) {
+    const key = `${item.idType}\u0000${item.identification}\u0000${item.method}`
+    let group = open.get(key)
+    if (!group || group.items.length >= size || group.bills.has(item.billNo)) {
+      group = { idType: item.idType, identification: item.identification, items: [], bills: new Set() }
+      open.set(key, group)
+      groups.push(group)
+    }
+    group.items.push(item)
+    group.bills.add(item.billNo)
+  }
+  return groups.map(({ idType, identification, items: groupItems }) => ({
+    idType,
+    identification,
+    items: groupItems
+  }))
+}
+
+/** The id type the client expects, or undefined when the stored one is not a known type. */
+export function groupIdType(group: RegisterGroup): IdType | undefined {
+  return parseIdType(group.idType)
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)]
+}
+
+export function buildRegisterBody(group: RegisterGroup, terminalId: string): CheckoutPaymentRequest {
+  const items = group.items as ItemWithPaymentFacts[]
+  const first = items[0]
+  const receiptNumbers = unique(
+    items.flatMap((item) => (typeof item.receiptNo === 'number' ? [item.receiptNo] : []))
+  )
+  const terminals = unique(items.flatMap((item) => (item.terminalId ? [item.terminalId] : [])))
+  // The earliest moment the money changed hands: what Tigo should book as the payment time.
+  const paidAt = items.map((item) => item.paymentCreatedAt).sort()[0]
+  const body: CheckoutPaymentRequest = {
+    intent: 'register',
+    billsCollection: items.map((item) => ({
+      billNo: item.billNo,
+      contractId: item.contractId,
+      billAmount: String(item.amount),
+      ...(item.reference ? { referencePayment: item.reference } : {})
+    })),
+    paymentData: {
+      method: first?.method,
+      localPaymentIds: unique(items.map((item) => item.paymentId)),
+      terminalId: terminals[0] ?? terminalId,
+      receiptNumbers,
+      paidAt
+    }
+  }
+  const client = first?.clientInformation
+  if (client) body.clientInformation = client
+  return body
+}
+
+/** Tigo's answer for one item: keyed by bill number (or, defensively, by payment reference). */
+export function answerFor(
+  answer: RegisterPaymentResponse,
+  item: Pick<OutboxItem, 'billNo' | 'reference'>
+): boolean | undefined {
+  const byBill = answer[item.billNo]
+  if (byBill !== undefined) return byBill
+  return item.reference ? answer[item.reference] : undefined
+}

@@ -1,0 +1,184 @@
+/**
+ * One round of a drain: the claimed items, grouped into register requests, sent and settled.
+ *
+ * How each answer settles an item:
+ * - `true`                      → registered.
+ * - `false`, or a 4xx           → ask Tigo about the bill: paid after an earlier attempt of ours
+ *                                 was lost → registered (that attempt went through); paid with no
+ *                                 lost attempt → rejected (someone else paid it: refund case);
+ *                                 unpaid → rejected with Tigo's reason; can't tell → uncertain.
+ * - bill missing from answer    → uncertain.
+ * - timeout, reset, 5xx, unreadable answer → uncertain (reconciled later, never resent blind).
+ * - refused, DNS, no token, 429, 401 after a fresh token → queued with backoff (never processed).
+ */
+import type { RegisterPaymentResponse } from '../../../shared/api/models'
+import { isAppError } from '../../../shared/errors'
+import type { OutboxItem } from '../store/types'
+import { isTigoError, type TigoError } from '../tigo/errors'
+import {
+  describe,
+  noteFor,
+  settleQueued,
+  settleRegistered,
+  settleRejected,
+  settleUncertain
+} from './outcomes'
+import { billKey, checkBills } from './reconcile'
+import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './register-request'
+import type { RegisterGroup } from './register-request'
+import type { DrainContext } from './types'
+
+export type RoundOutcome = 'continue' | 'halt'
+
+/** Sends every group of `claimed`; stops early when Tigo is unreachable or busy. */
+export async function sendRound(ctx: DrainContext, claimed: readonly OutboxItem[]): Promise<RoundOutcome> {
+  const groups = groupForRegister(claimed, ctx.settings.batchSize)
+  const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
+  let next = 0
+  let halted: { reason: string; backoff: boolean } | undefined
+
+  async function worker(): Promise<void> {
+    for (;;) {
+      if (halted) return
+      if (ctx.isStopping()) {
+        halted = { reason: 'engine stopping', backoff: false }
+        return
+      }
+      const group = groups[next]
+      if (!group) return
+      next += 1
+      const outcome = await sendGroup(ctx, group)
+      if (outcome !== undefined && !halted) halted = { reason: outcome, backoff: true }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(width, groups.length) }, worker))
+
+  const unsent = groups.slice(next).flatMap((group) => group.items)
+  if (unsent.length > 0 && halted) {
+    settleQueued(ctx, unsent, `not sent: ${halted.reason}`, { now: !halted.backoff })
+  }
+  return halted ? 'halt' : 'continue'
+}
+
+/** Returns a reason when the rest of the round should not be sent now. */
+async function sendGroup(ctx: DrainContext, group: RegisterGroup): Promise<string | undefined> {
+  const idType = groupIdType(group)
+  if (idType === undefined) {
+    settleRejected(ctx, group.items, `invalid_id_type: unknown identification type ${group.idType}`)
+    return undefined
+  }
+  let answer: RegisterPaymentResponse
+  try {
+    answer = await ctx.client.registerPayment(
+      idType,
+      group.identification,
+      buildRegisterBody(group, ctx.terminalId)
+    )
+  } catch (error) {
+    return onFailure(ctx, group.items, error)
+  }
+  ctx.connectivity.reachable()
+  await onAnswer(ctx, group.items, answer)
+  return undefined
+}
+
+async function onAnswer(
+  ctx: DrainContext,
+  items: readonly OutboxItem[],
+  answer: RegisterPaymentResponse
+): Promise<void> {
+  const accepted: OutboxItem[] = []
+  const refused: OutboxItem[] = []
+  const silent: OutboxItem[] = []
+  for (const item of items) {
+    const verdict = answerFor(answer, item)
+    if (verdict === true) accepted.push(item)
+    else if (verdict === false) refused.push(item)
+    else silent.push(item)
+  }
+  settleRegistered(ctx, accepted, 'registered by Tigo')
+  settleUncertain(ctx, silent, 'Tigo answered without this bill')
+  await decideRefused(ctx, refused, 'register_refused', 'Tigo answered false for this bill')
+}
+
+async function onFailure(
+  ctx: DrainContext,
+  items: readonly OutboxItem[],
+  error: unknown
+): Promise<string | undefined> {
+  if (isAppError(error)) {
+    // The client refused to build the request: nothing left this terminal.
+    settleRejected(ctx, items, `invalid_request: ${describe(error)}`)
+    return undefined
+  }
+  if (!isTigoError(error)) {
+    settleUncertain(ctx, items, noteFor('unexpected failure', error))
+    return undefined
+  }
+  if (error.status !== undefined) ctx.connectivity.reachable()
+  if (error.endpoint === 'token') return notSent(ctx, items, error)
+  switch (error.kind) {
+    case 'not-sent':
+      return notSent(ctx, items, error)
+    case 'uncertain':
+      settleUncertain(ctx, items, noteFor('may have reached Tigo', error), error.retryAfterMs)
+      // A timeout or a reset says the link is struggling: don't pile more requests on it.
+      return error.status === undefined ? 'Tigo did not answer in time' : undefined
+    case 'invalid-response':
+      settleUncertain(ctx, items, noteFor('unreadable answer', error))
+      return undefined
+    case 'rejected':
+      if (error.status === 401 || error.status === 403) return notSent(ctx, items, error)
+      await decideRefused(
+        ctx,
+        items,
+        'api_rejected',
+        `HTTP ${error.status ?? '?'}${error.apiMessage ? ` ${error.apiMessage}` : ''}`
+      )
+      return undefined
+  }
+}
+
+function notSent(ctx: DrainContext, items: readonly OutboxItem[], error: TigoError): string {
+  settleQueued(ctx, items, noteFor('not sent', error), {
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {})
+  })
+  if (error.status === undefined && error.kind === 'not-sent') ctx.connectivity.unreachable()
+  return describe(error)
+}
+
+function hadLostAttempt(ctx: DrainContext, item: OutboxItem): boolean {
+  return ctx.outbox.attempts(item.id).some((attempt) => attempt.toState === 'uncertain')
+}
+
+/** Tigo said no: find out whether the bill is paid before calling it rejected. */
+async function decideRefused(
+  ctx: DrainContext,
+  items: readonly OutboxItem[],
+  code: string,
+  text: string
+): Promise<void> {
+  if (items.length === 0) return
+  const verdicts = await checkBills(ctx.client, items)
+  const registered: OutboxItem[] = []
+  const paidElsewhere: OutboxItem[] = []
+  const refused: OutboxItem[] = []
+  const unknown: OutboxItem[] = []
+  let unknownError: unknown
+  for (const item of items) {
+    const verdict = verdicts.get(billKey(item))
+    if (verdict?.kind === 'paid') {
+      if (hadLostAttempt(ctx, item)) registered.push(item)
+      else paidElsewhere.push(item)
+    } else if (verdict?.kind === 'unpaid') {
+      refused.push(item)
+    } else {
+      unknown.push(item)
+      unknownError = verdict?.error
+    }
+  }
+  settleRegistered(ctx, registered, `${text}; the bill is paid: an earlier attempt registered it`)
+  settleRejected(ctx, paidElsewhere, `bill_paid_elsewhere: ${text}; the bill was already paid`)
+  settleRejected(ctx, refused, `${code}: ${text}`)
+  settleUncertain(ctx, unknown, noteFor(`${text}; could not check the bill`, unknownError))
+}

@@ -1,0 +1,72 @@
+/** What the sync engine needs from the rest of the main process, narrowed to what it uses. */
+import type { AuditLog } from '../store/audit'
+import type { LookupCache } from '../store/cache'
+import type { Outbox } from '../store/outbox'
+import type { Clock } from '../store/types'
+import type { TigoClient } from '../tigo/client'
+import type { BackoffPolicy } from './backoff'
+import type { Connectivity } from './connectivity'
+
+export interface SyncSettings {
+  /** Most bills in one register request. */
+  batchSize: number
+  baseBackoffMs: number
+  maxBackoffMs: number
+  /** Wait after an uncertain outcome before asking Tigo; longer than the client timeout. */
+  reconcileDelayMs: number
+  /** How often Tigo is probed while it is unreachable. */
+  probeIntervalMs: number
+  /** Longest sleep between drains even when nothing is due (a safety net). */
+  drainIntervalMs: number
+  /** Waiting longer than this flags the payment for a supervisor (never drops it). */
+  maxPendingAgeHours: number
+  /** Register requests in flight at once, each for a different customer. Default 1. */
+  parallelRequests?: number
+}
+
+export type DrainReason = 'payment' | 'timer' | 'online' | 'manual' | 'start' | 'retry'
+
+export type SyncOutbox = Pick<
+  Outbox,
+  | 'claimDue'
+  | 'markRegistered'
+  | 'markUncertain'
+  | 'markQueued'
+  | 'markRejected'
+  | 'recordReconcile'
+  | 'listUncertain'
+  | 'recoverInterrupted'
+  | 'nextAttemptAt'
+  | 'summary'
+  | 'flagStale'
+  | 'attempts'
+>
+
+export type SyncClient = Pick<TigoClient, 'registerPayment' | 'getBills' | 'getBillPayments' | 'probe'>
+
+/** When each uncertain item may be reconciled, and how many reconciles could not decide. */
+export interface ReconcileState {
+  dueAt: Map<number, number>
+  tries: Map<number, number>
+}
+
+/** Everything one drain pass works with. */
+export interface DrainContext {
+  outbox: SyncOutbox
+  client: SyncClient
+  cache: Pick<LookupCache, 'markBillPaid'>
+  audit: Pick<AuditLog, 'record'> | undefined
+  clock: Clock
+  random: () => number
+  policy: BackoffPolicy
+  settings: SyncSettings
+  connectivity: Connectivity
+  reconcile: ReconcileState
+  /** Items claimed (now `sending`) whose outcome is not written yet. */
+  inFlight: Set<number>
+  terminalId: string
+  /** Tigo accepted or confirmed a registration. */
+  onRegistered(): void
+  isStopping(): boolean
+  report(error: unknown): void
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm run simulator`: the Tigo simulator on its own.
+ * Env: PORT (default 8787, 0 = any free port), ADMIN_PORT, TOKEN_LIFETIME_SECONDS, SIM_SEED.
+ */
+import { startSimulator } from './server'
+
+function intFromEnv(name: string): number | undefined {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return undefined
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  return Number(raw)
+}
+
+async function main(): Promise<void> {
+  const adminPort = intFromEnv('ADMIN_PORT')
+  const tokenLifetimeSeconds = intFromEnv('TOKEN_LIFETIME_SECONDS')
+  const seed = intFromEnv('SIM_SEED')
+  const simulator = await startSimulator({
+    port: intFromEnv('PORT') ?? 8787,
+    ...(adminPort !== undefined ? { adminPort } : {}),
+    ...(tokenLifetimeSeconds !== undefined ? { tokenLifetimeSeconds } : {}),
+    ...(seed !== undefined ? { seed } : {})
+  })
+  console.log(`Tigo simulator listening on ${simulator.url}`)
+  if (simulator.adminUrl !== simulator.url)
+    console.log(`Tigo simulator admin on ${simulator.adminUrl}`)
+  const stop = (): void => {
+    simulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,126 @@
+/**
+ * Fault injection: how the outbox engine meets a slow, flaky, lossy or absent Tigo API.
+ * Every random choice comes from a PRNG seeded with `faultSeed`, so a run repeats exactly.
+ */
+import { z } from 'zod'
+import { createRandom, type Random } from './prng'
+
+export interface Faults {
+  /** Delay before processing: a client that gives up still sees the server commit later. */
+  latencyMs: number
+  /** 0..1: answer 500/502/503 (503 sometimes with Retry-After: 1) without processing. */
+  serverErrorRate: number
+  /** 0..1: read the request, then destroy the socket without processing. */
+  dropBeforeProcessingRate: number
+  /** 0..1: process and commit, then destroy the socket without answering. */
+  dropAfterCommitRate: number
+  /** Closes the API listener (ECONNREFUSED); false re-listens on the same port. */
+  refuseConnections: boolean
+  /** register answers true for an already paid bill, and counts it again. */
+  acceptDuplicates: boolean
+  /** One-shot: every token issued so far expires now; reads back false. */
+  expireTokens: boolean
+  /** Regex on the request path; unset = every billing API path, never the token endpoint. */
+  paths?: string
+}
+
+export const FaultsPatch = z
+  .object({
+    latencyMs: z.number().int().min(0).max(600_000),
+    serverErrorRate: z.number().min(0).max(1),
+    dropBeforeProcessingRate: z.number().min(0).max(1),
+    dropAfterCommitRate: z.number().min(0).max(1),
+    refuseConnections: z.boolean(),
+    acceptDuplicates: z.boolean(),
+    expireTokens: z.boolean(),
+    paths: z
+      .string()
+      .nullable()
+      .refine(
+        (value) => value === null || isRegex(value),
+        'paths must be a valid regular expression'
+      )
+  })
+  .partial()
+  .strict()
+export type FaultsPatch = Partial<Omit<Faults, 'paths'>> & { paths?: string | null }
+
+export const NO_FAULTS: Faults = Object.freeze({
+  latencyMs: 0,
+  serverErrorRate: 0,
+  dropBeforeProcessingRate: 0,
+  dropAfterCommitRate: 0,
+  refuseConnections: false,
+  acceptDuplicates: false,
+  expireTokens: false
+})
+
+export const BILLING_PREFIX = '/v2/tigo/b2b/co/billing'
+
+export interface FaultController {
+  current(): Faults
+  /** Validates and merges; throws on an invalid patch. Side effects go through the hooks. */
+  set(patch: FaultsPatch): Faults
+  appliesTo(path: string): boolean
+  roll(rate: number): boolean
+  /** The status of an injected server error, with Retry-After on some 503s. */
+  serverError(): { status: 500 | 502 | 503; headers?: Record<string, string> }
+  reset(): void
+}
+
+export interface FaultHooks {
+  onRefuseConnections(refuse: boolean): void
+  onExpireTokens(): void
+}
+
+export function createFaults(seed: number, hooks: FaultHooks): FaultController {
+  let faults: Faults = { ...NO_FAULTS }
+  let random: Random = createRandom(seed)
+  let pathFilter: RegExp | undefined
+
+  return {
+    current: () => ({ ...faults }),
+    set(patch) {
+      const parsed = FaultsPatch.parse(patch)
+      const before = faults.refuseConnections
+      const { paths, expireTokens, ...rest } = parsed
+      faults = { ...faults, ...rest }
+      if (paths !== undefined) {
+        const next: Faults = { ...faults }
+        delete next.paths
+        if (paths !== null) next.paths = paths
+        faults = next
+        pathFilter = paths === null ? undefined : new RegExp(paths)
+      }
+      if (expireTokens) hooks.onExpireTokens()
+      if (faults.refuseConnections !== before) hooks.onRefuseConnections(faults.refuseConnections)
+      return { ...faults }
+    },
+    appliesTo(path) {
+      if (pathFilter) return pathFilter.test(path)
+      return path === BILLING_PREFIX || path.startsWith(`${BILLING_PREFIX}/`)
+    },
+    roll: (rate) => rate > 0 && random.next() < rate,
+    serverError() {
+      const status = random.pick([500, 502, 503] as const)
+      if (status === 503 && random.chance(0.5)) return { status, headers: { 'Retry-After': '1' } }
+      return { status }
+    },
+    reset() {
+      const refused = faults.refuseConnections
+      faults = { ...NO_FAULTS }
+      random = createRandom(seed)
+      pathFilter = undefined
+      if (refused) hooks.onRefuseConnections(false)
+    }
+  }
+}
+
+function isRegex(value: string): boolean {
+  try {
+    new RegExp(value)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,52 @@
+/** Every send attempt of one outbox item, newest last, as the sync engine recorded them. */
+import { useEffect, useState } from 'react'
+import type { AttemptView } from '../../shared/ipc/views'
+import { api } from '../api'
+import { formatMoment } from '../lib/format'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { ErrorMessage } from './error-message'
+
+export function AttemptList({ itemId }: { itemId: number }) {
+  const t = useT()
+  const language = useLanguage()
+  const describe = useDescribeError()
+  const [attempts, setAttempts] = useState<AttemptView[] | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  useEffect(() => {
+    let current = true
+    api
+      .invoke('outbox:attempts', { itemId })
+      .then((answer) => current && setAttempts(answer))
+      .catch((error: unknown) => current && setFailure(describe(error)))
+    return () => {
+      current = false
+    }
+  }, [itemId, describe])
+
+  if (failure) return <ErrorMessage text={failure} />
+  if (!attempts) return <p className="muted">{t('ui.common.loading')}</p>
+  if (attempts.length === 0) return <p className="muted">{t('ui.outbox.noAttempts')}</p>
+  return (
+    <table className="data-table attempts" data-testid="attempts">
+      <thead>
+        <tr>
+          <th scope="col">{t('ui.outbox.attemptAt')}</th>
+          <th scope="col">{t('ui.outbox.attemptOutcome')}</th>
+          <th scope="col">{t('ui.outbox.attemptHttp')}</th>
+          <th scope="col">{t('ui.outbox.attemptDetail')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {attempts.map((attempt, index) => (
+          <tr key={index}>
+            <td>{formatMoment(attempt.at, language)}</td>
+            <td>{attempt.outcome}</td>
+            <td>{attempt.httpStatus ?? '—'}</td>
+            <td>{attempt.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

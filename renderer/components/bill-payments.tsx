@@ -1,0 +1,62 @@
+/** How a paid bill was paid (from the API's bill payments). */
+import { useEffect, useState } from 'react'
+import type { BillPaymentsView, BillView } from '../../shared/ipc/views'
+import { api } from '../api'
+import { formatMoment } from '../lib/format'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { ErrorMessage } from './error-message'
+import { SourceNote } from './source-note'
+
+export function BillPayments({ bill, onClose }: { bill: BillView; onClose: () => void }) {
+  const t = useT()
+  const language = useLanguage()
+  const describe = useDescribeError()
+  const [view, setView] = useState<BillPaymentsView | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  useEffect(() => {
+    let current = true
+    api
+      .invoke('bills:payments', { contractId: bill.contractId, billNo: bill.billNo })
+      .then((answer) => current && setView(answer))
+      .catch((error: unknown) => current && setFailure(describe(error)))
+    return () => {
+      current = false
+    }
+  }, [bill.contractId, bill.billNo, describe])
+
+  return (
+    <section className="panel bill-payments" aria-label={t('ui.bills.paymentsOf', { billNo: bill.billNo })}>
+      <div className="panel-title">
+        <h3>{t('ui.bills.paymentsOf', { billNo: bill.billNo })}</h3>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t('ui.common.close')}
+        </button>
+      </div>
+      <ErrorMessage text={failure} />
+      {view ? <SourceNote source={view.source} fetchedAt={view.fetchedAt} /> : null}
+      {view && view.payments.length === 0 ? <p className="empty">{t('ui.bills.noPayments')}</p> : null}
+      {view && view.payments.length > 0 ? (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.bills.paymentDay')}</th>
+              <th scope="col">{t('ui.bills.paymentMethod')}</th>
+              <th scope="col">{t('ui.bills.bank')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.payments.map((payment, index) => (
+              <tr key={index}>
+                <td>{formatMoment(payment.paymentDay, language)}</td>
+                <td>{payment.paymentMethod ?? '—'}</td>
+                <td>{payment.bankingEntity ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {!view && !failure ? <p className="muted">{t('ui.common.loading')}</p> : null}
+    </section>
+  )
+}

@@ -1,0 +1,55 @@
+/** Main destinations with their function keys; the same keys work from anywhere. */
+import { useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+import type { ScreenId } from '../store/navigation'
+import { Kbd } from './kbd'
+
+export interface NavEntry {
+  screen: ScreenId
+  key: string
+  labelKey: string
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { screen: 'search', key: 'F2', labelKey: 'ui.nav.search' },
+  { screen: 'pay', key: 'F4', labelKey: 'ui.nav.pay' },
+  { screen: 'outbox', key: 'F6', labelKey: 'ui.nav.outbox' },
+  { screen: 'validate', key: 'F8', labelKey: 'ui.nav.validate' },
+  { screen: 'checkout', key: 'F9', labelKey: 'ui.nav.checkout' },
+  { screen: 'settings', key: 'F10', labelKey: 'ui.nav.settings' }
+]
+
+export function NavBar() {
+  const t = useT()
+  const screen = useAppStore((state) => state.nav.screen)
+  const canGoBack = useAppStore((state) => state.nav.history.length > 0)
+  const go = useAppStore((state) => state.go)
+  const back = useAppStore((state) => state.back)
+  return (
+    <nav className="nav-bar" aria-label={t('ui.nav.label')}>
+      {NAV_ENTRIES.map((entry) => (
+        <button
+          key={entry.screen}
+          type="button"
+          className={`nav-button ${screen === entry.screen ? 'nav-current' : ''}`}
+          aria-current={screen === entry.screen ? 'page' : undefined}
+          aria-keyshortcuts={entry.key}
+          onClick={() => go(entry.screen)}
+        >
+          <Kbd>{entry.key}</Kbd>
+          <span>{t(entry.labelKey)}</span>
+        </button>
+      ))}
+      <button
+        type="button"
+        className="nav-button nav-back"
+        aria-keyshortcuts="Escape"
+        onClick={back}
+        disabled={!canGoBack}
+      >
+        <Kbd>Esc</Kbd>
+        <span>{t('ui.nav.back')}</span>
+      </button>
+    </nav>
+  )
+}

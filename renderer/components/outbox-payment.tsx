@@ -1,0 +1,102 @@
+/** One payment in the outbox with its bills, their states, retry ticks and attempt details. */
+import { useState } from 'react'
+import type { OutboxItemView, OutboxPaymentView } from '../../shared/ipc/views'
+import { formatMoment } from '../lib/format'
+import { canRetry } from '../lib/outbox-rules'
+import { useLanguage, useT } from '../i18n/use-t'
+import { AttemptList } from './attempt-list'
+import { Money } from './money'
+import { StateChip } from './state-chip'
+
+interface OutboxPaymentProps {
+  payment: OutboxPaymentView
+  items: OutboxItemView[]
+  picked: ReadonlySet<number>
+  onPick: (itemId: number) => void
+  onRetry: (itemIds: number[]) => void
+  busy: boolean
+}
+
+export function OutboxPayment({ payment, items, picked, onPick, onRetry, busy }: OutboxPaymentProps) {
+  const t = useT()
+  const language = useLanguage()
+  const [open, setOpen] = useState<number | null>(null)
+  return (
+    <article className="panel outbox-payment" data-testid="outbox-payment">
+      <header className="outbox-head">
+        <strong>{formatMoment(payment.createdAt, language)}</strong>
+        <span>
+          {payment.customer.name ? `${payment.customer.name} · ` : ''}
+          {t(`idType.${payment.customer.idType}`)} {payment.customer.identification}
+        </span>
+        <span>{t(`ui.method.${payment.method}`)}</span>
+        <Money value={payment.total} className="big" />
+        <span className="mono muted">{t('ui.receipt.number', { receiptNo: payment.receiptNo, paymentId: payment.id })}</span>
+      </header>
+      <ul className="outbox-items">
+        {items.map((item) => {
+          const retryable = canRetry(item)
+          const checkboxId = `retry-${item.itemId}`
+          return (
+            <li key={item.itemId} className="outbox-item" data-testid="outbox-item">
+              <div className="outbox-line">
+                {retryable ? (
+                  <input
+                    id={checkboxId}
+                    type="checkbox"
+                    checked={picked.has(item.itemId)}
+                    onChange={() => onPick(item.itemId)}
+                    aria-label={t('ui.outbox.pick', { billNo: item.billNo })}
+                  />
+                ) : (
+                  <span className="pick-spacer" aria-hidden="true" />
+                )}
+                <span className="mono">{item.billNo}</span>
+                <span className="mono muted">{item.contractId}</span>
+                <Money value={item.amount} />
+                <StateChip state={item.state} />
+                {item.flagged ? <StateChip state="flagged" /> : null}
+                <span className="muted">{t('ui.outbox.attempts', { count: item.attempts })}</span>
+                {item.nextAttemptAt && item.state !== 'registered' ? (
+                  <span className="muted">
+                    {t('ui.outbox.next', { when: formatMoment(item.nextAttemptAt, language) })}
+                  </span>
+                ) : null}
+                <span className="outbox-actions">
+                  <button
+                    type="button"
+                    className="btn btn-ghost"
+                    aria-expanded={open === item.itemId}
+                    onClick={() => setOpen(open === item.itemId ? null : item.itemId)}
+                  >
+                    {open === item.itemId ? t('ui.outbox.hideDetails') : t('ui.outbox.details')}
+                  </button>
+                  {retryable ? (
+                    <button
+                      type="button"
+                      className="btn btn-secondary"
+                      disabled={busy}
+                      onClick={() => onRetry([item.itemId])}
+                    >
+                      {t('ui.outbox.retry')}
+                    </button>
+                  ) : null}
+                </span>
+              </div>
+              {item.flagged ? <p className="flag-note">{t('ui.outbox.flagNote')}</p> : null}
+              {item.rejectedReason ? (
+                <p className="item-error">
+                  {t('ui.outbox.rejectedReason', { reason: item.rejectedReason })}
+                </p>
+              ) : null}
+              {item.lastError && item.state !== 'registered' ? (
+                <p className="item-error">{t('ui.outbox.lastError', { message: item.lastError })}</p>
+              ) : null}
+              {open === item.itemId ? <AttemptList itemId={item.itemId} /> : null}
+            </li>
+          )
+        })}
+      </ul>
+    </article>
+  )
+}

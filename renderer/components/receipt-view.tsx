@@ -1,0 +1,84 @@
+/** The receipt as it will print: pending ones say so in capitals until Tigo confirms them. */
+import type { PaymentReceipt } from '../../shared/ipc/views'
+import { formatMoment } from '../lib/format'
+import { useLanguage, useT } from '../i18n/use-t'
+import { Money } from './money'
+import { StateChip } from './state-chip'
+
+export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
+  const t = useT()
+  const language = useLanguage()
+  return (
+    <article className="receipt" aria-label={t('ui.receipt.title')} data-testid="receipt">
+      <header className="receipt-head">
+        <strong>{t('ui.receipt.title')}</strong>
+        <span>{formatMoment(receipt.createdAt, language)}</span>
+        <span className="mono">{t('ui.receipt.number', { receiptNo: receipt.receiptNo, paymentId: receipt.id })}</span>
+        <span>
+          {t('ui.status.terminal', { terminal: receipt.terminalId })}
+          {` · ${t('ui.status.cashier', { name: receipt.cashier.name })}`}
+        </span>
+      </header>
+      <div
+        className={`receipt-sync ${receipt.pending ? 'receipt-pending' : 'receipt-confirmed'}`}
+        data-testid="receipt-sync"
+      >
+        {receipt.pending ? t('ui.receipt.pending') : t('ui.receipt.confirmed')}
+      </div>
+      <p>
+        {receipt.customer.name ? `${receipt.customer.name} · ` : ''}
+        {t(`idType.${receipt.customer.idType}`)} {receipt.customer.identification}
+      </p>
+      <table className="receipt-lines">
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.bills.billNo')}</th>
+            <th scope="col">{t('ui.receipt.contract')}</th>
+            <th scope="col">{t('ui.bills.state')}</th>
+            <th scope="col" className="col-amount">
+              {t('ui.bills.amount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {receipt.bills.map((item) => (
+            <tr key={item.itemId}>
+              <td className="mono">{item.billNo}</td>
+              <td className="mono">{item.contractId}</td>
+              <td>
+                <StateChip state={item.state} />
+              </td>
+              <td className="col-amount">
+                <Money value={item.amount} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="receipt-totals">
+        <dt>{t('ui.pay.method')}</dt>
+        <dd>{t(`ui.method.${receipt.method}`)}</dd>
+        <dt>{t('ui.pay.total')}</dt>
+        <dd>
+          <Money value={receipt.total} className="big" />
+        </dd>
+        {receipt.tendered !== null ? (
+          <>
+            <dt>{t('ui.pay.tendered')}</dt>
+            <dd>
+              <Money value={receipt.tendered} />
+            </dd>
+          </>
+        ) : null}
+        {receipt.change !== null ? (
+          <>
+            <dt>{t('ui.pay.change')}</dt>
+            <dd>
+              <Money value={receipt.change} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </article>
+  )
+}

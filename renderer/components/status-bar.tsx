@@ -1,0 +1,94 @@
+/** Always on screen: connection, what waits to be sent, what needs a look, who is at the till. */
+import { useState } from 'react'
+import { api } from '../api'
+import { formatMoment } from '../lib/format'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+import { Money } from './money'
+
+export function StatusBar() {
+  const t = useT()
+  const language = useLanguage()
+  const describe = useDescribeError()
+  const status = useAppStore((state) => state.status)
+  const settings = useAppStore((state) => state.settings)
+  const setStatus = useAppStore((state) => state.setStatus)
+  const announce = useAppStore((state) => state.announce)
+  const go = useAppStore((state) => state.go)
+  const [syncing, setSyncing] = useState(false)
+  const demo = status?.usesSimulator ?? settings?.usesSimulator ?? false
+
+  async function syncNow(): Promise<void> {
+    setSyncing(true)
+    try {
+      setStatus(await api.invoke('sync:now'))
+      announce('info', t('ui.status.syncDone'))
+    } catch (error) {
+      announce('error', describe(error))
+    } finally {
+      setSyncing(false)
+    }
+  }
+
+  return (
+    <header className="status-area">
+      {demo ? (
+        <div className="demo-banner" role="note" data-testid="demo-banner">
+          {t('ui.status.demo')}
+        </div>
+      ) : null}
+      <div className="status-bar" aria-label={t('ui.status.label')} data-testid="status-bar">
+        <span className="brand">{t('ui.app.name')}</span>
+        {status ? (
+          <>
+            <span
+              className={`status-item conn ${status.online ? 'conn-online' : 'conn-offline'}`}
+              data-testid="connection"
+            >
+              <span className="dot" aria-hidden="true" />
+              {status.online ? t('ui.status.online') : t('ui.status.offline')}
+            </span>
+            <button
+              type="button"
+              className="status-item status-link"
+              onClick={() => go('outbox')}
+              data-testid="pending"
+            >
+              {t('ui.status.pending', { count: status.pendingCount })}{' '}
+              <Money value={status.pendingSum} />
+            </button>
+            <button
+              type="button"
+              className={`status-item status-link ${status.problemCount > 0 ? 'status-alert' : ''}`}
+              onClick={() => go('outbox')}
+              data-testid="problems"
+            >
+              {t('ui.status.problems', { count: status.problemCount })}
+            </button>
+            <span className="status-item">
+              {t('ui.status.lastSync', {
+                when: status.lastSyncAt
+                  ? formatMoment(status.lastSyncAt, language)
+                  : t('ui.status.never')
+              })}
+            </span>
+            <span className="status-item status-who">
+              {t('ui.status.terminal', { terminal: status.terminalId })}
+              {status.cashierName ? ` · ${t('ui.status.cashier', { name: status.cashierName })}` : ''}
+            </span>
+            <button
+              type="button"
+              className="status-item status-sync"
+              onClick={() => void syncNow()}
+              disabled={syncing || status.draining}
+            >
+              {status.draining || syncing ? t('ui.status.syncing') : t('ui.status.syncNow')}
+            </button>
+          </>
+        ) : (
+          <span className="status-item">{t('ui.status.loading')}</span>
+        )}
+      </div>
+    </header>
+  )
+}

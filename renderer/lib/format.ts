@@ -1,0 +1,45 @@
+/** Display helpers for dates and ages; money goes through formatCop in shared/domain/money. */
+import type { Language } from '../../shared/i18n'
+
+const LOCALES: Record<Language, string> = { es: 'es-CO', en: 'en-US' }
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/
+
+/** A calendar date (bill and due dates) as dd/mm/yyyy, without shifting it across time zones. */
+export function formatDay(value: string | undefined, language: Language): string {
+  if (!value) return '—'
+  const match = DATE_ONLY.exec(value) ?? COMPACT_DATE.exec(value)
+  if (match) {
+    const [, year, month, day] = match
+    return language === 'es' ? `${day}/${month}/${year}` : `${month}/${day}/${year}`
+  }
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short' }).format(date)
+}
+
+/** A moment (sync, attempt, payment) as date and time. */
+export function formatMoment(value: string | undefined, language: Language): string {
+  if (!value) return '—'
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'short',
+    timeStyle: 'medium'
+  }).format(date)
+}
+
+/** Whole minutes elapsed since `iso` (never negative; a clock skew reads as "now"). */
+export function minutesSince(iso: string, now: number): number {
+  const at = Date.parse(iso)
+  if (Number.isNaN(at)) return 0
+  return Math.max(0, Math.floor((now - at) / 60_000))
+}
+
+/** Today's date as YYYY-MM-DD in local time, for date filters. */
+export function localDay(now: number): string {
+  const date = new Date(now)
+  const month = String(date.getMonth() + 1).padStart(2, '0')
+  const day = String(date.getDate()).padStart(2, '0')
+  return `${date.getFullYear()}-${month}-${day}`
+}

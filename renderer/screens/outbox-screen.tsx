@@ -1,0 +1,146 @@
+/** Every payment this terminal took, with each bill's sync state, filters and retries. */
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { OutboxPaymentView, OutboxState } from '../../shared/ipc/views'
+import { OUTBOX_STATES } from '../../shared/ipc/views'
+import { api } from '../api'
+import { ActionButton } from '../components/action-button'
+import { ErrorMessage } from '../components/error-message'
+import { Field } from '../components/field'
+import { OutboxPayment } from '../components/outbox-payment'
+import { ScreenHeader } from '../components/screen-header'
+import { canRetry, matchesFilter, toOutboxQuery, type OutboxFilter, type StateFilter } from '../lib/outbox-rules'
+import { useDescribeError, useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+
+const STATE_FILTERS: readonly StateFilter[] = ['all', ...OUTBOX_STATES, 'flagged']
+
+function useOutbox(filter: OutboxFilter) {
+  const describe = useDescribeError()
+  const [payments, setPayments] = useState<OutboxPaymentView[] | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const { state, from, to } = filter
+
+  const reload = useCallback(async () => {
+    try {
+      setPayments(await api.invoke('outbox:list', toOutboxQuery({ state, from, to })))
+      setFailure(null)
+    } catch (error) {
+      setFailure(describe(error))
+    }
+  }, [state, from, to, describe])
+
+  useEffect(() => {
+    void reload()
+    return api.on('outbox:changed', () => void reload())
+  }, [reload])
+
+  return { payments, failure, reload }
+}
+
+export function OutboxScreen() {
+  const t = useT()
+  const describe = useDescribeError()
+  const announce = useAppStore((state) => state.announce)
+  const [filter, setFilter] = useState<OutboxFilter>({ state: 'all', from: '', to: '' })
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set())
+  const [busy, setBusy] = useState(false)
+  const { payments, failure, reload } = useOutbox(filter)
+
+  const shown = useMemo(
+    () =>
+      (payments ?? [])
+        .map((payment) => ({
+          payment,
+          items: payment.items.filter((item) => matchesFilter(item, filter))
+        }))
+        .filter((entry) => entry.items.length > 0),
+    [payments, filter]
+  )
+  const retryable = shown.flatMap((entry) => entry.items.filter(canRetry).map((item) => item.itemId))
+
+  function pick(itemId: number): void {
+    setPicked((current) => {
+      const next = new Set(current)
+      if (next.has(itemId)) next.delete(itemId)
+      else next.add(itemId)
+      return next
+    })
+  }
+
+  async function retry(itemIds: number[]): Promise<void> {
+    if (itemIds.length === 0) return
+    setBusy(true)
+    try {
+      const { retried } = await api.invoke('outbox:retry', { itemIds })
+      announce('success', t('ui.outbox.retried', { count: retried }))
+      setPicked(new Set())
+      await reload()
+    } catch (error) {
+      announce('error', describe(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="outbox-screen">
+      <ScreenHeader title={t('ui.outbox.title')}>
+        <ActionButton
+          variant="primary"
+          disabled={busy || picked.size === 0}
+          onClick={() => void retry([...picked])}
+        >
+          {t('ui.outbox.retryPicked', { count: picked.size })}
+        </ActionButton>
+        <ActionButton disabled={busy || retryable.length === 0} onClick={() => setPicked(new Set(retryable))}>
+          {t('ui.outbox.pickAll')}
+        </ActionButton>
+      </ScreenHeader>
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <Field label={t('ui.outbox.filterState')}>
+          <select
+            value={filter.state}
+            data-autofocus
+            onChange={(event) => setFilter({ ...filter, state: event.target.value as StateFilter })}
+          >
+            {STATE_FILTERS.map((state) => (
+              <option key={state} value={state}>
+                {state === 'all' ? t('ui.outbox.allStates') : t(`ui.state.${state as OutboxState | 'flagged'}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('ui.outbox.from')}>
+          <input
+            type="date"
+            value={filter.from}
+            onChange={(event) => setFilter({ ...filter, from: event.target.value })}
+          />
+        </Field>
+        <Field label={t('ui.outbox.to')}>
+          <input
+            type="date"
+            value={filter.to}
+            onChange={(event) => setFilter({ ...filter, to: event.target.value })}
+          />
+        </Field>
+      </form>
+      <ErrorMessage text={failure} />
+      {payments && shown.length === 0 ? <p className="empty">{t('ui.outbox.empty')}</p> : null}
+      {!payments && !failure ? <p className="muted">{t('ui.common.loading')}</p> : null}
+      <div className="outbox-list">
+        {shown.map(({ payment, items }) => (
+          <OutboxPayment
+            key={payment.id}
+            payment={payment}
+            items={items}
+            picked={picked}
+            onPick={pick}
+            onRetry={(itemIds) => void retry(itemIds)}
+            busy={busy}
+          />
+        ))}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,47 @@
+/** The receipt just taken, following its sync state as main pushes changes. */
+import { useEffect } from 'react'
+import { api } from '../api'
+import { ActionButton } from '../components/action-button'
+import { ReceiptView } from '../components/receipt-view'
+import { ScreenHeader } from '../components/screen-header'
+import { useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+import { useReceiptStore } from '../store/receipt-store'
+
+function useLiveReceipt(paymentId: string | undefined): void {
+  useEffect(() => {
+    if (!paymentId) return
+    return api.on('outbox:changed', ({ paymentIds }) => {
+      if (!paymentIds.includes(paymentId)) return
+      api
+        .invoke('payments:get', { paymentId })
+        .then((fresh) => {
+          const store = useReceiptStore.getState()
+          if (store.receipt?.id === fresh.id) store.setReceipt(fresh)
+        })
+        // The receipt on screen stays as it was; the outbox screen shows the failure in detail.
+        .catch(() => undefined)
+    })
+  }, [paymentId])
+}
+
+export function ReceiptScreen() {
+  const t = useT()
+  const go = useAppStore((state) => state.go)
+  const receipt = useReceiptStore((state) => state.receipt)
+  useLiveReceipt(receipt?.id)
+
+  return (
+    <section className="receipt-screen">
+      <ScreenHeader title={t('ui.receipt.screenTitle')}>
+        <ActionButton variant="primary" shortcut="F2" onClick={() => go('search')} data-autofocus>
+          {t('ui.receipt.next')}
+        </ActionButton>
+        <ActionButton shortcut="F6" onClick={() => go('outbox')}>
+          {t('ui.nav.outbox')}
+        </ActionButton>
+      </ScreenHeader>
+      {receipt ? <ReceiptView receipt={receipt} /> : <p className="empty">{t('ui.receipt.none')}</p>}
+    </section>
+  )
+}

@@ -1,0 +1,205 @@
+/**
+ * Terminal settings. The client secret is write-only: the box starts empty, the screen only says
+ * whether one is set, and warns when this machine cannot keep it encrypted.
+ */
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react'
+import type { SettingsView } from '../../shared/ipc/views'
+import { api } from '../api'
+import { ActionButton } from '../components/action-button'
+import { ErrorMessage } from '../components/error-message'
+import { Field } from '../components/field'
+import { ScreenHeader } from '../components/screen-header'
+import { translate } from '../../shared/i18n'
+import { useDescribeError, useT } from '../i18n/use-t'
+import {
+  fieldOfError,
+  formFromSettings,
+  patchFromForm,
+  type FormField,
+  type SettingsForm
+} from '../lib/settings-form'
+import { useAppStore } from '../store/app-store'
+
+type FieldErrors = Partial<Record<FormField, string>>
+
+function errorParams(error: unknown): Record<string, unknown> {
+  const params = (error as { params?: unknown }).params
+  return typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {}
+}
+
+function SecretStatus({ settings }: { settings: SettingsView }) {
+  const t = useT()
+  return (
+    <div className="secret-status">
+      <span className={`chip ${settings.hasClientSecret ? 'chip-registered' : 'chip-rejected'}`}>
+        {settings.hasClientSecret ? t('ui.settings.secretSet') : t('ui.settings.secretMissing')}
+      </span>
+      {settings.secretProtection === 'weak' ? (
+        <p className="warning" role="alert">
+          {t('ui.settings.secretWeak')}
+        </p>
+      ) : null}
+      {settings.secretProtection === 'memory' ? (
+        <p className="warning">{t('ui.settings.secretMemory')}</p>
+      ) : null}
+    </div>
+  )
+}
+
+export function SettingsScreen() {
+  const t = useT()
+  const describe = useDescribeError()
+  const settings = useAppStore((state) => state.settings)
+  const setSettings = useAppStore((state) => state.setSettings)
+  const announce = useAppStore((state) => state.announce)
+  const [form, setForm] = useState<SettingsForm | null>(settings ? formFromSettings(settings) : null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    api
+      .invoke('settings:get')
+      .then((fresh) => {
+        setSettings(fresh)
+        setForm(formFromSettings(fresh))
+      })
+      .catch((error: unknown) => setFailure(describe(error)))
+    // Load once per visit; `describe` changing language must not reset what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  if (!settings || !form) {
+    return (
+      <section>
+        <ScreenHeader title={t('ui.settings.title')} />
+        <ErrorMessage text={failure} />
+        {!failure ? <p className="muted">{t('ui.common.loading')}</p> : null}
+      </section>
+    )
+  }
+  const before = settings
+  const current = form
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    setFailure(null)
+    const result = patchFromForm(current, before)
+    if (!result.ok) {
+      const local: FieldErrors = {}
+      for (const field of Object.keys(result.errors) as FormField[]) {
+        local[field] = t('ui.settings.notNumber')
+      }
+      setErrors(local)
+      return
+    }
+    setErrors({})
+    if (Object.keys(result.patch).length === 0) {
+      announce('info', t('ui.settings.unchanged'))
+      return
+    }
+    setBusy(true)
+    try {
+      const saved = await api.invoke('settings:set', result.patch)
+      setSettings(saved)
+      setForm(formFromSettings(saved))
+      // The message speaks the language just chosen, not the one the form was filled in.
+      announce('success', translate(saved.language, 'ui.settings.saved'))
+    } catch (error) {
+      const field = fieldOfError(errorParams(error).field)
+      if (field) setErrors({ [field]: describe(error) })
+      else setFailure(describe(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function set<K extends FormField>(name: K, value: SettingsForm[K]): void {
+    setForm({ ...current, [name]: value })
+    setErrors((previous) => ({ ...previous, [name]: undefined }))
+  }
+
+  function field(name: FormField, control: ReactElement<Record<string, unknown>>, hint?: string) {
+    return (
+      <Field label={t(`ui.settings.${name}`)} hint={hint} error={errors[name] ?? null}>
+        {control}
+      </Field>
+    )
+  }
+
+  function text(name: Exclude<FormField, 'paperWidth' | 'language'>, extra: Record<string, unknown> = {}) {
+    return (
+      <input
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={current[name]}
+        data-testid={`settings-${name}`}
+        onChange={(event) => set(name, event.target.value)}
+        {...extra}
+      />
+    )
+  }
+
+  return (
+    <section className="settings-screen">
+      <ScreenHeader title={t('ui.settings.title')} />
+      <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
+        <fieldset className="panel">
+          <legend>{t('ui.settings.connection')}</legend>
+          {field('apiBaseUrl', text('apiBaseUrl', { 'data-autofocus': true, inputMode: 'url' }))}
+          {field('tokenUrl', text('tokenUrl', { inputMode: 'url' }))}
+          {field('clientId', text('clientId'))}
+          {field(
+            'clientSecret',
+            text('clientSecret', {
+              type: 'password',
+              autoComplete: 'new-password',
+              placeholder: before.hasClientSecret ? t('ui.settings.secretPlaceholder') : ''
+            }),
+            t('ui.settings.secretHint')
+          )}
+          <SecretStatus settings={before} />
+        </fieldset>
+        <fieldset className="panel">
+          <legend>{t('ui.settings.terminal')}</legend>
+          {field('terminalId', text('terminalId'))}
+          {field('printerName', text('printerName'))}
+          {field(
+            'paperWidth',
+            <select
+              value={current.paperWidth}
+              onChange={(event) => set('paperWidth', event.target.value === '58' ? '58' : '80')}
+            >
+              <option value="80">{t('ui.settings.paper80')}</option>
+              <option value="58">{t('ui.settings.paper58')}</option>
+            </select>
+          )}
+          {field(
+            'language',
+            <select
+              value={current.language}
+              onChange={(event) => set('language', event.target.value === 'en' ? 'en' : 'es')}
+            >
+              <option value="es">{t('ui.settings.languageEs')}</option>
+              <option value="en">{t('ui.settings.languageEn')}</option>
+            </select>
+          )}
+          {field('idleLockMinutes', text('idleLockMinutes', { inputMode: 'numeric' }))}
+        </fieldset>
+        <fieldset className="panel">
+          <legend>{t('ui.settings.caps')}</legend>
+          {field('maxPaymentAmount', text('maxPaymentAmount', { inputMode: 'numeric' }), t('ui.settings.pesosHint'))}
+          {field('maxPendingTotal', text('maxPendingTotal', { inputMode: 'numeric' }), t('ui.settings.pesosHint'))}
+          {field('maxPendingAgeHours', text('maxPendingAgeHours', { inputMode: 'numeric' }))}
+        </fieldset>
+        <ErrorMessage text={failure} />
+        <div className="form-actions">
+          <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
+            {busy ? t('ui.settings.saving') : t('ui.settings.save')}
+          </ActionButton>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,130 @@
+/** Ask the gateway about a payment: by its signature, or by coupon type and number. */
+import { useState, type FormEvent } from 'react'
+import type { ValidatePaymentResponse } from '../../shared/ipc/views'
+import { api } from '../api'
+import { ActionButton } from '../components/action-button'
+import { ErrorMessage } from '../components/error-message'
+import { Field } from '../components/field'
+import { ScreenHeader } from '../components/screen-header'
+import { ValidationResult } from '../components/validation-result'
+import { useDescribeError, useT } from '../i18n/use-t'
+import { useCheckoutStore } from '../store/checkout-store'
+
+type Asked = { by: 'signature'; signature: string } | { by: 'coupon'; type: string; number: string }
+
+export function ValidateScreen() {
+  const t = useT()
+  const describe = useDescribeError()
+  const lastCheckout = useCheckoutStore((state) => state.checkout)
+  const [signature, setSignature] = useState(lastCheckout?.signature ?? '')
+  const [couponType, setCouponType] = useState('')
+  const [couponNumber, setCouponNumber] = useState('')
+  const [missing, setMissing] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [answer, setAnswer] = useState<{ asked: Asked; value: ValidatePaymentResponse } | null>(null)
+
+  async function ask(asked: Asked): Promise<void> {
+    setBusy(true)
+    setFailure(null)
+    setAnswer(null)
+    try {
+      const value =
+        asked.by === 'signature'
+          ? await api.invoke('payments:validateSignature', { signature: asked.signature })
+          : await api.invoke('payments:validateCoupon', {
+              couponType: asked.type,
+              couponNumber: asked.number
+            })
+      setAnswer({ asked, value })
+    } catch (error) {
+      setFailure(describe(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function onSignature(event: FormEvent): void {
+    event.preventDefault()
+    const value = signature.trim()
+    setMissing(value ? {} : { signature: t('ui.validate.required') })
+    if (value) void ask({ by: 'signature', signature: value })
+  }
+
+  function onCoupon(event: FormEvent): void {
+    event.preventDefault()
+    const type = couponType.trim()
+    const number = couponNumber.trim()
+    const errors: Record<string, string> = {}
+    if (!type) errors.couponType = t('ui.validate.required')
+    if (!number) errors.couponNumber = t('ui.validate.required')
+    setMissing(errors)
+    if (type && number) void ask({ by: 'coupon', type, number })
+  }
+
+  return (
+    <section className="validate-screen">
+      <ScreenHeader title={t('ui.validate.title')} />
+      <div className="two-columns">
+        <form className="panel" onSubmit={onSignature} noValidate>
+          <h2>{t('ui.validate.bySignature')}</h2>
+          <Field label={t('ui.validate.signature')} error={missing.signature ?? null}>
+            <input
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={signature}
+              data-autofocus
+              data-testid="signature"
+              onChange={(event) => setSignature(event.target.value)}
+            />
+          </Field>
+          <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
+            {t('ui.validate.submit')}
+          </ActionButton>
+        </form>
+        <form className="panel" onSubmit={onCoupon} noValidate>
+          <h2>{t('ui.validate.byCoupon')}</h2>
+          <Field label={t('ui.validate.couponType')} hint={t('ui.validate.couponTypeHint')} error={missing.couponType ?? null}>
+            <input
+              type="text"
+              autoComplete="off"
+              value={couponType}
+              data-testid="coupon-type"
+              onChange={(event) => setCouponType(event.target.value)}
+            />
+          </Field>
+          <Field label={t('ui.validate.couponNumber')} error={missing.couponNumber ?? null}>
+            <input
+              type="text"
+              autoComplete="off"
+              value={couponNumber}
+              data-testid="coupon-number"
+              onChange={(event) => setCouponNumber(event.target.value)}
+            />
+          </Field>
+          <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
+            {t('ui.validate.submit')}
+          </ActionButton>
+        </form>
+      </div>
+      <div aria-live="polite">
+        {busy ? <p className="muted">{t('ui.common.loading')}</p> : null}
+        <ErrorMessage text={failure} />
+        {answer ? (
+          <section className="panel">
+            <h2>
+              {answer.asked.by === 'signature'
+                ? t('ui.validate.answerSignature', { signature: answer.asked.signature })
+                : t('ui.validate.answerCoupon', {
+                    type: answer.asked.type,
+                    number: answer.asked.number
+                  })}
+            </h2>
+            <ValidationResult answer={answer.value} />
+          </section>
+        ) : null}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,67 @@
+/**
+ * The customer at the counter: their contracts page, the open contract's bills and the bills
+ * ticked for payment. Loading lives in `customer-actions.ts`; this file only holds state.
+ */
+import { create } from 'zustand'
+import type {
+  BillListView,
+  BillView,
+  CharacteristicsView,
+  CustomerView
+} from '../../shared/ipc/views'
+import { billKey, toggleBill } from './bill-selection'
+
+export interface CustomerState {
+  customer: CustomerView | null
+  contractId: string | null
+  bills: BillListView | null
+  characteristics: CharacteristicsView | null
+  selection: BillView[]
+  setCustomer: (customer: CustomerView) => void
+  openContract: (contractId: string) => void
+  setBills: (bills: BillListView) => void
+  setCharacteristics: (characteristics: CharacteristicsView | null) => void
+  toggle: (bill: BillView) => void
+  selectOnly: (bills: BillView[]) => void
+  clearSelection: () => void
+  reset: () => void
+}
+
+const EMPTY = {
+  customer: null,
+  contractId: null,
+  bills: null,
+  characteristics: null,
+  selection: []
+}
+
+function sameCustomer(a: CustomerView | null, b: CustomerView): boolean {
+  return a !== null && a.idType === b.idType && a.identification === b.identification
+}
+
+export const useCustomerStore = create<CustomerState>()((set) => ({
+  ...EMPTY,
+  // A payment covers bills of one customer only: a different customer drops the ticks.
+  setCustomer: (customer) =>
+    set((state) =>
+      sameCustomer(state.customer, customer)
+        ? { customer }
+        : { ...EMPTY, customer, contractId: customer.contracts[0]?.contractId ?? null }
+    ),
+  openContract: (contractId) =>
+    set((state) =>
+      state.contractId === contractId ? {} : { contractId, bills: null, characteristics: null }
+    ),
+  setBills: (bills) =>
+    set((state) => {
+      // Fresh bill states replace stale copies in the selection (a bill may have been paid since).
+      const fresh = new Map(bills.bills.map((bill) => [billKey(bill), bill]))
+      const selection = state.selection.map((bill) => fresh.get(billKey(bill)) ?? bill)
+      return state.contractId === bills.contractId ? { bills, selection } : { selection }
+    }),
+  setCharacteristics: (characteristics) => set({ characteristics }),
+  toggle: (bill) => set((state) => ({ selection: toggleBill(state.selection, bill) })),
+  selectOnly: (bills) => set({ selection: bills }),
+  clearSelection: () => set({ selection: [] }),
+  reset: () => set(EMPTY)
+}))

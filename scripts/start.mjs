@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm start` on a fresh checkout: get the Electron binary, get better-sqlite3 for Electron's
+// ABI, build, then run the built app. Where Electron cannot be had, say so and point at the
+// browser harness instead of failing somewhere deep inside electron-vite.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  electronBinaryPath,
+  ensureElectronNative,
+  projectRoot,
+  runCommand
+} from './lib/electron-env.mjs'
+
+const root = projectRoot
+const node = process.execPath
+const run = (args) => runCommand(node, args, { cwd: root })
+
+function giveUp(reason) {
+  console.error(`\nCaja cannot start in Electron here: ${reason}`)
+  console.error(
+    'To use the app without Electron, run the browser harness instead:  npm run harness\n'
+  )
+  process.exit(1)
+}
+
+if (!electronBinaryPath(root)) {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    giveUp('the Electron binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set.')
+  }
+  console.log('Electron binary missing: downloading it (node_modules/electron/install.js)...')
+  const code = await run([join(root, 'node_modules', 'electron', 'install.js')])
+  if (code !== 0 || !electronBinaryPath(root)) {
+    giveUp('the Electron binary could not be downloaded (no network route to its download host?).')
+  }
+}
+
+try {
+  await ensureElectronNative({ root })
+} catch (error) {
+  giveUp(error instanceof Error ? error.message : String(error))
+}
+
+const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
+if (!existsSync(electronVite)) giveUp('electron-vite is not installed; run npm install first.')
+
+if ((await run([electronVite, 'build'])) !== 0) {
+  console.error('electron-vite build failed.')
+  process.exit(1)
+}
+process.exit(await run([electronVite, 'preview', '--skipBuild']))

@@ -1,0 +1,5 @@
+export * from './bill-barcode'
+export * from './bill-status'
+export * from './identification'
+export * from './money'
+export * from './nit'

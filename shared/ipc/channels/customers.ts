@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import type { CharacteristicsView, CustomerView } from '../views'
+import { ContractIdInput, IdentificationInput, IdTypeInput } from './common'
+
+export const customerChannels = {
+  'customers:contracts': channel<CustomerView>()({
+    input: z.strictObject({
+      idType: IdTypeInput,
+      identification: IdentificationInput,
+      /** Page index, 1-based (Tigo's `reg_ini`); default 1. */
+      regIni: z.number().int().min(1).optional(),
+      /** Page size (Tigo's `num_reg`); default 50. */
+      numReg: z.number().int().min(1).max(500).optional()
+    }),
+    access: 'signedIn'
+  }),
+  'contracts:get': channel<CustomerView>()({
+    input: z.strictObject({ contractId: ContractIdInput }),
+    access: 'signedIn'
+  }),
+  'customers:characteristics': channel<CharacteristicsView>()({
+    input: z.strictObject({
+      idType: IdTypeInput,
+      identification: IdentificationInput,
+      contractId: ContractIdInput
+    }),
+    access: 'signedIn'
+  })
+} as const

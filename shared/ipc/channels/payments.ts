@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import type { CheckoutView, PaymentReceipt, ValidatePaymentResponse } from '../views'
+import { PAYMENT_METHODS } from '../views'
+import {
+  BillToPayInput,
+  ClientInformationInput,
+  IdentificationInput,
+  IdTypeInput,
+  PesosInput
+} from './common'
+
+export const paymentChannels = {
+  'payments:register': channel<PaymentReceipt>()({
+    input: z.strictObject({
+      idType: IdTypeInput,
+      identification: IdentificationInput,
+      customerName: z.string().trim().max(200).optional(),
+      bills: z.array(BillToPayInput).min(1).max(50),
+      method: z.enum(PAYMENT_METHODS),
+      tendered: PesosInput.optional(),
+      clientInformation: ClientInformationInput.optional()
+    }),
+    access: 'signedIn'
+  }),
+  'payments:get': channel<PaymentReceipt>()({
+    input: z.strictObject({ paymentId: z.string().min(1).max(64) }),
+    access: 'signedIn'
+  }),
+  'payments:checkout': channel<CheckoutView>()({
+    input: z.strictObject({
+      idType: IdTypeInput,
+      identification: IdentificationInput,
+      bills: z.array(BillToPayInput).min(1).max(50),
+      clientInformation: ClientInformationInput.optional()
+    }),
+    access: 'signedIn'
+  }),
+  'payments:validateSignature': channel<ValidatePaymentResponse>()({
+    input: z.strictObject({ signature: z.string().trim().min(1).max(200) }),
+    access: 'signedIn'
+  }),
+  'payments:validateCoupon': channel<ValidatePaymentResponse>()({
+    input: z.strictObject({
+      couponType: z.string().trim().min(1).max(40),
+      couponNumber: z.string().trim().min(1).max(80)
+    }),
+    access: 'signedIn'
+  })
+} as const

@@ -1,0 +1,20 @@
+/** Events main pushes to the renderer (Actual Budget's `ServerEvents` idea: one typed map). */
+import type { SyncStatus } from './views'
+
+export interface EventMap {
+  'sync:status': SyncStatus
+  'outbox:changed': { paymentIds: string[] }
+}
+
+export type EventName = keyof EventMap
+
+export const EVENT_NAMES: readonly EventName[] = ['sync:status', 'outbox:changed']
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value)
+}
+
+export type EventListener<E extends EventName> = (payload: EventMap[E]) => void
+
+/** Registers `cb` for `event` and returns the function that removes it. */
+export type Subscribe = <E extends EventName>(event: E, cb: EventListener<E>) => () => void

@@ -1,0 +1,8 @@
+export * from './channel'
+export * from './contract'
+export * from './events'
+export * from './make-api'
+export * from './result'
+export * from './views'
+export { SettingsPatchInput } from './channels/settings'
+export type { SettingsPatch } from './channels/settings'

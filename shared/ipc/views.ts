@@ -1,0 +1,217 @@
+/**
+ * What the renderer receives. Plain JSON-safe data (ISO date strings, integer pesos), shaped for
+ * the screens rather than mirroring the Tigo wire format.
+ */
+import type { Payment, ValidatePaymentResponse } from '../api/models'
+import type { IdType } from '../domain/identification'
+
+export type { IdType, Payment, ValidatePaymentResponse }
+
+/** Where an answer came from: the API just now, or the offline cache (see `fetchedAt`). */
+export type Source = 'live' | 'cache'
+
+export const OUTBOX_STATES = ['queued', 'sending', 'registered', 'rejected', 'uncertain'] as const
+export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+export const PAYMENT_METHODS = ['cash', 'debit_card', 'credit_card', 'check', 'transfer'] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
+
+export interface BillView {
+  billNo: string
+  contractId: string
+  /** Whole pesos. */
+  amount: number
+  billDate?: string
+  dueDate?: string
+  paid: boolean
+  overdue: boolean
+  reference?: string
+  /** Set when this terminal already took a payment for the bill (it may still be in the outbox). */
+  outboxState?: OutboxState
+  claimStatus?: string
+  billingSystem?: string
+}
+
+export interface ContractView {
+  contractId: string
+  address?: string
+  cycle?: string
+  deliveryMethod?: string
+  /** Bills the contracts answer carried inline (often none: use `bills:list`). */
+  bills: BillView[]
+}
+
+export interface PageView {
+  regIni: number
+  numReg: number
+  hasMore: boolean
+}
+
+export interface CustomerView {
+  source: Source
+  fetchedAt: string
+  idType: IdType
+  identification: string
+  name: string
+  organization: Record<string, unknown>
+  contracts: ContractView[]
+  page: PageView
+}
+
+export interface BillListView {
+  source: Source
+  fetchedAt: string
+  contractId: string
+  bills: BillView[]
+}
+
+export interface BillPaymentsView {
+  source: Source
+  fetchedAt: string
+  payments: Payment[]
+}
+
+/** A parsed GS1-128 bill barcode. */
+export interface BillBarcodeView {
+  gln: string
+  reference: string
+  /** Whole pesos, when the barcode carries an amount. */
+  amount?: number
+  /** YYYY-MM-DD, when the barcode carries a due date. */
+  dueDate?: string
+}
+
+export interface BarcodeLookupView {
+  barcode: BillBarcodeView
+  bill: BillView
+  customer: CustomerView | null
+}
+
+export interface CharacteristicsView {
+  source: Source
+  fetchedAt: string
+  plusCustomer: boolean
+  role?: string
+  webBillStatus?: string
+  contactPhone?: string
+  contactEmail?: string
+}
+
+export interface PersonView {
+  id: string
+  name: string
+}
+
+/** One bill of a payment and how far it got towards Tigo. */
+export interface ReceiptBillView {
+  itemId: number
+  billNo: string
+  contractId: string
+  reference: string | null
+  amount: number
+  dueDate: string | null
+  state: OutboxState
+}
+
+/** A payment as saved on this terminal (ISO dates, whole pesos). */
+export interface PaymentView {
+  id: string
+  receiptNo: number
+  terminalId: string
+  cashier: PersonView
+  customer: { idType: string; identification: string; name: string | null }
+  method: PaymentMethod
+  total: number
+  tendered: number | null
+  change: number | null
+  source: 'counter' | 'batch'
+  externalRef: string | null
+  approvedBy: PersonView | null
+  createdAt: string
+  /** Set when the payment waited longer than the cap: a supervisor must look at it. */
+  supervisorFlaggedAt: string | null
+}
+
+export interface PaymentReceipt extends PaymentView {
+  bills: ReceiptBillView[]
+  /** True while any bill still waits to reach Tigo: the receipt must say so. */
+  pending: boolean
+}
+
+export interface CheckoutView {
+  signature: string
+  url: string
+  description?: string
+}
+
+export interface OutboxItemView extends ReceiptBillView {
+  attempts: number
+  lastError: string | null
+  rejectedReason: string | null
+  nextAttemptAt: string | null
+  registeredAt: string | null
+  /** The payment waited longer than the cap (see `PaymentView.supervisorFlaggedAt`). */
+  flagged: boolean
+}
+
+export interface OutboxPaymentView extends PaymentView {
+  items: OutboxItemView[]
+}
+
+export interface AttemptView {
+  at: string
+  outcome: string
+  httpStatus?: number
+  /** A readable cause; never a token or secret. */
+  detail: string
+}
+
+export type StateTotals = Record<OutboxState, number>
+
+export interface SyncStatus {
+  online: boolean
+  checkedAt: string
+  counts: StateTotals
+  sums: StateTotals
+  /** queued + sending + uncertain */
+  pendingCount: number
+  pendingSum: number
+  /** uncertain + rejected + flagged */
+  problemCount: number
+  flaggedCount: number
+  lastSyncAt?: string
+  nextAttemptAt?: string
+  draining: boolean
+  usesSimulator: boolean
+  terminalId: string
+  cashierName?: string
+}
+
+export type SecretProtection = 'strong' | 'weak' | 'memory'
+export type PaperWidth = 80 | 58
+export type Language = 'es' | 'en'
+
+export interface PaymentCaps {
+  maxPaymentAmount: number
+  maxPendingTotal: number
+  maxPendingAgeHours: number
+}
+
+export interface SettingsView {
+  apiBaseUrl: string
+  tokenUrl: string
+  clientId: string
+  hasClientSecret: boolean
+  secretProtection: SecretProtection
+  usesSimulator: boolean
+  terminalId: string
+  printerName: string
+  paperWidth: PaperWidth
+  caps: PaymentCaps
+  language: Language
+  idleLockMinutes: number
+}
+
+export function emptyStateTotals(): StateTotals {
+  return { queued: 0, sending: 0, registered: 0, rejected: 0, uncertain: 0 }
+}

@@ -1,0 +1,140 @@
+/** Real SQLite files in temp dirs, and the store services built on them with a test clock. */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { BillList } from '../../../shared/api/models'
+import { createAuditLog } from '../../../electron/main/store/audit'
+import { createLookupCache } from '../../../electron/main/store/cache'
+import type { Database } from '../../../electron/main/store/db'
+import { openDatabase } from '../../../electron/main/store/db'
+import { createOutbox } from '../../../electron/main/store/outbox'
+import { createPaymentService } from '../../../electron/main/store/payments'
+import type { PaymentCaps, RegisterPaymentInput } from '../../../electron/main/store/types'
+
+export const T0 = Date.parse('2025-03-01T13:00:00.000Z')
+
+const dirs: string[] = []
+
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caja-store-'))
+  dirs.push(dir)
+  return dir
+}
+
+/** For afterEach: removes every temp dir made so far (read-only ones are made writable first). */
+export function removeTempDirs(): void {
+  for (const dir of dirs.splice(0)) {
+    makeWritable(dir)
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const isRoot = process.getuid?.() === 0
+
+/**
+ * Root ignores permission bits, so for root the directory is made immutable instead. Either way
+ * the function proves the directory really refuses a new file before a test relies on it.
+ */
+export function makeReadOnly(dir: string): void {
+  if (isRoot) execFileSync('chattr', ['+i', dir])
+  else fs.chmodSync(dir, 0o555)
+  let writable = true
+  try {
+    fs.writeFileSync(path.join(dir, 'probe'), '')
+  } catch {
+    writable = false
+  }
+  if (writable) throw new Error(`could not make ${dir} read-only for this test`)
+}
+
+export function makeWritable(dir: string): void {
+  try {
+    if (isRoot) execFileSync('chattr', ['-i', dir], { stdio: 'ignore' })
+    fs.chmodSync(dir, 0o755)
+  } catch {
+    // Not read-only, or already gone.
+  }
+}
+
+export const CAPS: PaymentCaps = {
+  maxPaymentAmount: 500_000,
+  maxPendingTotal: 2_000_000,
+  maxPendingAgeHours: 24
+}
+
+export interface TestStore {
+  file: string
+  db: Database
+  now: { value: number }
+  online: { value: boolean }
+  caps: PaymentCaps
+  outbox: ReturnType<typeof createOutbox>
+  cache: ReturnType<typeof createLookupCache>
+  audit: ReturnType<typeof createAuditLog>
+  payments: ReturnType<typeof createPaymentService>
+}
+
+export function openStore(file = path.join(tempDir(), 'caja.db')): TestStore {
+  const db = openDatabase(file)
+  const now = { value: T0 }
+  const online = { value: true }
+  const caps = { ...CAPS }
+  const clock = () => now.value
+  const outbox = createOutbox({ db, clock })
+  const cache = createLookupCache({ db, clock })
+  const audit = createAuditLog({ db, clock })
+  const payments = createPaymentService({
+    db,
+    clock,
+    outbox,
+    cache,
+    audit,
+    settings: () => caps,
+    isOnline: () => online.value
+  })
+  return { file, db, now, online, caps, outbox, cache, audit, payments }
+}
+
+export function bill(billNo: string, amount: string, extra: Partial<BillList> = {}): BillList {
+  return {
+    billNo,
+    billAmount: amount,
+    billStatus: false,
+    referencePayment: `REF-${billNo}`,
+    paymentDueDate: '2025-03-15',
+    ...extra
+  }
+}
+
+/** Customer CC 1020304050 with contract 7001 (bills B1 120000, B2 80000, B3 300000). */
+export const CUSTOMER = { idType: 'CC', identification: '1020304050' }
+
+export function seedCustomer(store: TestStore): void {
+  store.cache.putBills('7001', CUSTOMER.idType, CUSTOMER.identification, [
+    bill('B1', '120000.00'),
+    bill('B2', '80000'),
+    bill('B3', '300000'),
+    bill('B4', '700000'),
+    bill('PAID', '50000', { billStatus: true })
+  ])
+  store.cache.putBills('8001', 'NIT', '900123456', [bill('N1', '90000')])
+}
+
+export function paymentInput(overrides: Partial<RegisterPaymentInput> = {}): RegisterPaymentInput {
+  return {
+    terminalId: 'T1',
+    cashier: { id: 'c1', name: 'Ana Cajera' },
+    ...CUSTOMER,
+    customerName: 'Pedro Pérez',
+    bills: [{ billNo: 'B1', contractId: '7001', amount: 120_000 }],
+    method: 'cash',
+    tendered: 150_000,
+    ...overrides
+  }
+}
+
+export function count(db: Database, table: string): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+}

@@ -1,0 +1,207 @@
+import path from 'node:path'
+import Sqlite from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { migrate, openDatabase, userVersion } from '../../../electron/main/store/db'
+import type { Migration } from '../../../electron/main/store/migrations'
+import { MIGRATIONS } from '../../../electron/main/store/migrations'
+import { AppError } from '../../../shared/errors'
+import { count, openStore, paymentInput, removeTempDirs, seedCustomer, tempDir } from './fixtures'
+
+afterEach(removeTempDirs)
+
+const NEWEST = MIGRATIONS.length
+
+function tables(db: Sqlite.Database): string[] {
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[]
+}
+
+/** A plain connection (no migrations) on a new file. */
+function rawDb(): { file: string; db: Sqlite.Database } {
+  const file = path.join(tempDir(), 'caja.db')
+  return { file, db: new Sqlite(file) }
+}
+
+describe('migration registry', () => {
+  it('numbers migrations 1, 2, 3… with a name each', () => {
+    MIGRATIONS.forEach((migration, index) => {
+      expect(migration.version).toBe(index + 1)
+      expect(migration.name).toMatch(/^[a-z0-9-]+$/)
+    })
+  })
+
+  // One test per migration: from the version before it, it applies alone and reaches its version.
+  it.each(MIGRATIONS.map((m) => [m.version, m.name] as const))(
+    'migration %i (%s) applies on top of the previous version',
+    (version) => {
+      const { db } = rawDb()
+      migrate(db, MIGRATIONS.slice(0, version - 1))
+      expect(userVersion(db)).toBe(version - 1)
+      expect(migrate(db, MIGRATIONS.slice(0, version))).toEqual({ from: version - 1, to: version })
+      expect(userVersion(db)).toBe(version)
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      db.close()
+    }
+  )
+})
+
+describe('migrate', () => {
+  it('brings a fresh database to the newest version', () => {
+    const db = openDatabase(path.join(tempDir(), 'caja.db'))
+    expect(userVersion(db)).toBe(NEWEST)
+    db.close()
+  })
+
+  it('does nothing on a database already at the newest version', () => {
+    const store = openStore()
+    expect(migrate(store.db)).toEqual({ from: NEWEST, to: NEWEST })
+    store.db.close()
+  })
+
+  it('refuses a database from a newer version and leaves it untouched', () => {
+    const { file, db } = rawDb()
+    db.pragma(`user_version = ${NEWEST + 5}`)
+    db.close()
+    let error: unknown
+    try {
+      openDatabase(file)
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('db_newer_version')
+    expect((error as AppError).params).toEqual({ found: NEWEST + 5, supported: NEWEST })
+    const check = new Sqlite(file)
+    expect(userVersion(check)).toBe(NEWEST + 5)
+    expect(tables(check)).toEqual([])
+    check.close()
+  })
+
+  it('runs all pending migrations in one transaction: a failure leaves nothing behind', () => {
+    const { db } = rawDb()
+    const failing: Migration = {
+      version: NEWEST + 1,
+      name: 'broken',
+      up(target) {
+        target.exec('CREATE TABLE half_done (x INTEGER)')
+        throw new Error('boom')
+      }
+    }
+    let error: unknown
+    try {
+      migrate(db, [...MIGRATIONS, failing])
+    } catch (caught) {
+      error = caught
+    }
+    expect((error as AppError).code).toBe('db_migration_failed')
+    expect((error as AppError).params.version).toBe(NEWEST + 1)
+    expect(userVersion(db)).toBe(0)
+    expect(tables(db)).toEqual([])
+    db.close()
+  })
+
+  it('rejects a registry with a gap', () => {
+    const { db } = rawDb()
+    const gap: Migration = { version: NEWEST + 2, name: 'gap', up() {} }
+    expect(() => migrate(db, [...MIGRATIONS, gap])).toThrow(/expected/)
+    expect(userVersion(db)).toBe(0)
+    db.close()
+  })
+})
+
+describe('001-initial', () => {
+  it('creates the store tables', () => {
+    const store = openStore()
+    expect(tables(store.db).sort()).toEqual(
+      [
+        'audit_log',
+        'cached_bills',
+        'lookup_cache',
+        'outbox_attempts',
+        'outbox_items',
+        'payments',
+        'receipt_sequences',
+        'settings'
+      ].sort()
+    )
+    store.db.close()
+  })
+
+  it('keeps data across a reopen (migrating again changes nothing)', () => {
+    const store = openStore()
+    seedCustomer(store)
+    const receipt = store.payments.registerPayment(paymentInput())
+    store.db.close()
+    const again = openStore(store.file)
+    expect(again.payments.getPayment(receipt.id)).toEqual(receipt)
+    expect(count(again.db, 'cached_bills')).toBe(6)
+    again.db.close()
+  })
+
+  it('keeps the audit log append-only: UPDATE and DELETE abort', () => {
+    const store = openStore()
+    store.audit.record('c1', 'login')
+    expect(() => store.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/)
+    expect(() => store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    expect(store.audit.list()).toMatchObject([{ actor: 'c1', action: 'login' }])
+    store.db.close()
+  })
+
+  it('never deletes a payment nor changes its amounts', () => {
+    const store = openStore()
+    seedCustomer(store)
+    const { id } = store.payments.registerPayment(paymentInput())
+    expect(() => store.db.prepare('DELETE FROM payments').run()).toThrow(/never deleted/)
+    expect(() => store.db.prepare('DELETE FROM outbox_items').run()).toThrow(/never deleted/)
+    expect(() => store.db.prepare('UPDATE payments SET total = 1').run()).toThrow(/never change/)
+    expect(() => store.db.prepare('UPDATE outbox_items SET amount = 1').run()).toThrow(
+      /never change/
+    )
+    expect(store.payments.getPayment(id)?.total).toBe(120_000)
+    store.db.close()
+  })
+
+  it('stops a second waiting item for the same bill, even bypassing the services', () => {
+    const store = openStore()
+    seedCustomer(store)
+    const first = store.payments.registerPayment(paymentInput())
+    const second = store.payments.registerPayment(
+      paymentInput({ bills: [{ billNo: 'B2', contractId: '7001', amount: 80_000 }] })
+    )
+    const insert = store.db.prepare(
+      `INSERT INTO outbox_items (payment_id, bill_no, contract_id, amount, state, next_attempt_at,
+         created_at, updated_at) VALUES (?, 'B1', '7001', 120000, ?, 0, 0, 0)`
+    )
+    for (const state of ['queued', 'sending', 'uncertain', 'registered']) {
+      expect(() => insert.run(second.id, state)).toThrow(/UNIQUE/)
+    }
+    // A rejected copy is history, not a second take: allowed.
+    expect(() => insert.run(second.id, 'rejected')).not.toThrow()
+    // Once the first is rejected, the bill may wait again.
+    store.db
+      .prepare("UPDATE outbox_items SET state = 'rejected' WHERE payment_id = ?")
+      .run(first.id)
+    expect(() => insert.run(second.id, 'queued')).not.toThrow()
+    store.db.close()
+  })
+
+  it('rejects an unknown outbox state, a float amount and an orphan item', () => {
+    const store = openStore()
+    const insert = (paymentId: string, amount: number, state: string) =>
+      store.db
+        .prepare(
+          `INSERT INTO outbox_items (payment_id, bill_no, contract_id, amount, state,
+             next_attempt_at, created_at, updated_at) VALUES (?, 'X', '1', ?, ?, 0, 0, 0)`
+        )
+        .run(paymentId, amount, state)
+    expect(() => insert('nope', 100, 'queued')).toThrow(/FOREIGN KEY/)
+    seedCustomer(store)
+    const { id } = store.payments.registerPayment(paymentInput())
+    expect(() => insert(id, 100, 'lost')).toThrow(/CHECK/)
+    expect(() => insert(id, 100.5, 'queued')).toThrow(/INTEGER/)
+    store.db.close()
+  })
+})
