@@ -63,7 +63,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
 
   return async (channel, input) => {
     if (!isChannelName(channel)) {
-      return failure('unknown_channel', { channel: String(channel).slice(0, 60) }, 'unknown channel')
+      return failure(
+        'unknown_channel',
+        { channel: String(channel).slice(0, 60) },
+        'unknown channel'
+      )
     }
     const spec = specs[channel]
     if (!spec) return failure('unknown_channel', { channel }, 'unknown channel')

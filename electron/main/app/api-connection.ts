@@ -125,13 +125,11 @@ export function createApiConnection(options: ApiConnectionOptions): ApiConnectio
     getCustomerContracts: async (...args) =>
       (await current('getCustomerContracts')).getCustomerContracts(...args),
     getBills: async (...args) => (await current('getBills')).getBills(...args),
-    getBillPayments: async (...args) =>
-      (await current('getBillPayments')).getBillPayments(...args),
+    getBillPayments: async (...args) => (await current('getBillPayments')).getBillPayments(...args),
     getCharacteristics: async (...args) =>
       (await current('getCharacteristics')).getCharacteristics(...args),
     checkout: async (...args) => (await current('checkout')).checkout(...args),
-    registerPayment: async (...args) =>
-      (await current('registerPayment')).registerPayment(...args),
+    registerPayment: async (...args) => (await current('registerPayment')).registerPayment(...args),
     validateBySignature: async (...args) =>
       (await current('validateBySignature')).validateBySignature(...args),
     validateByCoupon: async (...args) =>

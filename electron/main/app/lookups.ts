@@ -4,7 +4,12 @@
  * with `source: 'cache'` and its `fetchedAt`, so the counter keeps working offline.
  */
 import type { BillsCollection, ContractsDetails } from '../../../shared/api/models'
-import { BillsCollection as BillsSchema, ContractsDetails as DetailsSchema } from '../../../shared/api/models'
+import {
+  BillPayments as BillPaymentsSchema,
+  BillsCollection as BillsSchema,
+  ContractsDetails as DetailsSchema,
+  PartyCharacteristics as CharacteristicsSchema
+} from '../../../shared/api/models'
 import { parseBillBarcode, unpaddedReference } from '../../../shared/domain/bill-barcode'
 import type { IdType } from '../../../shared/domain/identification'
 import { parseIdType, validateIdentification } from '../../../shared/domain/identification'
@@ -221,9 +226,7 @@ export function lookupHandlers(ctx: AppContext): Handlers {
         'billPayments',
         `${input.contractId}:${input.billNo}`,
         () => ctx.client.getBillPayments(input.contractId, input.billNo),
-        (value) => (Array.isArray(value) ? value : []) as Awaited<
-          ReturnType<AppContext['client']['getBillPayments']>
-        >
+        (value) => BillPaymentsSchema.parse(value)
       )
       return { source: fetched.source, fetchedAt: iso(fetched.fetchedAt), payments: fetched.value }
     },
@@ -239,7 +242,7 @@ export function lookupHandlers(ctx: AppContext): Handlers {
             'role',
             'plus'
           ]),
-        (value) => value as Awaited<ReturnType<AppContext['client']['getCharacteristics']>>
+        (value) => CharacteristicsSchema.parse(value)
       )
       const { plusCustomer, webBillStatus, contactPhone, contactEmail } = fetched.value
       const role = (fetched.value as { role?: unknown }).role
@@ -272,8 +275,8 @@ export function lookupHandlers(ctx: AppContext): Handlers {
           if (found) bill = toBillView(found, contractId, billContext(ctx))
         } catch (error) {
           // A reference that does not start with a contract, or Tigo away: try the cache.
-          if (!isOfflineError(error) && !(error instanceof AppError)) throw error
-          if (isTigoError(error) && error.kind === 'rejected' && error.status !== 404) throw error
+          const notFound = isTigoError(error) && error.kind === 'rejected' && error.status === 404
+          if (!notFound && !isOfflineError(error) && !(error instanceof AppError)) throw error
         }
       }
       if (!bill) {
@@ -284,10 +287,8 @@ export function lookupHandlers(ctx: AppContext): Handlers {
       }
       if (!bill) throw new AppError('barcode_bill_not_found', { reference })
 
-      const customer = await contractCustomer(ctx, bill.contractId).catch((error: unknown) => {
-        if (isOfflineError(error) || error instanceof AppError) return null
-        throw error
-      })
+      // The bill is what the cashier scanned for; its owner is a courtesy when Tigo has it.
+      const customer = await contractCustomer(ctx, bill.contractId).catch(() => null)
       return {
         barcode: {
           gln: barcode.gln,

@@ -8,7 +8,10 @@ const ID_TYPE_CODES = ID_TYPES.map((t) => t.code) as [IdType, ...IdType[]]
 export const IdTypeInput = z.enum(ID_TYPE_CODES)
 /** Checked (length, charset, NIT check digit) by `validateIdentification` in main. */
 export const IdentificationInput = z.string().trim().min(1).max(32)
-export const ContractIdInput = z.string().trim().regex(/^\d{1,20}$/, 'contractId must be digits')
+export const ContractIdInput = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}$/, 'contractId must be digits')
 export const BillNoInput = z.string().trim().min(1).max(40)
 /** Whole pesos. */
 export const PesosInput = z.number().int().nonnegative().max(999_999_999_999)

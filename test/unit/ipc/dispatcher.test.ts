@@ -44,7 +44,12 @@ describe('createDispatcher', () => {
   it('refuses bad input with invalid_input and a readable detail, without calling the handler', async () => {
     let called = false
     const dispatch = createDispatcher(
-      { 'bills:list': () => ((called = true), { source: 'live', fetchedAt: '', contractId: '', bills: [] }) },
+      {
+        'bills:list': () => (
+          (called = true),
+          { source: 'live', fetchedAt: '', contractId: '', bills: [] }
+        )
+      },
       { authorize: allow, log: recordingLog() }
     )
     const result = await dispatch('bills:list', { contractId: 'abc', extra: 1 })
@@ -157,7 +162,10 @@ function fakeIpcMain() {
 }
 
 function senderEvent(id: number): IpcMainInvokeEvent {
-  return { sender: { id }, senderFrame: { url: 'file:///x', parent: null } } as unknown as IpcMainInvokeEvent
+  return {
+    sender: { id },
+    senderFrame: { url: 'file:///x', parent: null }
+  } as unknown as IpcMainInvokeEvent
 }
 
 describe('registerIpc', () => {
