@@ -1,6 +1,287 @@
+/**
+ * Builds every service of the main process with its dependencies passed in, so the Electron app,
+ * the browser harness and the tests all run the same wiring against their own data dir.
+ * `startServices` adds the Electron-only parts: the secret store adapter and `ipcMain`.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { BrowserWindow, IpcMainEvent, IpcMainInvokeEvent } from 'electron'
+import { AppError } from '../../shared/errors'
+import type { SyncStatus } from '../../shared/ipc/views'
+import { startSimulator } from '../simulator/server'
+import type { SimulatorHandle } from '../simulator/server'
+import type { ApiConnection } from './app/api-connection'
+import { createApiConnection, CREDENTIALS_MISSING } from './app/api-connection'
+import type { AppContext, DrainReason } from './app/context'
+import { createAppHandlers } from './app'
+import type { Authorize, Dispatch, EventBus, Handlers } from './ipc'
+import { createDispatcher, createEventBus, forwardEventsToWindow, registerIpc } from './ipc'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets'
+import type { ClientSecretStore } from './secrets-node'
+import { createMemorySecrets } from './secrets-node'
+import type { SettingsStore } from './settings-store'
+import { createSettingsStore } from './settings-store'
+import type { AuditLog } from './store/audit'
+import { createAuditLog } from './store/audit'
+import type { LookupCache } from './store/cache'
+import { createLookupCache } from './store/cache'
+import type { Database } from './store/db'
+import { openDatabase } from './store/db'
+import type { Outbox } from './store/outbox'
+import { createOutbox } from './store/outbox'
+import type { PaymentService } from './store/payments'
+import { createPaymentService } from './store/payments'
+import type { Clock, OutboxItem, Person } from './store/types'
+import type { SyncEngine, SyncSettings } from './sync/engine'
+import { createSyncEngine } from './sync/engine'
+import { createConnectivity } from './sync/connectivity'
+import { buildSyncStatus } from './sync/status'
+import { isTigoError, toAppError } from './tigo/errors'
+import type { ApiEnv } from './tigo/settings'
+
+export type ServiceLog = Pick<Logger, 'info' | 'warn' | 'error'>
+
+export interface CreateServicesOptions {
+  dataDir: string
+  env: ApiEnv
+  clock?: Clock
+  /** Path to a better_sqlite3.node built for Electron's ABI; undefined = Node's own build. */
+  nativeBinding?: string
+  /** Default: in memory (secrets-node.ts). The Electron app passes its safeStorage store. */
+  secrets?: ClientSecretStore
+  log?: ServiceLog
+  /** Default true. Tests that want the outbox to stay put pass false. */
+  syncEngine?: boolean
+  /** Until sign-in exists every call is allowed; the hook is where it will decide. */
+  authorize?: Authorize
+  /** Until sign-in exists: the terminal's default cashier. */
+  cashier?: () => Person
+  /** Default: the embedded simulator on 127.0.0.1, any free port, demo credentials. */
+  startSimulator?: () => Promise<SimulatorHandle>
+  fetch?: typeof globalThis.fetch
+}
+
+export interface Services {
+  handlers: Handlers
+  dispatch: Dispatch
+  events: EventBus
+  api: ApiConnection
+  /** The embedded simulator while it runs (only when no API is configured). */
+  simulator(): SimulatorHandle | undefined
+  db: Database
+  cache: LookupCache
+  outbox: Outbox
+  payments: PaymentService
+  audit: AuditLog
+  settings: SettingsStore
+  secrets: ClientSecretStore
+  sync: SyncEngine | undefined
+  syncStatus(): SyncStatus
+  /** Stops the sync engine (waiting for a request in flight), the simulator, then the database. */
+  stop(): Promise<void>
+}
+
+const DEFAULT_CASHIER: Person = { id: 'caja', name: 'Caja' }
+
+const silentLog: ServiceLog = { info: () => {}, warn: () => {}, error: () => {} }
+
+function syncSettingsFrom(settings: SettingsStore): SyncSettings {
+  const stored = settings.get()
+  return {
+    batchSize: 20,
+    baseBackoffMs: 5_000,
+    maxBackoffMs: 5 * 60_000,
+    // Longer than the client timeout: see the engine's note on late commits.
+    reconcileDelayMs: stored.timeoutMs + 20_000,
+    probeIntervalMs: 15_000,
+    drainIntervalMs: 60_000,
+    maxPendingAgeHours: stored.caps.maxPendingAgeHours
+  }
+}
+
+/** The engine's outbox, reporting every state change as `outbox:changed`. */
+function notifyingOutbox(outbox: Outbox, events: EventBus): Outbox {
+  const changed = (paymentIds: string[]) => {
+    if (paymentIds.length > 0)
+      events.emit('outbox:changed', { paymentIds: [...new Set(paymentIds)] })
+  }
+  const wrap =
+    <A extends unknown[]>(fn: (...args: A) => OutboxItem[]) =>
+    (...args: A): OutboxItem[] => {
+      const items = fn(...args)
+      changed(items.map((item) => item.paymentId))
+      return items
+    }
+  return {
+    ...outbox,
+    claimDue: wrap(outbox.claimDue),
+    markRegistered: wrap(outbox.markRegistered),
+    markUncertain: wrap(outbox.markUncertain),
+    markQueued: wrap(outbox.markQueued),
+    markRejected: wrap(outbox.markRejected),
+    recoverInterrupted: wrap(outbox.recoverInterrupted),
+    flagStale: (now, maxAgeMs) => {
+      const ids = outbox.flagStale(now, maxAgeMs)
+      changed(ids)
+      return ids
+    }
+  }
+}
+
+/** Main's error mapper: Tigo failures become cashier-facing codes. */
+function mapError(error: unknown): AppError | null {
+  if (isTigoError(error) && error.apiCode === CREDENTIALS_MISSING) {
+    return new AppError('api_credentials_missing', {}, 'Faltan las credenciales de Tigo')
+  }
+  return toAppError(error)
+}
+
+export async function createServices(options: CreateServicesOptions): Promise<Services> {
+  const clock = options.clock ?? Date.now
+  const log = options.log ?? silentLog
+  const secrets = options.secrets ?? createMemorySecrets()
+  mkdirSync(options.dataDir, { recursive: true })
+
+  const settings = createSettingsStore({
+    file: join(options.dataDir, 'settings.json'),
+    onReadError: (error) => log.warn('settings.json unreadable; using defaults', error)
+  })
+  const events = createEventBus(log)
+
+  let simulator: SimulatorHandle | undefined
+  const api = createApiConnection({
+    settings: () => settings.get(),
+    env: options.env,
+    secrets,
+    clock,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    startSimulator: async () => {
+      simulator = await (options.startSimulator ?? (() => startSimulator({ port: 0, clock })))()
+      log.info('embedded simulator started', { url: simulator.url })
+      return simulator
+    }
+  })
+  // Fails here (not at the first lookup) when the env names a bad URL or the simulator cannot start.
+  api.resolve()
+  await api.warmUp()
+
+  const db = openDatabase(
+    join(options.dataDir, 'caja.db'),
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+  )
+  try {
+    const cache = createLookupCache({ db, clock })
+    const outbox = createOutbox({ db, clock })
+    const audit = createAuditLog({ db, clock })
+    const terminal = () => ({
+      usesSimulator: api.usesSimulator(),
+      terminalId: settings.get().terminalId
+    })
+
+    const sync =
+      options.syncEngine === false
+        ? undefined
+        : createSyncEngine({
+            outbox: notifyingOutbox(outbox, events),
+            client: api.client,
+            cache,
+            audit,
+            clock,
+            settings: () => syncSettingsFrom(settings),
+            terminal,
+            onStatus: (status) => events.emit('sync:status', status),
+            onError: (error) => log.error('sync engine', error)
+          })
+    // Without the engine, reachability still comes from real answers (and the probe).
+    const connectivity = sync ? undefined : createConnectivity({ probe: api.client.probe, clock })
+    const isOnline = () => sync?.isOnline() ?? connectivity?.isOnline() ?? false
+    const syncStatus = (): SyncStatus =>
+      sync?.status() ??
+      buildSyncStatus({
+        summary: outbox.summary(clock()),
+        online: isOnline(),
+        checkedAt: connectivity?.checkedAt() ?? null,
+        lastSyncAt: null,
+        nextAttemptAt: outbox.nextAttemptAt(),
+        draining: false,
+        terminal: terminal(),
+        now: clock()
+      })
+
+    const payments = createPaymentService({
+      db,
+      clock,
+      outbox,
+      cache,
+      audit,
+      settings: () => settings.get().caps,
+      isOnline
+    })
+
+    const ctx: AppContext = {
+      client: api.client,
+      api,
+      cache,
+      outbox,
+      payments,
+      audit,
+      settings,
+      secrets,
+      events,
+      clock,
+      isOnline,
+      syncStatus,
+      requestDrain: async (reason: DrainReason) => {
+        if (sync) await sync.requestDrain(reason)
+        else await connectivity?.check()
+      },
+      cashier: options.cashier ?? (() => DEFAULT_CASHIER)
+    }
+    const handlers = createAppHandlers(ctx)
+    const dispatch = createDispatcher(handlers, {
+      authorize: options.authorize ?? (() => true),
+      log,
+      toAppError: mapError
+    })
+    sync?.start()
+
+    let stopped: Promise<void> | undefined
+    const stop = () =>
+      (stopped ??= (async () => {
+        try {
+          await sync?.stop()
+        } finally {
+          await api.close().catch((error: unknown) => log.error('simulator close', error))
+          db.close()
+        }
+      })())
+
+    return {
+      handlers,
+      dispatch,
+      events,
+      api,
+      simulator: () => simulator,
+      db,
+      cache,
+      outbox,
+      payments,
+      audit,
+      settings,
+      secrets,
+      sync,
+      syncStatus,
+      stop
+    }
+  } catch (error) {
+    db.close()
+    await api.close()
+    throw error
+  }
+}
+
+// --- Electron ---
 
 export interface ServicesOptions {
   /** Electron's user-data dir: the database, logs and secrets live here. */
@@ -22,10 +303,47 @@ export interface RunningServices {
   stop(): Promise<void>
 }
 
-/**
- * STUB (shell issue): the services engineers replace this body with the real wiring
- * (simulator, token, Tigo client, store, outbox, sync engine, IPC handlers).
- */
-export async function startServices(_opts: ServicesOptions): Promise<RunningServices> {
-  return { stop: async () => {} }
+/** The safeStorage-backed store (secrets.ts) as the services see a secret store. */
+export function clientSecretsFrom(store: SecretStore): ClientSecretStore {
+  return {
+    getClientSecret: () => store.get('clientSecret'),
+    setClientSecret: (secret) => {
+      if (secret === null) store.delete('clientSecret')
+      else store.set('clientSecret', secret)
+    },
+    protection: () => {
+      if (!store.isPersistent()) return 'memory'
+      return store.getBackendWarning() === 'weak' ? 'weak' : 'strong'
+    },
+    knownValues: () => store.knownValues()
+  }
+}
+
+export async function startServices(opts: ServicesOptions): Promise<RunningServices> {
+  // Loaded here, not at the top: the harness and tests import this file without Electron.
+  const { ipcMain } = await import('electron')
+  const services = await createServices({
+    dataDir: opts.userDataDir,
+    env: process.env,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    secrets: clientSecretsFrom(opts.secrets),
+    log: opts.logger
+  })
+  const unregister = registerIpc({
+    ipcMain,
+    dispatch: services.dispatch,
+    isTrustedSender: opts.isTrustedSender,
+    log: opts.logger
+  })
+  const unforward = forwardEventsToWindow(services.events, () => {
+    const window = opts.getMainWindow()
+    return window && !window.isDestroyed() ? window.webContents : undefined
+  })
+  return {
+    async stop() {
+      unforward()
+      unregister()
+      await services.stop()
+    }
+  }
 }

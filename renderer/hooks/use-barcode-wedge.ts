@@ -55,7 +55,9 @@ export function useBarcodeWedge(onBarcode: (raw: string) => void): void {
       if (verdict.kind === 'barcode') {
         event.preventDefault()
         event.stopPropagation()
-        if (snapshot && snapshot.field.isConnected) restoreValue(snapshot.field, snapshot.value)
+        if (snapshot && snapshot.field.isConnected) {
+          restoreValue(snapshot.field, snapshot.value + verdict.prefix)
+        }
         snapshot = null
         latest.current(verdict.raw)
       }

@@ -30,8 +30,11 @@ export type BurstVerdict =
   | { kind: 'none' }
   /** Buffered; `startsBurst` is true when this key began a new possible scan. */
   | { kind: 'buffering'; startsBurst: boolean; length: number }
-  /** A complete scan: the caller should swallow this Enter and open the bill. */
-  | { kind: 'barcode'; raw: string }
+  /**
+   * A complete scan: the caller should swallow this Enter and open the bill. `prefix` is what
+   * arrived in the same burst before the barcode (a key pressed just before the trigger).
+   */
+  | { kind: 'barcode'; raw: string; prefix: string }
 
 export const DEFAULT_BURST_OPTIONS: BurstOptions = { maxGapMs: 100, minLength: 16 }
 
@@ -42,6 +45,14 @@ const BARCODE_SHAPE = /^(\]C1)?(\(415\)|415)\d{13}/
 
 export function looksLikeBillBarcode(text: string): boolean {
   return BARCODE_SHAPE.test(text.trim())
+}
+
+/** Where the barcode starts in a burst, or -1: the earliest position it reads from. */
+export function barcodeStart(text: string): number {
+  for (let index = 0; index < text.length; index += 1) {
+    if (looksLikeBillBarcode(text.slice(index))) return index
+  }
+  return -1
 }
 
 /** The character a stroke adds to a scan, or null when the stroke is not text. */
@@ -74,9 +85,10 @@ export function createBurstDetector(options: Partial<BurstOptions> = {}): BurstD
 
     if (stroke.key === 'Enter') {
       const text = buffer
-      const complete = fast && text.length >= minLength && looksLikeBillBarcode(text)
       reset()
-      return complete ? { kind: 'barcode', raw: text } : { kind: 'none' }
+      const start = fast ? barcodeStart(text) : -1
+      if (start < 0 || text.length - start < minLength) return { kind: 'none' }
+      return { kind: 'barcode', raw: text.slice(start), prefix: text.slice(0, start) }
     }
 
     const char = strokeChar(stroke)

@@ -23,7 +23,8 @@ import type { BillContext } from './views'
 import { bogotaDate, iso, toBillView, toCustomerView } from './views'
 
 const DEFAULT_PAGE_SIZE = 50
-/** Leading digits of a payment reference that name the contract (zero-padded). */
+/** UNE's references are 18 digits: the zero-padded contract (10), then the bill's sequence. */
+const REFERENCE_DIGITS = 18
 const CONTRACT_DIGITS = 10
 
 interface Fetched<T> {
@@ -47,7 +48,9 @@ async function liveOrCached<T>(
   try {
     const value = await live()
     ctx.cache.put(kind, key, value)
-    return { value, source: 'live', fetchedAt: ctx.clock() }
+    // Read back so a later offline answer shows exactly this time.
+    const fetchedAt = ctx.cache.get(kind, key)?.fetchedAt ?? ctx.clock()
+    return { value, source: 'live', fetchedAt }
   } catch (error) {
     if (!isOfflineError(error)) throw error
     const cached = ctx.cache.get(kind, key)
@@ -127,7 +130,7 @@ async function contractCustomer(ctx: AppContext, contractId: string): Promise<Cu
       ...fetched.owner,
       source: fetched.source,
       fetchedAt: fetched.fetchedAt,
-      page: { regIni: 1, numReg: contracts.length, hasMore: false }
+      page: { regIni: 0, numReg: contracts.length, hasMore: false }
     },
     billContext(ctx)
   )
@@ -183,14 +186,16 @@ export function lookupHandlers(ctx: AppContext): Handlers {
   return {
     'customers:contracts': async (input) => {
       const identification = checkIdentification(input.idType, input.identification)
-      const regIni = input.regIni ?? 1
       const numReg = input.numReg ?? DEFAULT_PAGE_SIZE
+      const regIni = input.regIni ?? 0
+      const page = Math.floor(regIni / numReg) + 1
       const owner: Owner = { idType: input.idType, identification }
       const fetched = await liveOrCached(
         ctx,
         'customer',
         `${input.idType}:${identification}:${regIni}:${numReg}`,
-        () => ctx.client.getCustomerContracts(input.idType, identification, { regIni, numReg }),
+        () =>
+          ctx.client.getCustomerContracts(input.idType, identification, { regIni: page, numReg }),
         (value) => DetailsSchema.parse(value)
       )
       if (fetched.source === 'live') rememberOwner(ctx, fetched.value, owner)
@@ -262,9 +267,9 @@ export function lookupHandlers(ctx: AppContext): Handlers {
       if (!parsed.ok) throw new AppError(parsed.code, parsed.params ?? {})
       const barcode = parsed.value
       const reference = barcode.reference
-      const digits = unpaddedReference(reference).padStart(CONTRACT_DIGITS, '0')
-      const contractId = /^\d+$/.test(digits)
-        ? unpaddedReference(digits.slice(0, CONTRACT_DIGITS))
+      const padded = reference.padStart(REFERENCE_DIGITS, '0')
+      const contractId = /^\d+$/.test(padded)
+        ? unpaddedReference(padded.slice(0, CONTRACT_DIGITS))
         : undefined
 
       let bill: BillView | undefined

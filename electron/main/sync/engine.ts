@@ -163,7 +163,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (connectivity.isOnline()) return true
     const checkedAt = connectivity.checkedAt()
     const eager = reason === 'manual' || reason === 'online' || reason === 'start'
-    if (!eager && checkedAt !== null && clock() - checkedAt < settings().probeIntervalMs) return false
+    if (!eager && checkedAt !== null && clock() - checkedAt < settings().probeIntervalMs)
+      return false
     return connectivity.check()
   }
 
@@ -205,7 +206,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       for (const item of claimed) inFlight.add(item.id)
       const outcome = await sendRound(drainContext(), claimed)
       pushStatus()
-      if (outcome === 'halt') break
+      // No HTTP answer at all (refused, reset, timeout, no token): is Tigo there? A probe says,
+      // so the status bar shows offline now rather than after the next failure.
+      if (outcome === 'halt-unreachable' && connectivity.isOnline()) await connectivity.check()
+      if (outcome !== 'continue') break
     }
   }
 

@@ -35,7 +35,11 @@ function forget(ctx: DrainContext, items: readonly OutboxItem[]): void {
   }
 }
 
-export function settleRegistered(ctx: DrainContext, items: readonly OutboxItem[], note: AttemptNote): void {
+export function settleRegistered(
+  ctx: DrainContext,
+  items: readonly OutboxItem[],
+  note: AttemptNote
+): void {
   if (items.length === 0) return
   ctx.outbox.markRegistered(ids(items), note)
   forget(ctx, items)
@@ -82,7 +86,11 @@ export function settleQueued(
   forget(ctx, items)
 }
 
-export function settleRejected(ctx: DrainContext, items: readonly OutboxItem[], reason: string): void {
+export function settleRejected(
+  ctx: DrainContext,
+  items: readonly OutboxItem[],
+  reason: string
+): void {
   if (items.length === 0) return
   ctx.outbox.markRejected(ids(items), reason)
   forget(ctx, items)

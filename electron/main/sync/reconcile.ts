@@ -52,7 +52,8 @@ export async function checkBills(
   let down: unknown
   for (const [contractId, billNos] of byContract) {
     if (down !== undefined) {
-      for (const billNo of billNos) verdicts.set(billKey({ contractId, billNo }), { kind: 'unknown', error: down })
+      for (const billNo of billNos)
+        verdicts.set(billKey({ contractId, billNo }), { kind: 'unknown', error: down })
       continue
     }
     let listed: BillsCollection
@@ -60,7 +61,8 @@ export async function checkBills(
       listed = await witness.getBills(contractId)
     } catch (error) {
       if (unreachable(error)) down = error
-      for (const billNo of billNos) verdicts.set(billKey({ contractId, billNo }), { kind: 'unknown', error })
+      for (const billNo of billNos)
+        verdicts.set(billKey({ contractId, billNo }), { kind: 'unknown', error })
       continue
     }
     for (const billNo of billNos) {

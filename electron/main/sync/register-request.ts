@@ -25,7 +25,12 @@ export function groupForRegister(items: readonly OutboxItem[], batchSize: number
     const key = `${item.idType}\u0000${item.identification}\u0000${item.method}`
     let group = open.get(key)
     if (!group || group.items.length >= size || group.bills.has(item.billNo)) {
-      group = { idType: item.idType, identification: item.identification, items: [], bills: new Set() }
+      group = {
+        idType: item.idType,
+        identification: item.identification,
+        items: [],
+        bills: new Set()
+      }
       open.set(key, group)
       groups.push(group)
     }
@@ -48,7 +53,10 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)]
 }
 
-export function buildRegisterBody(group: RegisterGroup, terminalId: string): CheckoutPaymentRequest {
+export function buildRegisterBody(
+  group: RegisterGroup,
+  terminalId: string
+): CheckoutPaymentRequest {
   const items = group.items as ItemWithPaymentFacts[]
   const first = items[0]
   const receiptNumbers = unique(

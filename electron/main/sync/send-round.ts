@@ -28,27 +28,37 @@ import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './r
 import type { RegisterGroup } from './register-request'
 import type { DrainContext } from './types'
 
-export type RoundOutcome = 'continue' | 'halt'
+/** `halt-unreachable`: the round stopped on a failure with no HTTP answer at all. */
+export type RoundOutcome = 'continue' | 'halt' | 'halt-unreachable'
+
+interface Halt {
+  reason: string
+  /** No HTTP status came back: the link itself may be down. */
+  transport: boolean
+}
 
 /** Sends every group of `claimed`; stops early when Tigo is unreachable or busy. */
-export async function sendRound(ctx: DrainContext, claimed: readonly OutboxItem[]): Promise<RoundOutcome> {
+export async function sendRound(
+  ctx: DrainContext,
+  claimed: readonly OutboxItem[]
+): Promise<RoundOutcome> {
   const groups = groupForRegister(claimed, ctx.settings.batchSize)
   const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
   let next = 0
-  let halted: { reason: string; backoff: boolean } | undefined
+  let halted: (Halt & { backoff: boolean }) | undefined
 
   async function worker(): Promise<void> {
     for (;;) {
       if (halted) return
       if (ctx.isStopping()) {
-        halted = { reason: 'engine stopping', backoff: false }
+        halted = { reason: 'engine stopping', transport: false, backoff: false }
         return
       }
       const group = groups[next]
       if (!group) return
       next += 1
       const outcome = await sendGroup(ctx, group)
-      if (outcome !== undefined && !halted) halted = { reason: outcome, backoff: true }
+      if (outcome !== undefined && !halted) halted = { ...outcome, backoff: true }
     }
   }
   await Promise.all(Array.from({ length: Math.min(width, groups.length) }, worker))
@@ -57,11 +67,12 @@ export async function sendRound(ctx: DrainContext, claimed: readonly OutboxItem[
   if (unsent.length > 0 && halted) {
     settleQueued(ctx, unsent, `not sent: ${halted.reason}`, { now: !halted.backoff })
   }
-  return halted ? 'halt' : 'continue'
+  if (!halted) return 'continue'
+  return halted.transport ? 'halt-unreachable' : 'halt'
 }
 
-/** Returns a reason when the rest of the round should not be sent now. */
-async function sendGroup(ctx: DrainContext, group: RegisterGroup): Promise<string | undefined> {
+/** Returns why the rest of the round should not be sent now, if it should not. */
+async function sendGroup(ctx: DrainContext, group: RegisterGroup): Promise<Halt | undefined> {
   const idType = groupIdType(group)
   if (idType === undefined) {
     settleRejected(ctx, group.items, `invalid_id_type: unknown identification type ${group.idType}`)
@@ -105,7 +116,7 @@ async function onFailure(
   ctx: DrainContext,
   items: readonly OutboxItem[],
   error: unknown
-): Promise<string | undefined> {
+): Promise<Halt | undefined> {
   if (isAppError(error)) {
     // The client refused to build the request: nothing left this terminal.
     settleRejected(ctx, items, `invalid_request: ${describe(error)}`)
@@ -123,7 +134,7 @@ async function onFailure(
     case 'uncertain':
       settleUncertain(ctx, items, noteFor('may have reached Tigo', error), error.retryAfterMs)
       // A timeout or a reset says the link is struggling: don't pile more requests on it.
-      return error.status === undefined ? 'Tigo did not answer in time' : undefined
+      return error.status === undefined ? { reason: describe(error), transport: true } : undefined
     case 'invalid-response':
       settleUncertain(ctx, items, noteFor('unreadable answer', error))
       return undefined
@@ -139,12 +150,12 @@ async function onFailure(
   }
 }
 
-function notSent(ctx: DrainContext, items: readonly OutboxItem[], error: TigoError): string {
+function notSent(ctx: DrainContext, items: readonly OutboxItem[], error: TigoError): Halt {
   settleQueued(ctx, items, noteFor('not sent', error), {
     ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {})
   })
   if (error.status === undefined && error.kind === 'not-sent') ctx.connectivity.unreachable()
-  return describe(error)
+  return { reason: describe(error), transport: error.status === undefined }
 }
 
 function hadLostAttempt(ctx: DrainContext, item: OutboxItem): boolean {

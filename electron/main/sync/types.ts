@@ -42,7 +42,10 @@ export type SyncOutbox = Pick<
   | 'attempts'
 >
 
-export type SyncClient = Pick<TigoClient, 'registerPayment' | 'getBills' | 'getBillPayments' | 'probe'>
+export type SyncClient = Pick<
+  TigoClient,
+  'registerPayment' | 'getBills' | 'getBillPayments' | 'probe'
+>
 
 /** When each uncertain item may be reconciled, and how many reconciles could not decide. */
 export interface ReconcileState {

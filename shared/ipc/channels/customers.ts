@@ -8,8 +8,11 @@ export const customerChannels = {
     input: z.strictObject({
       idType: IdTypeInput,
       identification: IdentificationInput,
-      /** Page index, 1-based (Tigo's `reg_ini`); default 1. */
-      regIni: z.number().int().min(1).optional(),
+      /**
+       * Offset of the first contract, 0-based, a multiple of `numReg`; default 0. Main turns it
+       * into Tigo's paging (`reg_ini` is a 1-based page index there).
+       */
+      regIni: z.number().int().min(0).optional(),
       /** Page size (Tigo's `num_reg`); default 50. */
       numReg: z.number().int().min(1).max(500).optional()
     }),

@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../../shared/ipc/views'
 import type { Outbox } from '../../../electron/main/store/outbox'
 import type { SyncClient, SyncOutbox } from '../../../electron/main/sync/types'
 import { parseIdType } from '../../../shared/domain/identification'
+import { TigoError } from '../../../electron/main/tigo/errors'
 import {
   drainToQuiescence,
   openWorld,
@@ -58,9 +59,9 @@ async function waitFor(condition: () => boolean, what: string, deadlineMs = 10_0
 }
 
 function states(w: World): string[] {
-  return (w.db.prepare('SELECT state FROM outbox_items ORDER BY id').all() as { state: string }[]).map(
-    (row) => row.state
-  )
+  return (
+    w.db.prepare('SELECT state FROM outbox_items ORDER BY id').all() as { state: string }[]
+  ).map((row) => row.state)
 }
 
 beforeAll(async () => {
@@ -99,14 +100,13 @@ describe('one drain at a time', () => {
 
   it('sends a payment taken during a drain before the joined drain resolves', async () => {
     const plans = planPayments(sim.dataset, 2, 2)
-    let w: World | undefined
     let tookSecond = false
-    w = world({
+    const w: World = world({
       wrapClient: (client) => ({
         ...client,
         async registerPayment(...args) {
           const answer = await client.registerPayment(...args)
-          if (!tookSecond && w) {
+          if (!tookSecond) {
             tookSecond = true
             w.take(plans[1]!)
             void w.engine.requestDrain('payment')
@@ -138,7 +138,9 @@ describe('register requests', () => {
     const ledger = sim.ledger()
     expect(ledger).toHaveLength(1)
     const entry = ledger[0]!
-    expect(entry.bills.map((b) => b.billNo).sort()).toEqual(mine.map((p) => p.bills[0]!.billNo).sort())
+    expect(entry.bills.map((b) => b.billNo).sort()).toEqual(
+      mine.map((p) => p.bills[0]!.billNo).sort()
+    )
     expect(parseIdType(entry.idType)).toBe(mine[0]!.idType)
     expect(entry.paymentData).toMatchObject({
       method: 'cash',
@@ -260,13 +262,92 @@ describe('what an answer does to an item', () => {
     const delayed = failures.filter((f) => f.retryAfterMs === 1_000)
     expect(delayed.length).toBeGreaterThan(0)
     for (const failure of delayed) {
-      const firstCheck = checks.find((c) => c.at >= failure.at && failure.contracts.includes(c.contractId))
+      const firstCheck = checks.find(
+        (c) => c.at >= failure.at && failure.contracts.includes(c.contractId)
+      )
       expect(firstCheck).toBeDefined()
       expect(firstCheck!.at - failure.at).toBeGreaterThanOrEqual(1_000)
     }
     // The 5xx answers committed nothing, so each bill went through a reconcile and one resend.
     expect(Object.values(sim.registrationsByBill()).every((n) => n === 1)).toBe(true)
     expect(new Set(states(w))).toEqual(new Set(['registered']))
+  })
+})
+
+describe('requests that never reached Tigo', () => {
+  it('queues them again no earlier than a 429 Retry-After, staying online', async () => {
+    const [plan] = planPayments(sim.dataset, 1, 13)
+    let calls = 0
+    const w = world({
+      wrapClient: (client) => ({
+        ...client,
+        registerPayment(...args) {
+          calls++
+          // The simulator cannot be made busy; this is the client's classification of a 429.
+          if (calls === 1) {
+            return Promise.reject(
+              new TigoError({
+                kind: 'not-sent',
+                endpoint: 'registerPayment',
+                status: 429,
+                retryAfterMs: 30_000
+              })
+            )
+          }
+          return client.registerPayment(...args)
+        }
+      })
+    })
+    await w.warmCache([plan!])
+    w.take(plan!)
+    const before = Date.now()
+
+    await w.engine.requestDrain('payment')
+
+    const row = w.db.prepare('SELECT state, next_attempt_at AS at FROM outbox_items').get() as {
+      state: string
+      at: number
+    }
+    expect(row.state).toBe('queued')
+    expect(row.at).toBeGreaterThanOrEqual(before + 30_000)
+    expect(w.engine.isOnline()).toBe(true)
+    await w.engine.requestDrain('manual')
+    expect(calls).toBe(1)
+    expect(sim.ledger()).toHaveLength(0)
+  })
+
+  it('backs off a refused connection within the jitter ceiling and goes offline', async () => {
+    const [plan] = planPayments(sim.dataset, 1, 14)
+    const w = world({
+      random: () => 0.999,
+      settings: { baseBackoffMs: 1_000, maxBackoffMs: 4_000 }
+    })
+    await w.warmCache([plan!])
+    w.take(plan!)
+    sim.setFaults({ refuseConnections: true })
+    await sim.settled()
+    // A fresh engine has no token yet, so the first thing to fail is the token request (refused,
+    // or reset on a connection pooled by the lookups): the payment request never left.
+    await w.close()
+    worlds.pop()
+    const fresh = world({ dir: w.dir, random: () => 0.999, settings: w.settings })
+    const before = Date.now()
+
+    await fresh.engine.requestDrain('payment')
+
+    const row = fresh.db
+      .prepare('SELECT state, attempts, next_attempt_at AS at FROM outbox_items')
+      .get() as {
+      state: string
+      attempts: number
+      at: number
+    }
+    expect(row.state).toBe('queued')
+    expect(row.attempts).toBe(1)
+    // Full jitter with random 0.999 on attempt 1: just under base * 2.
+    expect(row.at).toBeGreaterThanOrEqual(before + 1_900)
+    expect(row.at).toBeLessThanOrEqual(Date.now() + 2_000)
+    expect(fresh.engine.isOnline()).toBe(false)
   })
 })
 

@@ -38,7 +38,9 @@ interface FaultCase {
 }
 
 function countAttempts(world: World, where: string): number {
-  const row = world.db.prepare(`SELECT COUNT(*) AS n FROM outbox_attempts WHERE ${where}`).get() as {
+  const row = world.db
+    .prepare(`SELECT COUNT(*) AS n FROM outbox_attempts WHERE ${where}`)
+    .get() as {
     n: number
   }
   return row.n
@@ -60,8 +62,7 @@ const CASES: FaultCase[] = [
   {
     name: 'all connections refused, then restored',
     faults: { refuseConnections: true },
-    met: (world) =>
-      countAttempts(world, `outcome = 'requeued' AND detail LIKE 'not sent%'`) > 0
+    met: (world) => countAttempts(world, `outcome = 'requeued' AND detail LIKE 'not sent%'`) > 0
   }
 ]
 

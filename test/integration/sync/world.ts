@@ -71,7 +71,8 @@ export function planPayments(
   const plans: PlannedPayment[] = []
   while (plans.length < count) {
     const open = customers.filter((key) => (byCustomer.get(key)?.length ?? 0) > 0)
-    if (open.length === 0) throw new Error(`the dataset has unpaid bills for ${plans.length} payments only`)
+    if (open.length === 0)
+      throw new Error(`the dataset has unpaid bills for ${plans.length} payments only`)
     const key = random.pick(open)
     const bills = byCustomer.get(key) ?? []
     const take = Math.min(bills.length, random.chance(0.6) ? 1 : random.int(2, 3))
@@ -90,7 +91,9 @@ export function planPayments(
 export function paymentsOfOneCustomer(dataset: Dataset, minimum: number): PlannedPayment[] {
   for (const customer of dataset.customers) {
     if (customer.identification === dataset.largeCustomer.identification) continue
-    const bills = dataset.bills.filter((b) => !b.paid && customer.contractIds.includes(b.contractId))
+    const bills = dataset.bills.filter(
+      (b) => !b.paid && customer.contractIds.includes(b.contractId)
+    )
     if (bills.length < minimum) continue
     return bills.map((b) => ({
       idType: customer.idType,
@@ -278,7 +281,10 @@ export function checkAgainstLedger(
     if (item.state !== 'registered') notRegistered++
     if (item.state === 'registered' && count !== 1) mismatched++
   }
-  const duplicates = Object.values(registrationsByBill).reduce((sum, n) => sum + Math.max(0, n - 1), 0)
+  const duplicates = Object.values(registrationsByBill).reduce(
+    (sum, n) => sum + Math.max(0, n - 1),
+    0
+  )
   const registeredOnce = [...good.values()].filter(Boolean).length
   return {
     payments,

@@ -31,16 +31,16 @@ function type(text: string, gap: number, start = 1000, ctrlGs = false): BurstVer
 
 describe('barcode burst detector', () => {
   it('recognises a fast scan with ]C1 and GS characters', () => {
-    expect(type(SCAN, 8)).toEqual({ kind: 'barcode', raw: SCAN })
+    expect(type(SCAN, 8)).toEqual({ kind: 'barcode', raw: SCAN, prefix: '' })
   })
 
   it('turns Ctrl+] into GS', () => {
-    expect(type(SCAN, 8, 1000, true)).toEqual({ kind: 'barcode', raw: SCAN })
+    expect(type(SCAN, 8, 1000, true)).toEqual({ kind: 'barcode', raw: SCAN, prefix: '' })
   })
 
   it('recognises the parenthesised human-readable form', () => {
     const text = '(415)7709998000017(8020)0123456789(3900)125000(96)20250131'
-    expect(type(text, 20)).toEqual({ kind: 'barcode', raw: text })
+    expect(type(text, 20)).toEqual({ kind: 'barcode', raw: text, prefix: '' })
   })
 
   it('ignores the same text typed at human speed', () => {
@@ -63,7 +63,11 @@ describe('barcode burst detector', () => {
       at += 10
     }
     expect(first).toEqual({ kind: 'buffering', startsBurst: true, length: 1 })
-    expect(detector.feed(stroke('Enter', at))).toEqual({ kind: 'barcode', raw: SCAN })
+    expect(detector.feed(stroke('Enter', at))).toEqual({ kind: 'barcode', raw: SCAN, prefix: '' })
+  })
+
+  it('separates the barcode from keys typed just before the trigger', () => {
+    expect(type(`99${SCAN}`, 8)).toEqual({ kind: 'barcode', raw: SCAN, prefix: '99' })
   })
 
   it('drops the burst when a navigation key interrupts it', () => {

@@ -5,7 +5,9 @@
  */
 import type { Migration } from './migration'
 import { initial } from './001-initial'
+import { users } from './002-users'
+import { shiftsBatch } from './003-shifts-batch'
 
 export type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial]
+export const MIGRATIONS: readonly Migration[] = [initial, users, shiftsBatch]

@@ -1,0 +1,91 @@
+/**
+ * Offline batch import (`batch:*`, supervisors): preview a file (nothing saved), confirm it
+ * (everything valid saved at once), and the CSVs going back out. A preview lives in memory until
+ * it is confirmed or pushed out by newer ones; confirming it twice adds nothing the second time.
+ */
+import { AppError } from '../../../shared/errors'
+import type { BatchPreviewView } from '../../../shared/ipc/channels/batch'
+import { batchChannels } from '../../../shared/ipc/channels/batch'
+import type { BatchService } from '../batch/batch-service'
+import { exportRejectedCsv } from '../batch/export'
+import type { BatchPreview } from '../batch/preview'
+import type { SettingsStore } from '../settings-store'
+import type { Person } from '../store/types'
+import type { ChannelHandlers } from './session'
+
+export type BatchChannels = typeof batchChannels
+
+export interface BatchHandlerDeps {
+  batch: BatchService
+  settings: Pick<SettingsStore, 'get'>
+  cashier: () => Person
+  /** Forwards preview progress to the window (a `batch:progress` event, once it exists). */
+  onProgress?: (progress: { done: number; total: number }) => void
+  /** Called after a confirm saved payments, so the sync engine sends them. */
+  afterConfirm?: (accepted: number) => void
+}
+
+const KEPT_PREVIEWS = 3
+
+export function toPreviewView(preview: BatchPreview): BatchPreviewView {
+  return {
+    previewId: preview.previewId,
+    fileName: preview.fileName,
+    fileHash: preview.fileHash,
+    rows: preview.rows,
+    totals: preview.totals
+  }
+}
+
+export function batchHandlers(deps: BatchHandlerDeps): ChannelHandlers<BatchChannels> {
+  const previews = new Map<string, BatchPreview>()
+
+  function kept(previewId: string): BatchPreview {
+    const preview = previews.get(previewId)
+    if (!preview) throw new AppError('batch_preview_unknown', { previewId })
+    return preview
+  }
+
+  return {
+    'batch:preview': async (input) => {
+      const preview = await deps.batch.preview(input.text, {
+        ...(input.fileName ? { fileName: input.fileName } : {}),
+        language: deps.settings.get().language,
+        ...(deps.onProgress
+          ? { onProgress: (done: number, total: number) => deps.onProgress?.({ done, total }) }
+          : {})
+      })
+      previews.set(preview.previewId, preview)
+      for (const id of [...previews.keys()].slice(0, Math.max(0, previews.size - KEPT_PREVIEWS))) {
+        previews.delete(id)
+      }
+      return toPreviewView(preview)
+    },
+
+    'batch:confirm': (input) => {
+      const preview = kept(input.previewId)
+      const result = deps.batch.confirm(preview, {
+        actor: deps.cashier(),
+        terminalId: deps.settings.get().terminalId
+      })
+      previews.delete(input.previewId)
+      if (result.accepted > 0) deps.afterConfirm?.(result.accepted)
+      return result
+    },
+
+    'batch:rejectedCsv': (input) => {
+      const preview = kept(input.previewId)
+      const base = (preview.fileName ?? 'pagos').replace(/\.csv$/i, '')
+      return { fileName: `${base}-rechazados.csv`, csv: exportRejectedCsv(preview) }
+    },
+
+    'batch:results': (input) => ({
+      fileName: `lote-${input.batchId}-resultados.csv`,
+      csv: deps.batch.results(input.batchId, deps.settings.get().language)
+    }),
+
+    'batch:list': (input) => deps.batch.list(input.limit)
+  }
+}
+
+export const BATCH_CHANNEL_NAMES = Object.keys(batchChannels) as (keyof BatchChannels)[]

@@ -1,0 +1,49 @@
+/** Sign-in, lock and supervisor approval: the `session:*` channels. */
+import type { z } from 'zod'
+import type { ChannelSpec, OutputMarker } from '../../../shared/ipc/channel'
+import { sessionChannels } from '../../../shared/ipc/channels/session'
+import type { SessionService } from '../users/sessions'
+
+/**
+ * Handlers typed from a feature's own channel map, so they type-check on their own and fit
+ * `Handlers` once the map is merged into the contract.
+ */
+export type ChannelHandlers<M extends Record<string, ChannelSpec>> = {
+  [C in keyof M]: (
+    input: z.output<M[C]['input']>
+  ) =>
+    | Promise<M[C]['output'] extends OutputMarker<infer O> ? O : never>
+    | (M[C]['output'] extends OutputMarker<infer O> ? O : never)
+}
+
+export type SessionChannels = typeof sessionChannels
+
+export function sessionHandlers(deps: {
+  sessions: SessionService
+}): ChannelHandlers<SessionChannels> {
+  const { sessions } = deps
+  return {
+    'session:current': () => sessions.current(),
+    'session:signIn': (input) => sessions.signIn(input.name, input.pin),
+    'session:signOut': () => sessions.signOut(),
+    'session:unlock': (input) => sessions.unlock(input.pin),
+    'session:lock': () => sessions.lock(),
+    'session:touch': () => sessions.touch(),
+    'session:changePin': (input) => sessions.changePin(input.currentPin, input.newPin),
+    'session:approve': async (input) => {
+      const approval = await sessions.issueApproval({
+        supervisor: { name: input.supervisorName },
+        pin: input.pin,
+        action: input.action
+      })
+      return {
+        approvalId: approval.approvalId,
+        supervisor: approval.supervisor,
+        expiresAt: new Date(approval.expiresAt).toISOString()
+      }
+    }
+  }
+}
+
+/** Keeps the channel list and the handlers in step (a test compares them). */
+export const SESSION_CHANNEL_NAMES = Object.keys(sessionChannels) as (keyof SessionChannels)[]

@@ -1,0 +1,179 @@
+/**
+ * Confirming an offline batch: every valid row becomes a payment (source 'batch', its external
+ * reference and payment time kept) through the payment service's own checks, all in ONE
+ * transaction with the import's record, so a failure leaves nothing behind. Rows are re-checked
+ * inside that transaction: a bill taken at the counter since the preview is rejected, not paid
+ * twice. Importing the same rows again adds nothing (outbox + row hashes).
+ */
+import { AppError } from '../../../shared/errors'
+import type { Language } from '../../../shared/i18n'
+import type {
+  BatchConfirmView,
+  BatchImportView,
+  BatchReason,
+  BatchRowView
+} from '../../../shared/ipc/channels/batch'
+import { writeTransaction } from '../store/db'
+import type { PaymentServiceDeps } from '../store/payments'
+import { createPaymentService } from '../store/payments'
+import type { Person } from '../store/types'
+import { exportBatchResults, exportRejectedCsv } from './export'
+import type { BatchPreview, PreviewOptions } from './preview'
+import { previewBatch, reasonText } from './preview'
+import { parsePaymentsCsv } from './parse-payments'
+import { checkRow, createRowCheckContext, rowHash } from './row-check'
+
+export interface BatchService {
+  preview(text: string, options?: PreviewOptions): Promise<BatchPreview>
+  confirm(preview: BatchPreview, input: { actor: Person; terminalId: string }): BatchConfirmView
+  list(limit: number): BatchImportView[]
+  /** CSV of every row of an import with its outbox state now. */
+  results(batchId: number, language?: Language): string
+}
+
+interface ImportRow {
+  id: number
+  at: number
+  actor: string
+  terminal_id: string
+  file_name: string | null
+  total_rows: number
+  accepted: number
+  rejected: number
+  accepted_amount: number
+}
+
+export function createBatchService(deps: PaymentServiceDeps): BatchService {
+  const { db, clock, audit, settings, isOnline } = deps
+
+  function confirm(
+    preview: BatchPreview,
+    { actor, terminalId }: { actor: Person; terminalId: string }
+  ): BatchConfirmView {
+    const language: Language = preview.language
+    return writeTransaction(db, () => {
+      const now = clock()
+      const ctx = createRowCheckContext({ db, cache: deps.cache, outbox: deps.outbox, now })
+      let changedSincePreview = 0
+      const final: BatchRowView[] = preview.rows.map((row) => {
+        if (!row.valid || !row.values) return row
+        const check = checkRow(row.values, ctx)
+        if (check.ok) return row
+        changedSincePreview++
+        return {
+          ...row,
+          valid: false,
+          reason: check.problem.reason,
+          reasonParams: check.problem.params,
+          reasonText: reasonText(language, check.problem.reason, check.problem.params)
+        }
+      })
+      const accepted = final.filter((row) => row.valid && row.values)
+      const acceptedAmount = accepted.reduce((sum, row) => sum + (row.values?.amount ?? 0), 0)
+
+      const batchId = Number(
+        db
+          .prepare(
+            `INSERT INTO batch_imports (at, actor, terminal_id, file_name, file_hash, total_rows,
+               accepted, rejected, accepted_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          )
+          .run(
+            now,
+            actor.id,
+            terminalId,
+            preview.fileName,
+            preview.fileHash,
+            final.length,
+            accepted.length,
+            final.length - accepted.length,
+            acceptedAmount
+          ).lastInsertRowid
+      )
+      const insertRow = db.prepare(
+        `INSERT INTO batch_rows (batch_id, line, row_hash, bill_no, amount, payment_id, reason,
+           reason_text, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      const caps = settings()
+      for (const row of final) {
+        const values = row.values
+        let paymentId: string | null = null
+        if (row.valid && values) {
+          const paidAt = Date.parse(values.paidAt)
+          // The payment's time is when the customer paid, not when the file was imported.
+          const payments = createPaymentService({ ...deps, clock: () => paidAt })
+          const overCap = !isOnline() && values.amount > caps.maxPaymentAmount
+          paymentId = payments.registerPayment({
+            terminalId,
+            cashier: actor,
+            idType: values.idType,
+            identification: values.identification,
+            bills: [{ billNo: values.billNo, contractId: values.contractId, amount: values.amount }],
+            method: values.method,
+            source: 'batch',
+            ...(values.externalRef ? { externalRef: values.externalRef } : {}),
+            ...(overCap ? { approvedBy: actor } : {})
+          }).id
+        }
+        insertRow.run(
+          batchId,
+          row.line,
+          preview.hashes.get(row.line) ?? (values ? rowHash(values) : `line-${batchId}-${row.line}`),
+          values?.billNo ?? null,
+          values?.amount ?? null,
+          paymentId,
+          paymentId === null ? (row.reason ?? ('malformed_columns' satisfies BatchReason)) : null,
+          paymentId === null ? row.reasonText : null,
+          JSON.stringify(row.raw)
+        )
+      }
+      audit.record(actor.id, 'batch.imported', {
+        batchId,
+        terminalId,
+        fileName: preview.fileName,
+        fileHash: preview.fileHash,
+        rows: final.length,
+        accepted: accepted.length,
+        rejected: final.length - accepted.length,
+        acceptedAmount,
+        changedSincePreview
+      })
+      return {
+        batchId,
+        accepted: accepted.length,
+        rejected: final.length - accepted.length,
+        acceptedAmount,
+        changedSincePreview,
+        rejectedCsv: exportRejectedCsv({ ...preview, rows: final })
+      }
+    })
+  }
+
+  function list(limit: number): BatchImportView[] {
+    const rows = db
+      .prepare('SELECT * FROM batch_imports ORDER BY id DESC LIMIT ?')
+      .all(Math.min(Math.max(1, Math.trunc(limit)), 500)) as ImportRow[]
+    return rows.map((row) => ({
+      id: row.id,
+      at: new Date(row.at).toISOString(),
+      actor: row.actor,
+      terminalId: row.terminal_id,
+      fileName: row.file_name,
+      totalRows: row.total_rows,
+      accepted: row.accepted,
+      rejected: row.rejected,
+      acceptedAmount: row.accepted_amount
+    }))
+  }
+
+  return {
+    preview: async (text, options = {}) =>
+      previewBatch(parsePaymentsCsv(text), { ...deps, clock }, options),
+    confirm,
+    list,
+    results(batchId, language = 'es') {
+      const found = db.prepare('SELECT 1 FROM batch_imports WHERE id = ?').get(batchId)
+      if (!found) throw new AppError('batch_unknown', { batchId })
+      return exportBatchResults(db, batchId, language)
+    }
+  }
+}

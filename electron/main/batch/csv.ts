@@ -1,0 +1,109 @@
+/**
+ * CSV as spreadsheets in Colombia write it: UTF-8 with or without BOM, `;` (Excel es-CO) or `,`
+ * separators, quoted fields that may hold separators, doubled quotes and line breaks, CRLF or LF.
+ */
+
+export interface CsvRecord {
+  /** Physical line where the record starts (1-based). */
+  line: number
+  fields: string[]
+  /** A quote was opened and never closed: the record ran to the end of the file. */
+  unterminated: boolean
+}
+
+export type Separator = ',' | ';'
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** The separator used more often in the first line (outside quotes); `;` wins a tie of zero. */
+export function detectSeparator(text: string): Separator {
+  let commas = 0
+  let semicolons = 0
+  let quoted = false
+  for (const char of text) {
+    if (char === '"') quoted = !quoted
+    else if (!quoted && (char === '\n' || char === '\r')) break
+    else if (!quoted && char === ',') commas++
+    else if (!quoted && char === ';') semicolons++
+  }
+  return commas > semicolons ? ',' : ';'
+}
+
+/** Splits into records; blank lines are skipped. Quotes count only at the start of a field. */
+export function parseCsv(input: string, separator: Separator): CsvRecord[] {
+  const text = stripBom(input)
+  const records: CsvRecord[] = []
+  let fields: string[] = []
+  let field = ''
+  let quoted = false
+  let fieldStarted = false
+  let line = 1
+  let recordLine = 1
+
+  const endField = () => {
+    fields.push(field)
+    field = ''
+    fieldStarted = false
+  }
+  const endRecord = (unterminated: boolean) => {
+    endField()
+    if (!(fields.length === 1 && fields[0] === '' && !unterminated)) {
+      records.push({ line: recordLine, fields, unterminated })
+    }
+    fields = []
+  }
+
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string
+    if (quoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          field += '"'
+          i++
+        } else quoted = false
+      } else {
+        if (char === '\n') line++
+        field += char
+      }
+      continue
+    }
+    if (char === '"' && !fieldStarted) {
+      quoted = true
+      fieldStarted = true
+    } else if (char === separator) {
+      endField()
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i++
+      endRecord(false)
+      line++
+      recordLine = line
+    } else {
+      field += char
+      if (char !== ' ' && char !== '\t') fieldStarted = true
+    }
+  }
+  if (quoted || field !== '' || fields.length > 0) endRecord(quoted)
+  return records
+}
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+function neutralize(text: string): string {
+  return /^[=+@\t\r]/.test(text) || /^-[^\d]/.test(text) ? `'${text}` : text
+}
+
+export function csvCell(value: string | number | null | undefined, separator: Separator): string {
+  if (value === null || value === undefined) return ''
+  const text = typeof value === 'number' ? String(value) : neutralize(value)
+  return /["\r\n]/.test(text) || text.includes(separator) || /^\s|\s$/.test(text)
+    ? `"${text.replace(/"/g, '""')}"`
+    : text
+}
+
+export function csvLine(
+  cells: readonly (string | number | null | undefined)[],
+  separator: Separator
+): string {
+  return cells.map((cell) => csvCell(cell, separator)).join(separator)
+}

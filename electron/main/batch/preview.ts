@@ -1,0 +1,156 @@
+/**
+ * Checks every row of an offline-payments file against the cache and the outbox, saving nothing.
+ * Large files (10,000 rows) are checked in slices with a pause for the event loop between them,
+ * so the window keeps painting and the progress bar moves.
+ */
+import { randomUUID } from 'node:crypto'
+
+import type { Language } from '../../../shared/i18n'
+import { translate } from '../../../shared/i18n'
+import type {
+  BatchPreviewView,
+  BatchReason,
+  BatchRowView,
+  BatchTotals
+} from '../../../shared/ipc/channels/batch'
+import type { LookupCache } from '../store/cache'
+import type { Database } from '../store/db'
+import type { Outbox } from '../store/outbox'
+import type { Clock, PaymentCaps } from '../store/types'
+import type { Separator } from './csv'
+import type { ParsedBatchRow, ParsedPaymentsFile, RowProblem } from './parse-payments'
+import { checkRow, createRowCheckContext } from './row-check'
+
+/** A preview as main keeps it until confirmed: the view plus what the exports need. */
+export interface BatchPreview extends BatchPreviewView {
+  separator: Separator
+  columns: string[]
+  language: Language
+  /** Row content hashes of the valid rows, by line. */
+  hashes: Map<number, string>
+}
+
+export interface PreviewDeps {
+  db: Database
+  cache: Pick<LookupCache, 'billByNo'>
+  outbox: Pick<Outbox, 'activeItemForBill' | 'summary'>
+  clock: Clock
+  settings: () => PaymentCaps
+}
+
+export interface PreviewOptions {
+  fileName?: string
+  language?: Language
+  onProgress?: (done: number, total: number) => void
+  /** Rows checked between two pauses for the event loop. */
+  sliceSize?: number
+}
+
+const DEFAULT_SLICE = 250
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export function reasonText(
+  language: Language,
+  reason: BatchReason,
+  params: Record<string, string | number>
+): string {
+  return translate(language, `batch.reason.${reason}`, params)
+}
+
+export function invalidRow(
+  row: ParsedBatchRow,
+  values: BatchRowView['values'],
+  problem: RowProblem,
+  language: Language
+): BatchRowView {
+  return {
+    line: row.line,
+    raw: row.raw,
+    values,
+    valid: false,
+    reason: problem.reason,
+    reasonParams: problem.params,
+    reasonText: reasonText(language, problem.reason, problem.params)
+  }
+}
+
+export async function previewBatch(
+  file: ParsedPaymentsFile,
+  deps: PreviewDeps,
+  options: PreviewOptions = {}
+): Promise<BatchPreview> {
+  const language = options.language ?? 'es'
+  const slice = Math.max(1, Math.trunc(options.sliceSize ?? DEFAULT_SLICE))
+  const now = deps.clock()
+  const ctx = createRowCheckContext({ db: deps.db, cache: deps.cache, outbox: deps.outbox, now })
+  const total = file.rows.length
+  const rows: BatchRowView[] = []
+  const hashes = new Map<number, string>()
+  options.onProgress?.(0, total)
+
+  for (let start = 0; start < total; start += slice) {
+    for (const row of file.rows.slice(start, start + slice)) {
+      if (!row.values || row.problem) {
+        const problem = row.problem ?? { reason: 'malformed_columns' as const, params: {} }
+        rows.push(invalidRow(row, row.values, problem, language))
+        continue
+      }
+      const check = checkRow(row.values, ctx)
+      if (check.ok) {
+        hashes.set(row.line, check.hash)
+        rows.push({
+          line: row.line,
+          raw: row.raw,
+          values: check.values,
+          valid: true,
+          reason: null,
+          reasonParams: {},
+          reasonText: null
+        })
+      } else {
+        rows.push(invalidRow(row, check.values, check.problem, language))
+      }
+    }
+    options.onProgress?.(Math.min(start + slice, total), total)
+    if (start + slice < total) await nextTurn()
+  }
+
+  return {
+    previewId: randomUUID(),
+    fileName: options.fileName ?? null,
+    fileHash: file.fileHash,
+    rows,
+    totals: totalsOf(rows, deps, now),
+    separator: file.separator,
+    columns: file.columns,
+    language,
+    hashes
+  }
+}
+
+function totalsOf(rows: readonly BatchRowView[], deps: PreviewDeps, now: number): BatchTotals {
+  const byReason: BatchTotals['byReason'] = {}
+  let valid = 0
+  let validAmount = 0
+  for (const row of rows) {
+    if (row.valid && row.values) {
+      valid++
+      validAmount += row.values.amount
+    } else if (row.reason) {
+      byReason[row.reason] = (byReason[row.reason] ?? 0) + 1
+    }
+  }
+  const pendingAmount = deps.outbox.summary(now).waiting.amount
+  const pendingCap = deps.settings().maxPendingTotal
+  return {
+    rows: rows.length,
+    valid,
+    invalid: rows.length - valid,
+    validAmount,
+    byReason,
+    pendingAmount,
+    pendingCap,
+    overPendingCap: pendingAmount + validAmount > pendingCap
+  }
+}

@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SimulatorHandle } from '../../../electron/simulator/server'
+import type { EventMap, EventName } from '../../../shared/ipc/events'
+import type {
+  BarcodeLookupView,
+  BillListView,
+  CustomerView,
+  OutboxPaymentView,
+  PaymentReceipt,
+  SettingsView
+} from '../../../shared/ipc/views'
+import type { TestServices, UnpaidSample } from './fixtures'
+import { startTestServices, unpaidSamples, valueOf } from './fixtures'
+
+let t: TestServices
+let sim: SimulatorHandle
+let samples: UnpaidSample[]
+const events: Array<{ event: EventName; payload: EventMap[EventName] }> = []
+
+beforeAll(async () => {
+  t = await startTestServices()
+  const handle = t.services.simulator()
+  if (!handle) throw new Error('the embedded simulator should run when no API is configured')
+  sim = handle
+  samples = unpaidSamples(sim.dataset, 3)
+  t.services.events.subscribe((event, payload) => events.push({ event, payload }))
+})
+
+afterAll(async () => {
+  await t?.close()
+})
+
+async function setOffline(offline: boolean): Promise<void> {
+  sim.setFaults({ refuseConnections: offline })
+  await sim.settled()
+}
+
+describe('lookups', () => {
+  it('finds a customer live by NIT (with check digit) and caches it for offline use', async () => {
+    const sample = samples[0]!
+    const dispatch = t.services.dispatch
+    const live = valueOf<CustomerView>(
+      await dispatch('customers:contracts', { idType: 'NIT', identification: sample.displayId })
+    )
+    expect(live.source).toBe('live')
+    expect(live.identification).toBe(sample.identification)
+    expect(live.contracts.map((c) => c.contractId)).toContain(sample.contractId)
+
+    const bills = valueOf<BillListView>(
+      await dispatch('bills:list', { contractId: sample.contractId })
+    )
+    expect(bills.source).toBe('live')
+    const bill = bills.bills.find((b) => b.billNo === sample.billNo)
+    expect(bill).toMatchObject({ amount: sample.amount, paid: false })
+
+    await setOffline(true)
+    try {
+      const cached = valueOf<CustomerView>(
+        await dispatch('customers:contracts', { idType: 'NIT', identification: sample.displayId })
+      )
+      expect(cached.source).toBe('cache')
+      expect(cached.fetchedAt).toBe(live.fetchedAt)
+      expect(cached.contracts.map((c) => c.contractId)).toContain(sample.contractId)
+
+      const cachedBills = valueOf<BillListView>(
+        await dispatch('bills:list', { contractId: sample.contractId })
+      )
+      expect(cachedBills).toMatchObject({ source: 'cache', fetchedAt: bills.fetchedAt })
+
+      const unseen = samples[2]!
+      expect(
+        await dispatch('customers:contracts', {
+          idType: 'NIT',
+          identification: unseen.identification
+        })
+      ).toMatchObject({ ok: false, error: { code: 'api_unreachable' } })
+    } finally {
+      await setOffline(false)
+    }
+  })
+
+  it('pages contracts by record offset', async () => {
+    const owner = sim.dataset.customers.find((c) => c.contractIds.length >= 3)!
+    const pageOf = async (regIni: number) =>
+      valueOf<CustomerView>(
+        await t.services.dispatch('customers:contracts', {
+          idType: owner.idType,
+          identification: owner.identification,
+          regIni,
+          numReg: 2
+        })
+      )
+    const first = await pageOf(0)
+    const second = await pageOf(2)
+    expect(first.page).toEqual({ regIni: 0, numReg: 2, hasMore: true })
+    expect(first.contracts.map((c) => c.contractId)).toEqual(owner.contractIds.slice(0, 2))
+    expect(second.contracts.map((c) => c.contractId)).toEqual(owner.contractIds.slice(2, 4))
+  })
+
+  it('refuses a NIT with a wrong check digit before asking Tigo', async () => {
+    const sample = samples[0]!
+    const before = sim.stats().apiRequests
+    const [base, dv] = sample.displayId.split('-') as [string, string]
+    const wrong = `${base}-${(Number(dv) + 1) % 10}`
+    expect(
+      await t.services.dispatch('customers:contracts', { idType: 'NIT', identification: wrong })
+    ).toMatchObject({ ok: false, error: { code: 'nit_check_digit' } })
+    expect(sim.stats().apiRequests).toBe(before)
+  })
+
+  it('finds a scanned bill and its owner by barcode', async () => {
+    const sample = samples[1]!
+    const found = valueOf<BarcodeLookupView>(
+      await t.services.dispatch('bills:byBarcode', { raw: sample.barcode })
+    )
+    expect(found.bill).toMatchObject({ billNo: sample.billNo, contractId: sample.contractId })
+    expect(found.barcode.amount).toBe(sample.amount)
+    expect(found.customer?.identification).toBe(sample.identification)
+  })
+
+  it('answers invalid_input for a malformed call', async () => {
+    expect(await t.services.dispatch('bills:list', { contractId: 'x1' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' }
+    })
+  })
+})
+
+describe('payments', () => {
+  it('registers a payment, reports the outbox change, and refuses the same bill twice', async () => {
+    const sample = samples[1]!
+    events.length = 0
+    const input = {
+      idType: 'NIT',
+      identification: sample.displayId,
+      bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
+      method: 'cash',
+      tendered: sample.amount + 500
+    }
+    const receipt = valueOf<PaymentReceipt>(await t.services.dispatch('payments:register', input))
+    expect(receipt).toMatchObject({
+      total: sample.amount,
+      change: 500,
+      pending: true,
+      customer: { idType: 'NIT', identification: sample.identification },
+      bills: [{ billNo: sample.billNo, state: 'queued', amount: sample.amount }]
+    })
+    expect(events.find((e) => e.event === 'outbox:changed')?.payload).toEqual({
+      paymentIds: [receipt.id]
+    })
+    expect(events.some((e) => e.event === 'sync:status')).toBe(true)
+
+    const again = valueOf<PaymentReceipt>(
+      await t.services.dispatch('payments:get', { paymentId: receipt.id })
+    )
+    expect(again).toEqual(receipt)
+    expect(await t.services.dispatch('payments:register', input)).toMatchObject({
+      ok: false,
+      error: { code: 'bill_already_queued' }
+    })
+
+    const outbox = valueOf<OutboxPaymentView[]>(
+      await t.services.dispatch('outbox:list', { states: ['queued'] })
+    )
+    expect(outbox.map((p) => p.id)).toContain(receipt.id)
+
+    const bills = valueOf<BillListView>(
+      await t.services.dispatch('bills:list', { contractId: sample.contractId })
+    )
+    expect(bills.bills.find((b) => b.billNo === sample.billNo)?.outboxState).toBe('queued')
+  })
+
+  it('takes a payment offline from the cached bills', async () => {
+    const sample = samples[2]!
+    const dispatch = t.services.dispatch
+    valueOf(
+      await dispatch('customers:contracts', {
+        idType: 'NIT',
+        identification: sample.identification
+      })
+    )
+    valueOf(await dispatch('bills:list', { contractId: sample.contractId }))
+    await setOffline(true)
+    try {
+      const receipt = valueOf<PaymentReceipt>(
+        await dispatch('payments:register', {
+          idType: 'NIT',
+          identification: sample.identification,
+          bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
+          method: 'transfer'
+        })
+      )
+      expect(receipt.bills[0]?.state).toBe('queued')
+    } finally {
+      await setOffline(false)
+    }
+    expect(sim.registrationsByBill()[sample.billNo] ?? 0).toBe(0)
+  })
+})
+
+describe('settings', () => {
+  it('refuses out-of-range values with the field and its limits, changing nothing', async () => {
+    const dispatch = t.services.dispatch
+    const before = valueOf<SettingsView>(await dispatch('settings:get', {}))
+    expect(await dispatch('settings:set', { idleLockMinutes: 0, terminalId: 'CAJA-77' })).toEqual({
+      ok: false,
+      error: {
+        code: 'settings_out_of_range',
+        message: expect.any(String),
+        params: { field: 'idleLockMinutes', min: 1, max: 240 }
+      }
+    })
+    expect(await dispatch('settings:set', { caps: { maxPendingAgeHours: 1000 } })).toMatchObject({
+      ok: false,
+      error: { params: { field: 'caps.maxPendingAgeHours', min: 1, max: 168 } }
+    })
+    expect(valueOf<SettingsView>(await dispatch('settings:get', {}))).toEqual(before)
+  })
+
+  it('saves valid values and keeps the client secret write-only', async () => {
+    const secret = 'top-secret-value-1234'
+    const view = valueOf<SettingsView>(
+      await t.services.dispatch('settings:set', {
+        terminalId: 'CAJA-77',
+        caps: { maxPaymentAmount: 2_000_000 },
+        clientSecret: secret
+      })
+    )
+    expect(view).toMatchObject({
+      terminalId: 'CAJA-77',
+      caps: { maxPaymentAmount: 2_000_000 },
+      hasClientSecret: true,
+      secretProtection: 'memory',
+      usesSimulator: true
+    })
+    const got = await t.services.dispatch('settings:get', {})
+    expect(JSON.stringify(got)).not.toContain(secret)
+    expect(JSON.stringify(view)).not.toContain(secret)
+    const file = readFileSync(join(t.dataDir, 'settings.json'), 'utf8')
+    expect(file).toContain('CAJA-77')
+    expect(file).not.toContain(secret)
+  })
+})
+
+describe('sync engine wiring', () => {
+  it('sends a registered payment to Tigo exactly once', async () => {
+    const other = await startTestServices({ syncEngine: true })
+    try {
+      const otherSim = other.services.simulator()!
+      const [sample] = unpaidSamples(otherSim.dataset, 1) as [UnpaidSample]
+      const receipt = valueOf<PaymentReceipt>(
+        await other.services.dispatch('payments:register', {
+          idType: 'NIT',
+          identification: sample.identification,
+          bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
+          method: 'debit_card'
+        })
+      )
+      valueOf(await other.services.dispatch('sync:now', {}))
+      const after = valueOf<PaymentReceipt>(
+        await other.services.dispatch('payments:get', { paymentId: receipt.id })
+      )
+      expect(after.bills[0]?.state).toBe('registered')
+      expect(after.pending).toBe(false)
+      expect(otherSim.registrationsByBill()[sample.billNo]).toBe(1)
+    } finally {
+      await other.close()
+    }
+  })
+})

@@ -1,0 +1,145 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHttpTransport, TOKEN_HEADER } from '../../../shared/ipc/http-transport'
+import { makeApi } from '../../../shared/ipc/make-api'
+import { IpcError } from '../../../shared/ipc/result'
+import type { Harness } from '../../harness/server'
+import { startHarness } from '../../harness/server'
+
+let harness: Harness
+let rendererDir: string
+
+beforeAll(async () => {
+  rendererDir = mkdtempSync(join(tmpdir(), 'caja-renderer-'))
+  mkdirSync(join(rendererDir, 'assets'))
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Caja</title>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  harness = await startHarness({ port: 0, env: {}, rendererDir, syncEngine: false, log: quiet })
+})
+
+afterAll(async () => {
+  await harness?.close()
+  rmSync(rendererDir, { recursive: true, force: true })
+})
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+
+function api() {
+  const transport = createHttpTransport({ baseUrl: harness.origin, token: harness.token })
+  return makeApi(transport.invoke, transport.subscribe)
+}
+
+describe('browser harness', () => {
+  it('prints a loopback URL carrying the token', () => {
+    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/)
+    expect(harness.url).toBe(`${harness.origin}/?token=${harness.token}`)
+  })
+
+  it('answers 401 to every request without the token, or with a wrong one', async () => {
+    for (const path of ['/', '/assets/app.js', '/rpc/settings:get', '/events']) {
+      const response = await fetch(`${harness.origin}${path}`, {
+        method: path.startsWith('/rpc/') ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' }
+      })
+      expect(response.status, path).toBe(401)
+      await response.body?.cancel()
+    }
+    const wrong = await fetch(`${harness.origin}/rpc/settings:get`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'x'.repeat(32) },
+      body: '{}'
+    })
+    expect(wrong.status).toBe(401)
+  })
+
+  it('refuses a request for another host name (DNS rebinding)', async () => {
+    const url = new URL(harness.url)
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: url.pathname + url.search,
+          headers: { host: 'evil.example:80' }
+        },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode)
+        }
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(403)
+  })
+
+  it('serves the page with the token and its assets with the cookie it sets', async () => {
+    const page = await fetch(harness.url)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<title>Caja</title>')
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const cookie = page.headers.get('set-cookie')?.split(';')[0]
+    expect(cookie).toBeTruthy()
+
+    const asset = await fetch(`${harness.origin}/assets/app.js`, { headers: { cookie: cookie! } })
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('content-type')).toContain('javascript')
+    await asset.body?.cancel()
+
+    const escape = await fetch(`${harness.origin}/..%2f..%2fetc%2fpasswd`, {
+      headers: { cookie: cookie! }
+    })
+    // Clamped to the renderer folder: at most the app's own page, never the file asked for.
+    expect(await escape.text()).not.toContain('root:')
+  })
+
+  it('carries the contract over HTTP: values, and errors as IpcError', async () => {
+    const cashier = api()
+    const settings = await cashier.settings.get()
+    expect(settings.usesSimulator).toBe(true)
+    expect(settings.terminalId).toBeTruthy()
+
+    const error = await cashier.bills.list({ contractId: 'not-digits' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(IpcError)
+    expect(error).toMatchObject({ code: 'invalid_input' })
+
+    const unknown = await fetch(`${harness.origin}/rpc/nope:nothing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
+      body: '{}'
+    })
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+  })
+
+  it('delivers pushed events over server-sent events', async () => {
+    const controller = new AbortController()
+    const response = await fetch(`${harness.origin}/events?token=${harness.token}`, {
+      signal: controller.signal
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/event-stream')
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read()
+        if (done) throw new Error(`stream ended before ${needle}`)
+        text += decoder.decode(value, { stream: true })
+      }
+    }
+    await readUntil(': connected')
+
+    // settings:set pushes a sync:status with the new terminal id.
+    await api().settings.set({ terminalId: 'CAJA-SSE' })
+    await readUntil('"terminalId":"CAJA-SSE"')
+    const block = text.split('\n\n').find((b) => b.includes('CAJA-SSE'))!
+    expect(block).toMatch(/^event: sync:status$/m)
+    const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { terminalId: string }
+    expect(data.terminalId).toBe('CAJA-SSE')
+    controller.abort()
+  })
+})

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import type { OutboxItem } from '../../../electron/main/store/types'
+import {
+  answerFor,
+  buildRegisterBody,
+  groupForRegister
+} from '../../../electron/main/sync/register-request'
+
+let nextId = 1
+function item(partial: Partial<OutboxItem>): OutboxItem {
+  const id = nextId++
+  return {
+    id,
+    paymentId: `p${id}`,
+    billNo: `B${id}`,
+    contractId: '100',
+    reference: null,
+    amount: 1_000,
+    dueDate: null,
+    state: 'sending',
+    attempts: 1,
+    lastError: null,
+    nextAttemptAt: 0,
+    createdAt: 0,
+    updatedAt: 0,
+    registeredAt: null,
+    rejectedReason: null,
+    idType: 'NIT',
+    identification: '900123456',
+    method: 'cash',
+    paymentCreatedAt: '2025-01-01T10:00:00.000Z',
+    clientInformation: null,
+    ...partial
+  }
+}
+
+describe('grouping due items into register requests', () => {
+  it('puts one customer and method in one request, others apart', () => {
+    const a1 = item({})
+    const a2 = item({ paymentId: 'other' })
+    const b = item({ identification: '800111222' })
+    const card = item({ method: 'debit_card' })
+    const groups = groupForRegister([a1, b, a2, card], 10)
+    expect(groups.map((g) => g.items.map((i) => i.id))).toEqual([[a1.id, a2.id], [b.id], [card.id]])
+  })
+
+  it('caps a request at batchSize bills', () => {
+    const items = Array.from({ length: 7 }, () => item({}))
+    expect(groupForRegister(items, 3).map((g) => g.items.length)).toEqual([3, 3, 1])
+  })
+
+  it('never puts the same bill twice in one request', () => {
+    const first = item({ billNo: 'SAME' })
+    const second = item({ billNo: 'SAME' })
+    expect(groupForRegister([first, second], 10).map((g) => g.items.length)).toEqual([1, 1])
+  })
+})
+
+describe('the register body', () => {
+  it('lists each bill with its amount in pesos and the payment data', () => {
+    const a = item({ billNo: 'X1', reference: '0000001234', amount: 125_000, paymentId: 'p-a' })
+    const b = item({
+      billNo: 'X2',
+      amount: 5_000,
+      paymentId: 'p-b',
+      paymentCreatedAt: '2024-12-31T09:00:00.000Z'
+    })
+    const [group] = groupForRegister([a, b], 10)
+    expect(buildRegisterBody(group!, 'T-1')).toEqual({
+      intent: 'register',
+      billsCollection: [
+        { billNo: 'X1', contractId: '100', billAmount: '125000', referencePayment: '0000001234' },
+        { billNo: 'X2', contractId: '100', billAmount: '5000' }
+      ],
+      paymentData: {
+        method: 'cash',
+        localPaymentIds: ['p-a', 'p-b'],
+        terminalId: 'T-1',
+        receiptNumbers: [],
+        paidAt: '2024-12-31T09:00:00.000Z'
+      }
+    })
+  })
+})
+
+describe("reading Tigo's answer", () => {
+  it('finds a bill by number, or by payment reference', () => {
+    expect(answerFor({ B1: true }, { billNo: 'B1', reference: null })).toBe(true)
+    expect(answerFor({ R9: false }, { billNo: 'B1', reference: 'R9' })).toBe(false)
+    expect(answerFor({}, { billNo: 'B1', reference: 'R9' })).toBeUndefined()
+  })
+})
