@@ -238,6 +238,7 @@ export const en: Record<string, string> = {
   'error.batch_header_invalid':
     'The file lacks columns: {missing}. Use the documented header (tipo_id, identificacion, contrato, factura, valor, medio_pago, fecha_pago).',
   'error.batch_preview_unknown': 'The file preview is no longer available. Load the file again.',
+  'error.batch_unknown': 'Import {batchId} does not exist.',
   'error.cash_move_reason_required': 'Write the reason for the cash movement.',
   'error.cash_out_exceeds_drawer':
     'Cannot take out {amount}: the drawer should only hold {available}.',

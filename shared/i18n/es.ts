@@ -243,6 +243,7 @@ export const es: Record<string, string> = {
     'Al archivo le faltan columnas: {missing}. Use el encabezado documentado (tipo_id, identificacion, contrato, factura, valor, medio_pago, fecha_pago).',
   'error.batch_preview_unknown':
     'La vista previa del archivo ya no está disponible. Cárguelo de nuevo.',
+  'error.batch_unknown': 'No existe la importación {batchId}.',
   'error.cash_move_reason_required': 'Escriba el motivo del movimiento de efectivo.',
   'error.cash_out_exceeds_drawer':
     'No se puede sacar {amount}: en la caja debería haber solo {available}.',

@@ -8,14 +8,18 @@ import { billChannels } from './channels/bills'
 import { customerChannels } from './channels/customers'
 import { outboxChannels } from './channels/outbox'
 import { paymentChannels } from './channels/payments'
+import { sessionChannels } from './channels/session'
 import { settingsChannels } from './channels/settings'
+import { userChannels } from './channels/users'
 
 export const contract = {
   ...customerChannels,
   ...billChannels,
   ...paymentChannels,
   ...outboxChannels,
-  ...settingsChannels
+  ...settingsChannels,
+  ...sessionChannels,
+  ...userChannels
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract

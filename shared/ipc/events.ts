@@ -1,14 +1,16 @@
 /** Events main pushes to the renderer (Actual Budget's `ServerEvents` idea: one typed map). */
+import type { SessionView } from './channels/session'
 import type { SyncStatus } from './views'
 
 export interface EventMap {
   'sync:status': SyncStatus
   'outbox:changed': { paymentIds: string[] }
+  'session:changed': SessionView
 }
 
 export type EventName = keyof EventMap
 
-export const EVENT_NAMES: readonly EventName[] = ['sync:status', 'outbox:changed']
+export const EVENT_NAMES: readonly EventName[] = ['sync:status', 'outbox:changed', 'session:changed']
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value)

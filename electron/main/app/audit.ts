@@ -13,7 +13,9 @@ function toMs(field: 'from' | 'to', value: string): number {
   return ms
 }
 
-export function auditHandlers(deps: { audit: Pick<AuditLog, 'list'> }): ChannelHandlers<AuditChannels> {
+export function auditHandlers(deps: {
+  audit: Pick<AuditLog, 'list'>
+}): ChannelHandlers<AuditChannels> {
   return {
     'audit:list': (input) => {
       const filter: AuditFilter = { limit: input.limit, offset: input.offset }

@@ -107,7 +107,9 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
             cashier: actor,
             idType: values.idType,
             identification: values.identification,
-            bills: [{ billNo: values.billNo, contractId: values.contractId, amount: values.amount }],
+            bills: [
+              { billNo: values.billNo, contractId: values.contractId, amount: values.amount }
+            ],
             method: values.method,
             source: 'batch',
             ...(values.externalRef ? { externalRef: values.externalRef } : {}),
@@ -117,7 +119,8 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
         insertRow.run(
           batchId,
           row.line,
-          preview.hashes.get(row.line) ?? (values ? rowHash(values) : `line-${batchId}-${row.line}`),
+          preview.hashes.get(row.line) ??
+            (values ? rowHash(values) : `line-${batchId}-${row.line}`),
           values?.billNo ?? null,
           values?.amount ?? null,
           paymentId,

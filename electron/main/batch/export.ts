@@ -28,7 +28,12 @@ export function exportRejectedCsv(preview: RejectedSource): string {
     if (row.valid) continue
     lines.push(
       csvLine(
-        [...preview.columns.map((column) => row.raw[column] ?? ''), row.line, row.reason, row.reasonText],
+        [
+          ...preview.columns.map((column) => row.raw[column] ?? ''),
+          row.line,
+          row.reason,
+          row.reasonText
+        ],
         sep
       )
     )
@@ -71,7 +76,11 @@ export function batchResults(db: Database, batchId: number): BatchResultRowView[
 }
 
 /** Every row of an import with where it stands now (`;`-separated, as es-CO Excel opens it). */
-export function exportBatchResults(db: Database, batchId: number, language: Language = 'es'): string {
+export function exportBatchResults(
+  db: Database,
+  batchId: number,
+  language: Language = 'es'
+): string {
   const t = (key: string) => translate(language, `batch.csv.${key}`)
   const sep: Separator = ';'
   const lines = [

@@ -108,13 +108,15 @@ function readRow(
   if (missing) return { values: null, problem: problem('malformed_missing', { field: missing }) }
 
   const idType = parseIdType(cell('idType'))
-  if (!idType) return { values: null, problem: problem('malformed_id_type', { value: cell('idType') }) }
+  if (!idType)
+    return { values: null, problem: problem('malformed_id_type', { value: cell('idType') }) }
   const amount = parseAmount(cell('amount'))
   if (amount === undefined) {
     return { values: null, problem: problem('malformed_amount', { value: cell('amount') }) }
   }
   const method = parseMethod(cell('method'))
-  if (!method) return { values: null, problem: problem('malformed_method', { value: cell('method') }) }
+  if (!method)
+    return { values: null, problem: problem('malformed_method', { value: cell('method') }) }
   const paidAt = parsePaidAt(cell('paidAt'))
   if (paidAt === undefined) {
     return { values: null, problem: problem('malformed_date', { value: cell('paidAt') }) }
@@ -155,7 +157,11 @@ export function parsePaymentsCsv(text: string): ParsedPaymentsFile {
     columns.forEach((column, i) => {
       raw[column] = record.fields[i] ?? ''
     })
-    return { line: record.line, raw, ...readRow(record.fields, columns, index, record.unterminated) }
+    return {
+      line: record.line,
+      raw,
+      ...readRow(record.fields, columns, index, record.unterminated)
+    }
   })
   if (rows.length === 0) throw new AppError('batch_empty', {}, 'El archivo no tiene filas')
   return {

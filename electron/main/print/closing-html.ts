@@ -34,7 +34,8 @@ export function renderClosingReportHtml(report: ClosingReport, opts: ClosingRepo
 
   const parts: string[] = []
   parts.push(line(opts.business.name, 'center big'))
-  if (opts.business.nit) parts.push(line(`${translate(lang, 'receipt.nit')} ${opts.business.nit}`, 'center'))
+  if (opts.business.nit)
+    parts.push(line(`${translate(lang, 'receipt.nit')} ${opts.business.nit}`, 'center'))
   parts.push(line(t('title'), 'center strong'))
   if (opts.copy) {
     parts.push(line(translate(lang, 'receipt.copy'), 'box'))
@@ -66,7 +67,9 @@ export function renderClosingReportHtml(report: ClosingReport, opts: ClosingRepo
   }
   parts.push(RULE)
   for (const closing of report.lines) {
-    parts.push(line(`${method(closing.method)} (${t('payments', { count: closing.payments })})`, 'strong'))
+    parts.push(
+      line(`${method(closing.method)} (${t('payments', { count: closing.payments })})`, 'strong')
+    )
     parts.push(row(t('taken'), money(closing.taken)))
     parts.push(row(t('expected'), money(closing.expected)))
     parts.push(
@@ -105,7 +108,12 @@ export function renderClosingReportHtml(report: ClosingReport, opts: ClosingRepo
   }
   parts.push(line(t('signCashier'), 'sign'))
   parts.push(line(t('signSupervisor'), 'sign'))
-  parts.push(line(translate(lang, 'receipt.printedAt', { at: formatDateTime(opts.now, lang) }), 'small center'))
+  parts.push(
+    line(
+      translate(lang, 'receipt.printedAt', { at: formatDateTime(opts.now, lang) }),
+      'small center'
+    )
+  )
 
   return htmlDocument({
     title: `${t('title')} ${shift.id}`,

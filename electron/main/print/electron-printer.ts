@@ -106,7 +106,10 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
     return serial(() =>
       withPage(job, async (contents, size) => {
         const pdf = await contents.printToPDF({
-          pageSize: { width: size.width / MICRONS_PER_INCH, height: size.height / MICRONS_PER_INCH },
+          pageSize: {
+            width: size.width / MICRONS_PER_INCH,
+            height: size.height / MICRONS_PER_INCH
+          },
           printBackground: true,
           margins: { top: 0, bottom: 0, left: 0, right: 0 }
         })

@@ -48,9 +48,9 @@ body { width: ${paper.widthMm}mm; padding: 3mm ${(paper.widthMm - paper.contentM
 .center { text-align: center }
 .strong { font-weight: bold }
 .big { font-size: 1.3em; font-weight: bold }
-.row { display: flex; justify-content: space-between; gap: 1ch }
-.row > span:first-child { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere }
-.row > span:last-child { flex: 0 0 auto; text-align: right; white-space: nowrap }
+.row { display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1ch }
+.row > span:first-child { flex: 0 1 auto; overflow-wrap: anywhere }
+.row > span:last-child { margin-left: auto; text-align: right; overflow-wrap: anywhere }
 .wrap { overflow-wrap: anywhere }
 .rule { border-top: 1px dashed #000; margin: 1.5mm 0 }
 .box { border: 2px solid #000; padding: 1mm; margin: 2mm 0; text-align: center; font-weight: bold }
@@ -87,7 +87,7 @@ ${opts.body}
 `
 }
 
-/** `label ........ value` on one line; the value never wraps, the label does. */
+/** `label ........ value`; a value too long for the line moves under the label, right-aligned. */
 export function row(label: string, value: string, className = ''): string {
   const cls = className ? `row ${className}` : 'row'
   return `<div class="${cls}"><span>${escapeHtml(label)}</span><span>${escapeHtml(value)}</span></div>`

@@ -43,7 +43,9 @@ export function createPdfFilePrinter(options: PdfFilePrinterOptions): Printer {
 
   async function render(job: PrintJob): Promise<Uint8Array> {
     const paper = PAPER[job.paperWidth]
-    const page = await (await launch()).newPage({
+    const page = await (
+      await launch()
+    ).newPage({
       viewport: { width: Math.round((paper.widthMm / 25.4) * 96), height: 600 },
       javaScriptEnabled: false
     })

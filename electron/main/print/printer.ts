@@ -61,7 +61,12 @@ function stamp(ms: number): string {
 }
 
 /** `<dataDir>/prints/<number>-<kind>-<timestamp>.pdf`, never overwriting an earlier print. */
-export function writePrintFile(dataDir: string, job: PrintJob, now: number, pdf: Uint8Array): string {
+export function writePrintFile(
+  dataDir: string,
+  job: PrintJob,
+  now: number,
+  pdf: Uint8Array
+): string {
   const dir = printsDir(dataDir)
   mkdirSync(dir, { recursive: true })
   const base = `${job.number}-${job.kind}-${stamp(now)}`

@@ -77,17 +77,19 @@ export async function renderReceiptHtml(
   parts.push(line(t('title'), 'center strong'))
   if (opts.copy) {
     parts.push(line(t('copy'), 'box'))
-    parts.push(line(t('reprintedAt', { at: formatDateTime(opts.copy.reprintedAt, lang) }), 'center'))
+    parts.push(
+      line(t('reprintedAt', { at: formatDateTime(opts.copy.reprintedAt, lang) }), 'center')
+    )
   }
   parts.push(row(t('number'), formatReceiptNo(receipt.receiptNo), 'strong'))
   parts.push(row(t('date'), formatDateTime(receipt.createdAt, lang)))
   parts.push(row(t('cashier'), receipt.cashier.name))
   parts.push(RULE)
   if (receipt.customer.name) parts.push(row(t('customer'), receipt.customer.name))
-  parts.push(row(idTypeLabel, identificationText(receipt.customer.idType, receipt.customer.identification)))
   parts.push(
-    row(contracts.length > 1 ? t('contracts') : t('contract'), contracts.join(', '))
+    row(idTypeLabel, identificationText(receipt.customer.idType, receipt.customer.identification))
   )
+  parts.push(row(contracts.length > 1 ? t('contracts') : t('contract'), contracts.join(', ')))
   parts.push(RULE)
   parts.push(row(t('bill'), t('amount'), 'strong'))
   for (const bill of receipt.bills) {

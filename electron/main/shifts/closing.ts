@@ -30,7 +30,10 @@ function pesos(value: number, what: string): number {
   return value
 }
 
-export function movementTotals(movements: readonly Movement[]): { cashIn: number; cashOut: number } {
+export function movementTotals(movements: readonly Movement[]): {
+  cashIn: number
+  cashOut: number
+} {
   let cashIn = 0
   let cashOut = 0
   for (const movement of movements) {

@@ -99,7 +99,11 @@ function checkPesos(value: number, positive: boolean): void {
   if (value < 0 || (positive && value === 0)) throw new AppError('amount_not_positive')
 }
 
-export function createShiftService(deps: { db: Database; clock: Clock; audit: AuditLog }): ShiftService {
+export function createShiftService(deps: {
+  db: Database
+  clock: Clock
+  audit: AuditLog
+}): ShiftService {
   const { db, clock, audit } = deps
 
   const openRow = (terminalId: string) =>
@@ -132,7 +136,13 @@ export function createShiftService(deps: { db: Database; clock: Clock; audit: Au
            i.state FROM outbox_items i JOIN payments p ON p.id = i.payment_id
          WHERE p.shift_id = ? AND i.state <> 'registered' ORDER BY p.receipt_no, i.id`
       )
-      .all(shiftId) as { paymentId: string; receiptNo: number; billNo: string; amount: number; state: OutboxState }[]
+      .all(shiftId) as {
+      paymentId: string
+      receiptNo: number
+      billNo: string
+      amount: number
+      state: OutboxState
+    }[]
     return rows.map((row) => ({ ...row }))
   }
 

@@ -3,7 +3,8 @@
  *
  * Every answer is validated with the zod models before it reaches the app, and every failure
  * is a TigoError whose `kind` says whether a payment may have gone through. GETs are retried
- * a little; a POST is sent once, except the single resend after a 401 (a 401 means Tigo did
+ * a little, but not when the connection was refused (offline: the caller's cache should answer
+ * at once); a POST is sent once, except the single resend after a 401 (a 401 means Tigo did
  * not process it) with a fresh token.
  */
 import ky, { isHTTPError } from 'ky'
@@ -28,7 +29,7 @@ import {
 import { AppError, isAppError } from '../../../shared/errors'
 import { toApiIdType } from '../../../shared/domain/identification'
 import type { ApiIdTypeStyle, IdType } from '../../../shared/domain/identification'
-import { parseRetryAfter, TigoError, toTigoError } from './errors'
+import { classifyTransportError, parseRetryAfter, TigoError, toTigoError } from './errors'
 import type { TokenProvider } from './token'
 
 export type CharacteristicField = 'role' | 'plus'
@@ -155,6 +156,11 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
   function shouldRetryGet({ error }: ShouldRetryState): boolean | undefined {
     // Token failures were already classified; retrying them only multiplies token requests.
     if (error instanceof TigoError || isAppError(error)) return false
+    // Refused or unresolvable: nobody is there now, and waiting out the backoff only delays the
+    // offline answer from the cache by seconds.
+    if (!isHTTPError(error) && classifyTransportError(error, 'retry').kind === 'not-sent') {
+      return false
+    }
     if (isHTTPError(error)) {
       const wait = parseRetryAfter(error.response.headers.get('retry-after'), clock())
       // Waiting longer than a request may take is the caller's decision (it gets retryAfterMs).

@@ -17,7 +17,7 @@ export const outboxChannels = {
     input: z.strictObject({ itemId: z.number().int().positive() }),
     access: 'signedIn'
   }),
-  'outbox:summary': channel<SyncStatus>()({ input: EmptyInput, access: 'signedIn' }),
+  'outbox:summary': channel<SyncStatus>()({ input: EmptyInput, access: 'public' }),
   'outbox:retry': channel<{ retried: number }>()({
     input: z.strictObject({ itemIds: z.array(z.number().int().positive()).min(1).max(500) }),
     access: 'supervisor'

@@ -29,7 +29,10 @@ export const receiptChannels = {
     access: 'signedIn'
   }),
   'receipts:printClosing': channel<PrintResultView>()({
-    input: z.strictObject({ shiftId: z.number().int().positive(), pdf: z.boolean().default(false) }),
+    input: z.strictObject({
+      shiftId: z.number().int().positive(),
+      pdf: z.boolean().default(false)
+    }),
     access: 'signedIn'
   })
 } as const

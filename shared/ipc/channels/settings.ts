@@ -29,6 +29,6 @@ export const SettingsPatchInput = z.strictObject({
 export type SettingsPatch = z.infer<typeof SettingsPatchInput>
 
 export const settingsChannels = {
-  'settings:get': channel<SettingsView>()({ input: EmptyInput, access: 'signedIn' }),
+  'settings:get': channel<SettingsView>()({ input: EmptyInput, access: 'public' }),
   'settings:set': channel<SettingsView>()({ input: SettingsPatchInput, access: 'supervisor' })
 } as const

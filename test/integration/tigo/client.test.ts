@@ -364,6 +364,28 @@ describe('failures against the simulator', () => {
     expect(await ledgerLength()).toBe(0)
   })
 
+  it('sends an offline lookup once, so the caller can fall back to its cache at once', async () => {
+    const attempts: string[] = []
+    const countingFetch: typeof globalThis.fetch = (input, init) => {
+      attempts.push(input instanceof Request ? input.url : String(input))
+      return globalThis.fetch(input, init)
+    }
+    const client = createTigoClient({
+      baseUrl: sim.baseUrl,
+      tokens: tokensFor(),
+      fetch: countingFetch
+    })
+    const bill = unpaid(0)
+    await client.getBills(bill.contractId)
+    sim.setFaults({ refuseConnections: true })
+    await sim.settled()
+    await letSocketsSeeClose()
+    attempts.length = 0
+    const error = await failure(client.getBills(bill.contractId))
+    expect([error.kind, toAppError(error).code]).toEqual(['not-sent', 'api_unreachable'])
+    expect(attempts).toHaveLength(1)
+  })
+
   it('retries a GET a bounded number of times on 5xx', async () => {
     const client = clientWith()
     const bill = unpaid(0)

@@ -229,6 +229,48 @@ describe('tigo client failures', () => {
     expect(toAppError(error).code).toBe('api_unreachable')
   })
 
+  it('does not retry a GET whose connection was refused: the cache answers at once', async () => {
+    const port = await closedPort()
+    const attempts: string[] = []
+    const countingFetch: typeof globalThis.fetch = (input, init) => {
+      attempts.push(input instanceof Request ? input.url : String(input))
+      return globalThis.fetch(input, init)
+    }
+    const offline = createTigoClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      tokens: countingTokens(),
+      fetch: countingFetch
+    })
+    const error = await failure(offline.getBills('1'))
+    expect([error.kind, error.detail]).toEqual(['not-sent', 'ECONNREFUSED'])
+    expect(attempts).toHaveLength(1)
+  })
+
+  it('does not retry a GET when the host name does not resolve', async () => {
+    let attempts = 0
+    const dnsFailure: typeof globalThis.fetch = () => {
+      attempts += 1
+      const cause = Object.assign(new Error('getaddrinfo ENOTFOUND api.invalid'), {
+        code: 'ENOTFOUND'
+      })
+      return Promise.reject(new TypeError('fetch failed', { cause }))
+    }
+    const client = createTigoClient({
+      baseUrl: 'http://api.invalid',
+      tokens: countingTokens(),
+      fetch: dnsFailure
+    })
+    const error = await failure(client.getContract('1'))
+    expect([error.kind, error.detail]).toEqual(['not-sent', 'ENOTFOUND'])
+    expect(attempts).toBe(1)
+  })
+
+  it('still retries a GET whose connection dropped mid-request', async () => {
+    const { s, client } = await setup(() => ({ destroy: true }))
+    expect((await failure(client.getBills('1'))).kind).toBe('uncertain')
+    expect(s.requests).toHaveLength(3)
+  })
+
   it('keeps the token out of errors even when Tigo echoes it', async () => {
     const { client } = await setup((req) => ({
       status: 400,

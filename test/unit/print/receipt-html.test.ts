@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+
+import { receiptStatus, renderReceiptHtml } from '../../../electron/main/print/receipt-html'
+import { BUSINESS, T0, receipt, visibleText } from './fixtures'
+
+const base = { language: 'es' as const, business: BUSINESS, now: T0 + 60_000 }
+
+describe('renderReceiptHtml', () => {
+  it.each([80, 58] as const)('prints every field of a pending payment on %i mm paper', async (width) => {
+    const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: width })
+    const text = visibleText(html)
+
+    expect(html).toContain(`@page { size: ${width}mm auto; margin: 0 }`)
+    expect(html).toContain(`width: ${width}mm`)
+    for (const expected of [
+      'Recaudos Tigo-UNE Centro',
+      'NIT 900.123.456-7',
+      'Cra. 7 # 12-34, Bogotá',
+      'Caja CAJA-07',
+      'RECIBO DE PAGO',
+      'Recibo N.º 000042',
+      'Fecha 01/03/2025, 08:05:09',
+      'Cajero Ana Cajera',
+      'Cliente Ferretería El Tornillo S.A.S.',
+      'NIT 900.123.456-7',
+      'Contratos 7001, 8001',
+      'FAC-1001 $ 120.000',
+      'Ref. 0000123456',
+      'FAC-2002 $ 1.130.000',
+      'TOTAL $ 1.250.000',
+      'Medio de pago Efectivo',
+      'Recibido $ 1.300.000',
+      'Cambio $ 50.000',
+      'PENDIENTE DE CONFIRMACIÓN',
+      'Id del pago: 6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f'
+    ]) {
+      expect(text).toContain(expected)
+    }
+    expect(text).not.toContain('COPIA')
+    expect(text).not.toContain('REGISTRADO')
+  })
+
+  it('is self-contained: no script, no external resource, an inline SVG QR code', async () => {
+    const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: 80 })
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html).not.toMatch(/<script/i)
+    expect(html).not.toMatch(/\b(?:src|href)=["']?(?:https?:|\/\/)/i)
+    expect(html).toMatch(/<div class="qr"><svg[^>]*viewBox/)
+    expect(html).toContain("default-src 'none'")
+  })
+
+  it('says registered once Tigo confirmed every bill', async () => {
+    const done = receipt(['registered', 'registered'])
+    expect(receiptStatus(done)).toBe('registered')
+    const text = visibleText(await renderReceiptHtml(done, { ...base, paperWidth: 80 }))
+    expect(text).toContain('PAGO REGISTRADO EN TIGO')
+    expect(text).not.toContain('PENDIENTE DE CONFIRMACIÓN')
+  })
+
+  it('stays pending while one bill of the payment still waits', async () => {
+    const half = receipt(['registered', 'uncertain'])
+    expect(receiptStatus(half)).toBe('pending')
+    const text = visibleText(await renderReceiptHtml(half, { ...base, paperWidth: 58 }))
+    expect(text).toContain('PENDIENTE DE CONFIRMACIÓN')
+  })
+
+  it('flags a bill Tigo rejected', async () => {
+    const text = visibleText(
+      await renderReceiptHtml(receipt(['registered', 'rejected']), { ...base, paperWidth: 80 })
+    )
+    expect(text).toContain('PAGO NO ACEPTADO POR TIGO')
+    expect(text).toContain('Tigo no aceptó esta factura')
+  })
+
+  it('marks a reprint COPIA with the reprint time', async () => {
+    const html = await renderReceiptHtml(receipt(['registered', 'registered']), {
+      ...base,
+      paperWidth: 80,
+      copy: { reprintedAt: '2025-03-02T20:00:00.000Z' }
+    })
+    const text = visibleText(html)
+    expect(text).toContain('COPIA')
+    expect(text).toContain('Reimpreso: 02/03/2025, 15:00:00')
+    expect(text).toContain('Fecha 01/03/2025, 08:05:09')
+  })
+
+  it('speaks English when asked, with the same facts', async () => {
+    const text = visibleText(
+      await renderReceiptHtml(receipt(), { ...base, language: 'en', paperWidth: 80 })
+    )
+    expect(text).toContain('PAYMENT RECEIPT')
+    expect(text).toContain('PENDING CONFIRMATION')
+    expect(text).toContain('Receipt no. 000042')
+    expect(text).toContain('Payment method Cash')
+  })
+
+  it('escapes what the customer data could smuggle in', async () => {
+    const evil = receipt()
+    evil.customer.name = '<img src=x onerror=alert(1)>'
+    const html = await renderReceiptHtml(evil, { ...base, paperWidth: 80 })
+    expect(html).not.toContain('<img')
+    expect(visibleText(html)).toContain('<img src=x onerror=alert(1)>')
+  })
+
+  it('shows a batch payment as taken offline with its external reference, without cash lines', async () => {
+    const batch = { ...receipt(), source: 'batch' as const, externalRef: 'CONS-889', tendered: null, change: null }
+    const text = visibleText(await renderReceiptHtml(batch, { ...base, paperWidth: 58 }))
+    expect(text).toContain('Pago recibido fuera de línea')
+    expect(text).toContain('Ref. externa CONS-889')
+    expect(text).not.toContain('Recibido $')
+    expect(text).not.toContain('Cambio')
+  })
+})
