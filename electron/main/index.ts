@@ -7,7 +7,7 @@ import { missingNativeBindingHint, resolveNativeBinding } from './native-sqlite'
 import { createSecretStore } from './secrets'
 import { createAppOrigin, hardenSession, hardenWebContents, isTrustedSender } from './security'
 // SERVICES WIRING: services.ts builds every service and registers the IPC handlers.
-import { startServices } from './services'
+import { secretsToRedact, startServices } from './services'
 import { createMainWindow, focusWindow } from './window'
 
 const STOP_TIMEOUT_MS = 5_000
@@ -36,7 +36,7 @@ async function start(): Promise<void> {
     dir: join(userDataDir, 'logs'),
     maxBytes: 1_000_000,
     files: 5,
-    secrets: () => secrets.knownValues()
+    secrets: () => secretsToRedact(secrets, process.env)
   })
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason))
   logger.info(`Caja ${app.getVersion()} starting`, { electron: process.versions.electron })

@@ -78,7 +78,12 @@ export interface Services {
   secrets: ClientSecretStore
   sync: SyncEngine | undefined
   syncStatus(): SyncStatus
-  /** Stops the sync engine (waiting for a request in flight), the simulator, then the database. */
+  /** The client secret in use (environment or secret store), for the log redactor. */
+  secretsInUse(): string[]
+  /**
+   * Stops the sync engine and lets the calls in flight settle (a registration Tigo may have
+   * received ends `uncertain`, never half-written), then the simulator, then the database.
+   */
   stop(): Promise<void>
 }
 
@@ -166,10 +171,17 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   api.resolve()
   await api.warmUp()
 
-  const db = openDatabase(
-    join(options.dataDir, 'caja.db'),
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
-  )
+  let db: Database
+  try {
+    db = openDatabase(
+      join(options.dataDir, 'caja.db'),
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+    )
+  } catch (error) {
+    // The simulator warmUp started must not outlive a database that would not open.
+    await api.close().catch(() => undefined)
+    throw error
+  }
   try {
     const cache = createLookupCache({ db, clock })
     const outbox = createOutbox({ db, clock })
@@ -239,18 +251,32 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       cashier: options.cashier ?? (() => DEFAULT_CASHIER)
     }
     const handlers = createAppHandlers(ctx)
-    const dispatch = createDispatcher(handlers, {
+    const dispatchNow = createDispatcher(handlers, {
       authorize: options.authorize ?? (() => true),
       log,
       toAppError: mapError
     })
+    // A call still running at quit (a payment waiting for Tigo's fresh bills) gets to write
+    // before the database closes, rather than failing half-way on a closed handle.
+    const inFlight = new Set<Promise<unknown>>()
+    const dispatch: Dispatch = (channel, input) => {
+      const call = dispatchNow(channel, input)
+      inFlight.add(call)
+      void call.finally(() => inFlight.delete(call))
+      return call
+    }
     sync?.start()
 
     let stopped: Promise<void> | undefined
     const stop = () =>
       (stopped ??= (async () => {
         try {
-          await sync?.stop()
+          // The engine first: from here no new drain starts, and its request in flight settles
+          // (an answer, or `uncertain`; a quit that cannot wait leaves it `sending`, which the
+          // next start turns into `uncertain`).
+          const engineStopped = sync?.stop()
+          await Promise.allSettled([...inFlight])
+          await engineStopped
         } finally {
           await api.close().catch((error: unknown) => log.error('simulator close', error))
           db.close()
@@ -272,6 +298,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       secrets,
       sync,
       syncStatus,
+      secretsInUse: () => [...new Set([...secrets.knownValues(), ...api.secretsInUse()])],
       stop
     }
   } catch (error) {
@@ -296,11 +323,24 @@ export interface ServicesOptions {
   ) => boolean
   /** For pushed events (sync status) and printing; undefined before the window opens. */
   getMainWindow: () => BrowserWindow | undefined
+  /** Default `process.env` (`TIGO_API_BASE_URL`…; none set = the embedded simulator). */
+  env?: ApiEnv
 }
 
 export interface RunningServices {
-  /** Called once on quit: stop the sync engine, then close the database. */
+  /** The client secret in use (environment or secret store), for the log redactor. */
+  secretsInUse(): string[]
+  /** Called once on quit: stop IPC and the sync engine, then close the database. */
   stop(): Promise<void>
+}
+
+/**
+ * What the Electron log must never show, known before the services start: the secret store's
+ * values and a `TIGO_CLIENT_SECRET` from the environment (which the store never sees).
+ */
+export function secretsToRedact(store: Pick<SecretStore, 'knownValues'>, env: ApiEnv): string[] {
+  const fromEnv = env.TIGO_CLIENT_SECRET?.trim()
+  return fromEnv ? [...store.knownValues(), fromEnv] : store.knownValues()
 }
 
 /** The safeStorage-backed store (secrets.ts) as the services see a secret store. */
@@ -308,7 +348,7 @@ export function clientSecretsFrom(store: SecretStore): ClientSecretStore {
   return {
     getClientSecret: () => store.get('clientSecret'),
     setClientSecret: (secret) => {
-      if (secret === null) store.delete('clientSecret')
+      if (secret === null || secret === '') store.delete('clientSecret')
       else store.set('clientSecret', secret)
     },
     protection: () => {
@@ -324,7 +364,7 @@ export async function startServices(opts: ServicesOptions): Promise<RunningServi
   const { ipcMain } = await import('electron')
   const services = await createServices({
     dataDir: opts.userDataDir,
-    env: process.env,
+    env: opts.env ?? process.env,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     secrets: clientSecretsFrom(opts.secrets),
     log: opts.logger
@@ -340,10 +380,12 @@ export async function startServices(opts: ServicesOptions): Promise<RunningServi
     return window && !window.isDestroyed() ? window.webContents : undefined
   })
   return {
+    secretsInUse: () => services.secretsInUse(),
     async stop() {
-      unforward()
+      // No new call from the window; the ones running finish inside services.stop().
       unregister()
       await services.stop()
+      unforward()
     }
   }
 }

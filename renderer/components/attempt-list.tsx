@@ -3,8 +3,15 @@ import { useEffect, useState } from 'react'
 import type { AttemptView } from '../../shared/ipc/views'
 import { api } from '../api'
 import { formatMoment } from '../lib/format'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { useDescribeError, useLanguage, useT, type Translate } from '../i18n/use-t'
 import { ErrorMessage } from './error-message'
+
+/** Known outcomes in words; a new one from main still shows, under its code. */
+function outcomeText(outcome: string, t: Translate): string {
+  const key = `ui.outbox.outcome.${outcome}`
+  const words = t(key)
+  return words === key ? outcome : words
+}
 
 export function AttemptList({ itemId }: { itemId: number }) {
   const t = useT()
@@ -41,7 +48,7 @@ export function AttemptList({ itemId }: { itemId: number }) {
         {attempts.map((attempt, index) => (
           <tr key={index}>
             <td>{formatMoment(attempt.at, language)}</td>
-            <td>{attempt.outcome}</td>
+            <td>{outcomeText(attempt.outcome, t)}</td>
             <td>{attempt.httpStatus ?? '—'}</td>
             <td>{attempt.detail}</td>
           </tr>

@@ -94,7 +94,11 @@ export function BillList({ bills, selectedKeys, onToggle, onShowPayments }: Bill
                 </span>
                 <span role="cell">
                   {bill.paid ? (
-                    <button type="button" className="link-button" onClick={() => onShowPayments(bill)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onShowPayments(bill)}
+                    >
                       {t('ui.bills.showPayments')}
                     </button>
                   ) : null}

@@ -1,5 +1,5 @@
 /** How a paid bill was paid (from the API's bill payments). */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { BillPaymentsView, BillView } from '../../shared/ipc/views'
 import { api } from '../api'
 import { formatMoment } from '../lib/format'
@@ -13,6 +13,17 @@ export function BillPayments({ bill, onClose }: { bill: BillView; onClose: () =>
   const describe = useDescribeError()
   const [view, setView] = useState<BillPaymentsView | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  const panelRef = useRef<HTMLElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+
+  // Opened from deep in a long bill list: bring the panel (and the focus) back to the cashier,
+  // again once the answer has made it taller.
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true })
+  }, [])
+  useEffect(() => {
+    panelRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [view, failure])
 
   useEffect(() => {
     let current = true
@@ -26,16 +37,23 @@ export function BillPayments({ bill, onClose }: { bill: BillView; onClose: () =>
   }, [bill.contractId, bill.billNo, describe])
 
   return (
-    <section className="panel bill-payments" aria-label={t('ui.bills.paymentsOf', { billNo: bill.billNo })}>
+    <section
+      className="panel bill-payments"
+      aria-label={t('ui.bills.paymentsOf', { billNo: bill.billNo })}
+    >
       <div className="panel-title">
-        <h3>{t('ui.bills.paymentsOf', { billNo: bill.billNo })}</h3>
+        <h3 ref={headingRef} tabIndex={-1}>
+          {t('ui.bills.paymentsOf', { billNo: bill.billNo })}
+        </h3>
         <button type="button" className="btn btn-ghost" onClick={onClose}>
           {t('ui.common.close')}
         </button>
       </div>
       <ErrorMessage text={failure} />
       {view ? <SourceNote source={view.source} fetchedAt={view.fetchedAt} /> : null}
-      {view && view.payments.length === 0 ? <p className="empty">{t('ui.bills.noPayments')}</p> : null}
+      {view && view.payments.length === 0 ? (
+        <p className="empty">{t('ui.bills.noPayments')}</p>
+      ) : null}
       {view && view.payments.length > 0 ? (
         <table className="data-table">
           <thead>

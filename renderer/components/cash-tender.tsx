@@ -34,7 +34,11 @@ export function CashTender({ total, text, onText, error }: CashTenderProps) {
       </button>
       <div className="change" aria-live="polite" data-testid="change">
         <span>{t('ui.pay.change')}</span>
-        {change === null ? <span className="muted">—</span> : <Money value={change} className="big" />}
+        {change === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <Money value={change} className="big" />
+        )}
       </div>
     </div>
   )

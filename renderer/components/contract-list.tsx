@@ -1,6 +1,6 @@
 /** The customer's contracts, one page at a time (the API pages them with reg_ini/num_reg). */
 import type { ContractView, PageView } from '../../shared/ipc/views'
-import { useT } from '../i18n/use-t'
+import { useT, type Translate } from '../i18n/use-t'
 
 interface ContractListProps {
   contracts: readonly ContractView[]
@@ -9,6 +9,11 @@ interface ContractListProps {
   busy: boolean
   onOpen: (contractId: string) => void
   onPage: (regIni: number) => void
+}
+
+/** Some billing systems send "4", others "Ciclo 4": only a bare number gets our label. */
+function cycleText(cycle: string, t: Translate): string {
+  return /^\d+$/.test(cycle.trim()) ? t('ui.customer.cycle', { cycle }) : cycle
 }
 
 export function ContractList({ contracts, page, openId, busy, onOpen, onPage }: ContractListProps) {
@@ -36,9 +41,7 @@ export function ContractList({ contracts, page, openId, busy, onOpen, onPage }: 
                 {contract.address ?? t('ui.customer.noAddress')}
               </span>
               {contract.cycle ? (
-                <span className="contract-cycle">
-                  {t('ui.customer.cycle', { cycle: contract.cycle })}
-                </span>
+                <span className="contract-cycle">{cycleText(contract.cycle, t)}</span>
               ) : null}
             </button>
           </li>

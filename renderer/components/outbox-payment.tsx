@@ -17,7 +17,14 @@ interface OutboxPaymentProps {
   busy: boolean
 }
 
-export function OutboxPayment({ payment, items, picked, onPick, onRetry, busy }: OutboxPaymentProps) {
+export function OutboxPayment({
+  payment,
+  items,
+  picked,
+  onPick,
+  onRetry,
+  busy
+}: OutboxPaymentProps) {
   const t = useT()
   const language = useLanguage()
   const [open, setOpen] = useState<number | null>(null)
@@ -31,7 +38,9 @@ export function OutboxPayment({ payment, items, picked, onPick, onRetry, busy }:
         </span>
         <span>{t(`ui.method.${payment.method}`)}</span>
         <Money value={payment.total} className="big" />
-        <span className="mono muted">{t('ui.receipt.number', { receiptNo: payment.receiptNo, paymentId: payment.id })}</span>
+        <span className="mono muted">
+          {t('ui.receipt.number', { receiptNo: payment.receiptNo, paymentId: payment.id })}
+        </span>
       </header>
       <ul className="outbox-items">
         {items.map((item) => {
@@ -90,7 +99,9 @@ export function OutboxPayment({ payment, items, picked, onPick, onRetry, busy }:
                 </p>
               ) : null}
               {item.lastError && item.state !== 'registered' ? (
-                <p className="item-error">{t('ui.outbox.lastError', { message: item.lastError })}</p>
+                <p className="item-error">
+                  {t('ui.outbox.lastError', { message: item.lastError })}
+                </p>
               ) : null}
               {open === item.itemId ? <AttemptList itemId={item.itemId} /> : null}
             </li>

@@ -13,7 +13,9 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
       <header className="receipt-head">
         <strong>{t('ui.receipt.title')}</strong>
         <span>{formatMoment(receipt.createdAt, language)}</span>
-        <span className="mono">{t('ui.receipt.number', { receiptNo: receipt.receiptNo, paymentId: receipt.id })}</span>
+        <span className="mono">
+          {t('ui.receipt.number', { receiptNo: receipt.receiptNo, paymentId: receipt.id })}
+        </span>
         <span>
           {t('ui.status.terminal', { terminal: receipt.terminalId })}
           {` · ${t('ui.status.cashier', { name: receipt.cashier.name })}`}

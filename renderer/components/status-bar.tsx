@@ -74,7 +74,9 @@ export function StatusBar() {
             </span>
             <span className="status-item status-who">
               {t('ui.status.terminal', { terminal: status.terminalId })}
-              {status.cashierName ? ` · ${t('ui.status.cashier', { name: status.cashierName })}` : ''}
+              {status.cashierName
+                ? ` · ${t('ui.status.cashier', { name: status.cashierName })}`
+                : ''}
             </span>
             <button
               type="button"

@@ -12,8 +12,7 @@ export function useLanguage(): Language {
 export function useT(): Translate {
   const language = useLanguage()
   return useCallback(
-    (key: string, params: Record<string, string | number> = {}) =>
-      translate(language, key, params),
+    (key: string, params: Record<string, string | number> = {}) => translate(language, key, params),
     [language]
   )
 }

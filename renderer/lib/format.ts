@@ -18,9 +18,10 @@ export function formatDay(value: string | undefined, language: Language): string
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short' }).format(date)
 }
 
-/** A moment (sync, attempt, payment) as date and time. */
+/** A moment (sync, attempt, payment) as date and time; a bare date stays a calendar day. */
 export function formatMoment(value: string | undefined, language: Language): string {
   if (!value) return '—'
+  if (DATE_ONLY.test(value) || COMPACT_DATE.test(value)) return formatDay(value, language)
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value
   return new Intl.DateTimeFormat(LOCALES[language], {

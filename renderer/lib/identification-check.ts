@@ -24,7 +24,10 @@ export type TypingCheck =
 export function checkWhileTyping(idType: IdType, raw: string): TypingCheck {
   if (raw.trim() === '') return { kind: 'empty' }
   const result: IdentificationResult = validateIdentification(idType, raw)
-  if (result.ok) return result.checkDigit === undefined ? { kind: 'ok' } : { kind: 'ok', checkDigit: result.checkDigit }
+  if (result.ok)
+    return result.checkDigit === undefined
+      ? { kind: 'ok' }
+      : { kind: 'ok', checkDigit: result.checkDigit }
   if (AS_TYPED_CODES.has(result.code)) {
     return { kind: 'error', code: result.code, params: result.params ?? {} }
   }

@@ -4,7 +4,12 @@ import type { OutboxItemView, OutboxState } from '../../shared/ipc/views'
 /** Registered and in-flight items are never resent by hand; the rest the sync engine accepts. */
 export function canRetry(item: Pick<OutboxItemView, 'state' | 'flagged'>): boolean {
   if (item.state === 'registered' || item.state === 'sending') return false
-  return item.state === 'rejected' || item.state === 'uncertain' || item.state === 'queued' || item.flagged
+  return (
+    item.state === 'rejected' ||
+    item.state === 'uncertain' ||
+    item.state === 'queued' ||
+    item.flagged
+  )
 }
 
 export type StateFilter = 'all' | OutboxState | 'flagged'
@@ -32,6 +37,9 @@ export function toOutboxQuery(filter: OutboxFilter): OutboxQuery {
 }
 
 /** Flagged is a mark on items of any state, so it filters here rather than in the query. */
-export function matchesFilter(item: Pick<OutboxItemView, 'flagged'>, filter: OutboxFilter): boolean {
+export function matchesFilter(
+  item: Pick<OutboxItemView, 'flagged'>,
+  filter: OutboxFilter
+): boolean {
   return filter.state !== 'flagged' || item.flagged
 }

@@ -22,6 +22,11 @@ export interface SettingsForm {
 
 export type FormField = keyof SettingsForm
 
+/** 2000000 → '2.000.000', the way the field asks for it. */
+function grouped(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+}
+
 export function formFromSettings(settings: SettingsView): SettingsForm {
   return {
     apiBaseUrl: settings.apiBaseUrl,
@@ -31,15 +36,20 @@ export function formFromSettings(settings: SettingsView): SettingsForm {
     terminalId: settings.terminalId,
     printerName: settings.printerName,
     paperWidth: settings.paperWidth === 58 ? '58' : '80',
-    maxPaymentAmount: String(settings.caps.maxPaymentAmount),
-    maxPendingTotal: String(settings.caps.maxPendingTotal),
+    maxPaymentAmount: grouped(settings.caps.maxPaymentAmount),
+    maxPendingTotal: grouped(settings.caps.maxPendingTotal),
     maxPendingAgeHours: String(settings.caps.maxPendingAgeHours),
     language: settings.language,
     idleLockMinutes: String(settings.idleLockMinutes)
   }
 }
 
-const NUMBER_FIELDS = ['maxPaymentAmount', 'maxPendingTotal', 'maxPendingAgeHours', 'idleLockMinutes'] as const
+const NUMBER_FIELDS = [
+  'maxPaymentAmount',
+  'maxPendingTotal',
+  'maxPendingAgeHours',
+  'idleLockMinutes'
+] as const
 
 /** Digits with optional thousands dots ('2.000.000'): how a Colombian cashier writes amounts. */
 function wholeNumber(text: string): number | undefined {
@@ -74,11 +84,14 @@ export function patchFromForm(form: SettingsForm, before: SettingsView): PatchRe
   const paperWidth = form.paperWidth === '58' ? 58 : 80
   if (paperWidth !== before.paperWidth) patch.paperWidth = paperWidth
   if (form.language !== before.language) patch.language = form.language
-  if (numbers.idleLockMinutes !== before.idleLockMinutes) patch.idleLockMinutes = numbers.idleLockMinutes
+  if (numbers.idleLockMinutes !== before.idleLockMinutes)
+    patch.idleLockMinutes = numbers.idleLockMinutes
 
   const caps: NonNullable<SettingsPatch['caps']> = {}
-  if (numbers.maxPaymentAmount !== before.caps.maxPaymentAmount) caps.maxPaymentAmount = numbers.maxPaymentAmount
-  if (numbers.maxPendingTotal !== before.caps.maxPendingTotal) caps.maxPendingTotal = numbers.maxPendingTotal
+  if (numbers.maxPaymentAmount !== before.caps.maxPaymentAmount)
+    caps.maxPaymentAmount = numbers.maxPaymentAmount
+  if (numbers.maxPendingTotal !== before.caps.maxPendingTotal)
+    caps.maxPendingTotal = numbers.maxPendingTotal
   if (numbers.maxPendingAgeHours !== before.caps.maxPendingAgeHours) {
     caps.maxPendingAgeHours = numbers.maxPendingAgeHours
   }
@@ -91,8 +104,17 @@ export function fieldOfError(field: unknown): FormField | null {
   if (typeof field !== 'string') return null
   const last = field.split('.').at(-1) ?? ''
   const known: readonly string[] = [
-    'apiBaseUrl', 'tokenUrl', 'clientId', 'clientSecret', 'terminalId', 'printerName',
-    'paperWidth', 'maxPaymentAmount', 'maxPendingTotal', 'maxPendingAgeHours', 'language',
+    'apiBaseUrl',
+    'tokenUrl',
+    'clientId',
+    'clientSecret',
+    'terminalId',
+    'printerName',
+    'paperWidth',
+    'maxPaymentAmount',
+    'maxPendingTotal',
+    'maxPendingAgeHours',
+    'language',
     'idleLockMinutes'
   ]
   return known.includes(last) ? (last as FormField) : null

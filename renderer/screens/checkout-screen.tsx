@@ -103,7 +103,13 @@ export function CheckoutScreen() {
                 {contactField('phone', 'tel')}
               </fieldset>
               <ErrorMessage text={failure} />
-              <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy} data-autofocus>
+              <ActionButton
+                type="submit"
+                variant="primary"
+                shortcut="Enter"
+                disabled={busy}
+                data-autofocus
+              >
                 {busy ? t('ui.common.loading') : t('ui.checkout.create')}
               </ActionButton>
             </>
@@ -117,7 +123,11 @@ export function CheckoutScreen() {
           )}
         </form>
         {checkout ? (
-          <section className="panel checkout-result" aria-live="polite" data-testid="checkout-result">
+          <section
+            className="panel checkout-result"
+            aria-live="polite"
+            data-testid="checkout-result"
+          >
             <h2>{t('ui.checkout.scan')}</h2>
             <QrImage text={checkout.url} label={t('ui.checkout.qrLabel')} />
             <p className="url mono" data-testid="checkout-url">

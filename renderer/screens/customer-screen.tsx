@@ -110,7 +110,11 @@ export function CustomerScreen() {
         >
           {t('ui.nav.pay')}
         </ActionButton>
-        <ActionButton shortcut="F9" disabled={selection.length === 0} onClick={() => go('checkout')}>
+        <ActionButton
+          shortcut="F9"
+          disabled={selection.length === 0}
+          onClick={() => go('checkout')}
+        >
           {t('ui.nav.checkout')}
         </ActionButton>
       </ScreenHeader>
@@ -128,6 +132,13 @@ export function CustomerScreen() {
         <div className="contract-detail">
           <CustomerFacts contract={contract} characteristics={characteristics} loading={loading} />
           <ErrorMessage text={failure} />
+          {paymentsOf ? (
+            <BillPayments
+              key={billKey(paymentsOf)}
+              bill={paymentsOf}
+              onClose={() => setPaymentsOf(null)}
+            />
+          ) : null}
           {bills ? (
             <>
               <div className="bills-heading">
@@ -145,13 +156,6 @@ export function CustomerScreen() {
                 />
               )}
             </>
-          ) : null}
-          {paymentsOf ? (
-            <BillPayments
-              key={billKey(paymentsOf)}
-              bill={paymentsOf}
-              onClose={() => setPaymentsOf(null)}
-            />
           ) : null}
         </div>
       </div>

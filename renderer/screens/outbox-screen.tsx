@@ -8,7 +8,13 @@ import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { OutboxPayment } from '../components/outbox-payment'
 import { ScreenHeader } from '../components/screen-header'
-import { canRetry, matchesFilter, toOutboxQuery, type OutboxFilter, type StateFilter } from '../lib/outbox-rules'
+import {
+  canRetry,
+  matchesFilter,
+  toOutboxQuery,
+  type OutboxFilter,
+  type StateFilter
+} from '../lib/outbox-rules'
 import { useDescribeError, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 
@@ -56,7 +62,9 @@ export function OutboxScreen() {
         .filter((entry) => entry.items.length > 0),
     [payments, filter]
   )
-  const retryable = shown.flatMap((entry) => entry.items.filter(canRetry).map((item) => item.itemId))
+  const retryable = shown.flatMap((entry) =>
+    entry.items.filter(canRetry).map((item) => item.itemId)
+  )
 
   function pick(itemId: number): void {
     setPicked((current) => {
@@ -92,7 +100,10 @@ export function OutboxScreen() {
         >
           {t('ui.outbox.retryPicked', { count: picked.size })}
         </ActionButton>
-        <ActionButton disabled={busy || retryable.length === 0} onClick={() => setPicked(new Set(retryable))}>
+        <ActionButton
+          disabled={busy || retryable.length === 0}
+          onClick={() => setPicked(new Set(retryable))}
+        >
           {t('ui.outbox.pickAll')}
         </ActionButton>
       </ScreenHeader>
@@ -105,7 +116,9 @@ export function OutboxScreen() {
           >
             {STATE_FILTERS.map((state) => (
               <option key={state} value={state}>
-                {state === 'all' ? t('ui.outbox.allStates') : t(`ui.state.${state as OutboxState | 'flagged'}`)}
+                {state === 'all'
+                  ? t('ui.outbox.allStates')
+                  : t(`ui.state.${state as OutboxState | 'flagged'}`)}
               </option>
             ))}
           </select>

@@ -132,7 +132,12 @@ export function PayScreen() {
           </>
         }
       />
-      <form className="pay-form" onSubmit={(event) => void confirm(event)} onKeyDown={onKeyDown} noValidate>
+      <form
+        className="pay-form"
+        onSubmit={(event) => void confirm(event)}
+        onKeyDown={onKeyDown}
+        noValidate
+      >
         <fieldset className="pay-bills">
           <legend>{t('ui.pay.bills')}</legend>
           {choices.length === 0 ? <p className="empty">{t('ui.pay.noBills')}</p> : null}
@@ -153,7 +158,9 @@ export function PayScreen() {
                       due: formatDay(bill.dueDate, language)
                     })}
                   </span>
-                  {bill.overdue ? <span className="chip chip-overdue">{t('ui.state.overdue')}</span> : null}
+                  {bill.overdue ? (
+                    <span className="chip chip-overdue">{t('ui.state.overdue')}</span>
+                  ) : null}
                   <Money value={bill.amount} />
                 </label>
               </li>

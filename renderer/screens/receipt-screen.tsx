@@ -41,7 +41,11 @@ export function ReceiptScreen() {
           {t('ui.nav.outbox')}
         </ActionButton>
       </ScreenHeader>
-      {receipt ? <ReceiptView receipt={receipt} /> : <p className="empty">{t('ui.receipt.none')}</p>}
+      {receipt ? (
+        <ReceiptView receipt={receipt} />
+      ) : (
+        <p className="empty">{t('ui.receipt.none')}</p>
+      )}
     </section>
   )
 }

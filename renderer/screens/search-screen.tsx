@@ -1,10 +1,6 @@
 /** Find the customer: by id type and number, or by contract. A scanned bill skips this screen. */
 import { useState, type FormEvent } from 'react'
-import {
-  ID_TYPES,
-  validateIdentification,
-  type IdType
-} from '../../shared/domain/identification'
+import { ID_TYPES, validateIdentification, type IdType } from '../../shared/domain/identification'
 import { translateError } from '../../shared/i18n'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'

@@ -9,8 +9,8 @@ import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { ScreenHeader } from '../components/screen-header'
-import { translate } from '../../shared/i18n'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { translate, type Language } from '../../shared/i18n'
+import { describeError, useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import {
   fieldOfError,
   formFromSettings,
@@ -25,6 +25,27 @@ type FieldErrors = Partial<Record<FormField, string>>
 function errorParams(error: unknown): Record<string, unknown> {
   const params = (error as { params?: unknown }).params
   return typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {}
+}
+
+/** The field's own label and grouped numbers read better than `caps.maxPaymentAmount (1000–…)`. */
+function describeFieldError(
+  error: unknown,
+  params: Record<string, unknown>,
+  label: string,
+  language: Language
+): string {
+  const readable: Record<string, string | number> = { field: label }
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'field') continue
+    if (typeof value === 'number')
+      readable[key] = value.toLocaleString(language === 'es' ? 'es-CO' : 'en-US')
+    else if (typeof value === 'string') readable[key] = value
+  }
+  return describeError(language, {
+    ...(error as object),
+    code: (error as { code: string }).code,
+    params: readable
+  })
 }
 
 function SecretStatus({ settings }: { settings: SettingsView }) {
@@ -48,11 +69,14 @@ function SecretStatus({ settings }: { settings: SettingsView }) {
 
 export function SettingsScreen() {
   const t = useT()
+  const language = useLanguage()
   const describe = useDescribeError()
   const settings = useAppStore((state) => state.settings)
   const setSettings = useAppStore((state) => state.setSettings)
   const announce = useAppStore((state) => state.announce)
-  const [form, setForm] = useState<SettingsForm | null>(settings ? formFromSettings(settings) : null)
+  const [form, setForm] = useState<SettingsForm | null>(
+    settings ? formFromSettings(settings) : null
+  )
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -106,8 +130,12 @@ export function SettingsScreen() {
       // The message speaks the language just chosen, not the one the form was filled in.
       announce('success', translate(saved.language, 'ui.settings.saved'))
     } catch (error) {
-      const field = fieldOfError(errorParams(error).field)
-      if (field) setErrors({ [field]: describe(error) })
+      const params = errorParams(error)
+      const field = fieldOfError(params.field)
+      if (field)
+        setErrors({
+          [field]: describeFieldError(error, params, t(`ui.settings.${field}`), language)
+        })
       else setFailure(describe(error))
     } finally {
       setBusy(false)
@@ -127,7 +155,10 @@ export function SettingsScreen() {
     )
   }
 
-  function text(name: Exclude<FormField, 'paperWidth' | 'language'>, extra: Record<string, unknown> = {}) {
+  function text(
+    name: Exclude<FormField, 'paperWidth' | 'language'>,
+    extra: Record<string, unknown> = {}
+  ) {
     return (
       <input
         type="text"
@@ -189,8 +220,16 @@ export function SettingsScreen() {
         </fieldset>
         <fieldset className="panel">
           <legend>{t('ui.settings.caps')}</legend>
-          {field('maxPaymentAmount', text('maxPaymentAmount', { inputMode: 'numeric' }), t('ui.settings.pesosHint'))}
-          {field('maxPendingTotal', text('maxPendingTotal', { inputMode: 'numeric' }), t('ui.settings.pesosHint'))}
+          {field(
+            'maxPaymentAmount',
+            text('maxPaymentAmount', { inputMode: 'numeric' }),
+            t('ui.settings.pesosHint')
+          )}
+          {field(
+            'maxPendingTotal',
+            text('maxPendingTotal', { inputMode: 'numeric' }),
+            t('ui.settings.pesosHint')
+          )}
           {field('maxPendingAgeHours', text('maxPendingAgeHours', { inputMode: 'numeric' }))}
         </fieldset>
         <ErrorMessage text={failure} />

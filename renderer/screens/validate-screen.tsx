@@ -22,7 +22,9 @@ export function ValidateScreen() {
   const [missing, setMissing] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
-  const [answer, setAnswer] = useState<{ asked: Asked; value: ValidatePaymentResponse } | null>(null)
+  const [answer, setAnswer] = useState<{ asked: Asked; value: ValidatePaymentResponse } | null>(
+    null
+  )
 
   async function ask(asked: Asked): Promise<void> {
     setBusy(true)
@@ -85,7 +87,11 @@ export function ValidateScreen() {
         </form>
         <form className="panel" onSubmit={onCoupon} noValidate>
           <h2>{t('ui.validate.byCoupon')}</h2>
-          <Field label={t('ui.validate.couponType')} hint={t('ui.validate.couponTypeHint')} error={missing.couponType ?? null}>
+          <Field
+            label={t('ui.validate.couponType')}
+            hint={t('ui.validate.couponTypeHint')}
+            error={missing.couponType ?? null}
+          >
             <input
               type="text"
               autoComplete="off"

@@ -4,12 +4,16 @@
  */
 import type { z } from 'zod'
 import type { ChannelSpec, OutputMarker } from './channel'
+import { auditChannels } from './channels/audit'
+import { batchChannels } from './channels/batch'
 import { billChannels } from './channels/bills'
 import { customerChannels } from './channels/customers'
 import { outboxChannels } from './channels/outbox'
 import { paymentChannels } from './channels/payments'
+import { receiptChannels } from './channels/receipts'
 import { sessionChannels } from './channels/session'
 import { settingsChannels } from './channels/settings'
+import { shiftChannels } from './channels/shifts'
 import { userChannels } from './channels/users'
 
 export const contract = {
@@ -19,7 +23,11 @@ export const contract = {
   ...outboxChannels,
   ...settingsChannels,
   ...sessionChannels,
-  ...userChannels
+  ...userChannels,
+  ...receiptChannels,
+  ...batchChannels,
+  ...shiftChannels,
+  ...auditChannels
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract

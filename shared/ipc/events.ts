@@ -6,11 +6,12 @@ export interface EventMap {
   'sync:status': SyncStatus
   'outbox:changed': { paymentIds: string[] }
   'session:changed': SessionView
+  'batch:progress': { done: number; total: number }
 }
 
 export type EventName = keyof EventMap
 
-export const EVENT_NAMES: readonly EventName[] = ['sync:status', 'outbox:changed', 'session:changed']
+export const EVENT_NAMES: readonly EventName[] = ['sync:status', 'outbox:changed', 'session:changed', 'batch:progress']
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value)

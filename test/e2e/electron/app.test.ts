@@ -5,6 +5,8 @@ import { _electron } from 'playwright-core'
 import type { ElectronApplication } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { electronBinaryPath, projectRoot } from '../../../scripts/lib/electron-env.mjs'
+import { buildDataset } from '../../../electron/simulator/dataset'
+import type { Dataset } from '../../../electron/simulator/dataset'
 
 // `require('electron')` would try to download the binary; this only looks for it.
 const executablePath = electronBinaryPath(projectRoot)
@@ -18,6 +20,44 @@ const skipReason = !executablePath
     : undefined
 if (skipReason) console.warn(`[e2e/electron] skipped: ${skipReason}`)
 
+function withoutTigoSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith('TIGO_')
+    )
+  )
+}
+
+interface GoldenSample {
+  displayId: string
+  name: string
+  contractId: string
+  billNo: string
+}
+
+/**
+ * An unpaid bill of a NIT customer from the embedded simulator's world. That world is seeded
+ * (seed 1, today in Bogotá) and the main process starts it with the defaults, so building the
+ * same dataset here names the customers the app will find.
+ */
+function goldenSample(dataset: Dataset): GoldenSample {
+  for (const bill of dataset.bills) {
+    if (bill.paid) continue
+    const owner = dataset.customers.find(
+      (customer) => customer.idType === 'NIT' && customer.contractIds.includes(bill.contractId)
+    )
+    // On the first page of contracts, so its button is on screen without paging.
+    if (!owner || owner.contractIds.length > 20) continue
+    return {
+      displayId: owner.displayId,
+      name: owner.name,
+      contractId: bill.contractId,
+      billNo: bill.billNo
+    }
+  }
+  throw new Error('the simulator dataset has no unpaid NIT bill')
+}
+
 describe.skipIf(skipReason !== undefined)('Caja in Electron', () => {
   let app: ElectronApplication
   let dataDir: string
@@ -30,7 +70,12 @@ describe.skipIf(skipReason !== undefined)('Caja in Electron', () => {
       executablePath: executablePath!,
       args: [projectRoot],
       cwd: projectRoot,
-      env: { ...process.env, CAJA_USER_DATA_DIR: dataDir, ELECTRON_RENDERER_URL: '' }
+      // No TIGO_* from the developer's shell: the app must run its embedded simulator.
+      env: {
+        ...withoutTigoSettings(process.env),
+        CAJA_USER_DATA_DIR: dataDir,
+        ELECTRON_RENDERER_URL: ''
+      }
     })
   })
 
@@ -95,4 +140,34 @@ describe.skipIf(skipReason !== undefined)('Caja in Electron', () => {
     })
     expect(app.windows()).toHaveLength(1)
   })
+
+  it('golden path in demo mode: finds a NIT customer of the simulator and shows its bills', async () => {
+    const sample = goldenSample(buildDataset())
+    const page = await app.firstWindow()
+    // No API configured: the embedded simulator answers, and the cashier is told so.
+    await expect
+      .poll(async () => (await page.getByTestId('demo-banner').textContent()) ?? '', {
+        timeout: 30_000
+      })
+      .toMatch(/MODO DEMOSTRACIÓN/)
+    await page.getByTestId('connection').waitFor()
+
+    await page.keyboard.press('F2')
+    await page.getByLabel('Tipo de documento').selectOption('NIT')
+    await page.getByLabel('Número de identificación').fill(sample.displayId)
+    await page.keyboard.press('Enter')
+    await page.locator('.customer-screen').waitFor()
+    await page.getByRole('heading', { name: new RegExp(escapeRegExp(sample.name)) }).waitFor()
+
+    await page.getByRole('button', { name: new RegExp(`Contrato ${sample.contractId}`) }).click()
+    await page.getByRole('heading', { name: /^Facturas \(\d+\)$/ }).waitFor()
+    const pick = page.getByLabel(`Pagar la factura ${sample.billNo}`)
+    await pick.waitFor()
+    expect(await pick.isEnabled()).toBe(true)
+    expect(await page.getByTestId('bills').textContent()).toContain(sample.billNo)
+  })
 })
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -12,7 +12,14 @@ import type { Printer } from '../../../electron/main/print/printer'
 import { createPrinter } from '../../../electron/main/print/printer'
 import { renderReceiptHtml } from '../../../electron/main/print/receipt-html'
 import { createShiftService } from '../../../electron/main/shifts/shift-service'
-import { T0, openStore, paymentInput, removeTempDirs, seedCustomer, tempDir } from '../store/fixtures'
+import {
+  T0,
+  openStore,
+  paymentInput,
+  removeTempDirs,
+  seedCustomer,
+  tempDir
+} from '../store/fixtures'
 
 const CHROMIUM = '/usr/bin/chromium'
 
@@ -30,10 +37,16 @@ const missing = [
   ...['pdftotext', 'pdftoppm', 'pdfinfo'].filter((tool) => !hasTool(tool))
 ]
 if (missing.length > 0) {
-  console.warn(`skipping PDF print tests: missing ${missing.join(', ')} (apt-get install chromium poppler-utils)`)
+  console.warn(
+    `skipping PDF print tests: missing ${missing.join(', ')} (apt-get install chromium poppler-utils)`
+  )
 }
 
-const BUSINESS = { name: 'Recaudos Tigo-UNE Centro', nit: '900.123.456-7', address: 'Cra. 7 # 12-34' }
+const BUSINESS = {
+  name: 'Recaudos Tigo-UNE Centro',
+  nit: '900.123.456-7',
+  address: 'Cra. 7 # 12-34'
+}
 
 describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () => {
   let dataDir: string
@@ -78,7 +91,12 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
       business: BUSINESS,
       now: T0
     })
-    const result = await printer.savePdf({ html, paperWidth: 80, kind: 'receipt', number: receipt.receiptNo })
+    const result = await printer.savePdf({
+      html,
+      paperWidth: 80,
+      kind: 'receipt',
+      number: receipt.receiptNo
+    })
 
     expect(path.dirname(result.file)).toBe(path.join(dataDir, 'prints'))
     expect(path.basename(result.file)).toMatch(/^1-receipt-\d{8}T\d{9}Z\.pdf$/)
@@ -118,7 +136,12 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
       now: T0,
       copy: { reprintedAt: new Date(T0 + 3_600_000).toISOString() }
     })
-    const result = await printer.print({ html, paperWidth: 58, kind: 'copy', number: receipt.receiptNo })
+    const result = await printer.print({
+      html,
+      paperWidth: 58,
+      kind: 'copy',
+      number: receipt.receiptNo
+    })
     expect(result.printed).toBe(true)
     const file = result.file ?? ''
     const text = pdfText(file)
@@ -138,16 +161,34 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
   it('prints a closing report with the differences and the bills Tigo has not confirmed', async () => {
     const store = openStore()
     seedCustomer(store)
-    const shifts = createShiftService({ db: store.db, clock: () => store.now.value, audit: store.audit })
-    shifts.open({ terminalId: 'T1', cashier: { id: 'c1', name: 'Ana Cajera' }, openingFloat: 100_000 })
+    const shifts = createShiftService({
+      db: store.db,
+      clock: () => store.now.value,
+      audit: store.audit
+    })
+    shifts.open({
+      terminalId: 'T1',
+      cashier: { id: 'c1', name: 'Ana Cajera' },
+      openingFloat: 100_000
+    })
     store.payments.registerPayment(paymentInput())
     const report = shifts.close({
       terminalId: 'T1',
       counted: { cash: 215_000 },
       actor: { id: 'c1', name: 'Ana Cajera' }
     })
-    const html = renderClosingReportHtml(report, { paperWidth: 80, language: 'es', business: BUSINESS, now: T0 })
-    const { file } = await printer.savePdf({ html, paperWidth: 80, kind: 'closing', number: report.shift.id })
+    const html = renderClosingReportHtml(report, {
+      paperWidth: 80,
+      language: 'es',
+      business: BUSINESS,
+      now: T0
+    })
+    const { file } = await printer.savePdf({
+      html,
+      paperWidth: 80,
+      kind: 'closing',
+      number: report.shift.id
+    })
     const text = pdfText(file)
     expect(text).toContain('CIERRE DE CAJA')
     expect(text).toContain('$ 220.000') // expected cash: 100.000 + 120.000

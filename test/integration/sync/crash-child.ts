@@ -7,19 +7,20 @@
  * returned, i.e. after the payment's transaction committed with synchronous=FULL: every id it
  * printed must be in the database after the kill.
  *
- * argv: <dbDir> <baseUrl> <tokenUrl> <cycle> <burst> <planSeed> <planCount> <datasetToday>
+ * argv: <dbDir> <baseUrl> <tokenUrl> <plansJsonFile> <cycle> <burst>
  */
+import fs from 'node:fs'
 import { isAppError } from '../../../shared/errors'
-import { buildDataset } from '../../../electron/simulator/dataset'
-import { openWorld, planPayments } from './world'
+import { openWorld, type PlannedPayment } from './world'
 
 async function main(): Promise<void> {
-  const [dir, baseUrl, tokenUrl, cycleArg, burstArg, seedArg, countArg, today] =
-    process.argv.slice(2)
-  if (!dir || !baseUrl || !tokenUrl) throw new Error('usage: crash-child <dir> <baseUrl> <tokenUrl> ...')
+  const [dir, baseUrl, tokenUrl, plansFile, cycleArg, burstArg] = process.argv.slice(2)
+  if (!dir || !baseUrl || !tokenUrl || !plansFile) {
+    throw new Error('usage: crash-child <dir> <baseUrl> <tokenUrl> <plans.json> <cycle> <burst>')
+  }
   const cycle = Number(cycleArg)
   const burst = Number(burstArg)
-  const plans = planPayments(buildDataset({ seed: 1, ...(today ? { today } : {}) }), Number(countArg), Number(seedArg))
+  const plans = JSON.parse(fs.readFileSync(plansFile, 'utf8')) as PlannedPayment[]
   const mine = plans.slice(cycle * burst, (cycle + 1) * burst)
 
   const world = openWorld({

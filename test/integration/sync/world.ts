@@ -194,7 +194,8 @@ export function openWorld(options: WorldOptions): World {
     async warmCache(plans) {
       for (const plan of plans) {
         for (const bill of plan.bills) {
-          if (warmed.has(bill.contractId)) continue
+          // Looked up here, or by an earlier process on the same database.
+          if (warmed.has(bill.contractId) || cache.billByNo(bill.billNo)) continue
           const bills = await client.getBills(bill.contractId)
           cache.putBills(bill.contractId, plan.idType, plan.identification, bills)
           warmed.add(bill.contractId)

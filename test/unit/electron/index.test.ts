@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type * as Services from '../../../electron/main/services'
+import type { ServicesOptions } from '../../../electron/main/services'
 
 // electron/main/index.ts is wiring only; this checks the wiring against a recording fake of
 // Electron (no binary here): data dir, lock, session hardening, guards, window, quit guard.
@@ -10,6 +12,7 @@ const fake = vi.hoisted(() => ({
   lock: true,
   windows: [] as Array<{ options: { webPreferences: Record<string, unknown> }; url: string }>,
   stop: undefined as unknown as () => Promise<void>,
+  servicesOptions: undefined as unknown as ServicesOptions,
   sessionHandlers: {} as Record<string, (...args: unknown[]) => unknown>
 }))
 
@@ -65,13 +68,19 @@ vi.mock('electron', async () => {
   }
 })
 
-vi.mock('../../../electron/main/services', () => ({
-  startServices: async () => {
-    fake.calls.push('startServices')
-    return { stop: fake.stop }
+vi.mock('../../../electron/main/services', async (importOriginal) => {
+  const actual = await importOriginal<typeof Services>()
+  return {
+    secretsToRedact: actual.secretsToRedact,
+    startServices: async (options: ServicesOptions) => {
+      fake.calls.push('startServices')
+      fake.servicesOptions = options
+      return { stop: fake.stop, secretsInUse: () => [] }
+    }
   }
-}))
+})
 
+const ENV_SECRET = 'cs-index-env-4d5e6f'
 let dataDir: string
 beforeEach(() => {
   vi.resetModules()
@@ -82,6 +91,7 @@ beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'caja-index-'))
   vi.stubEnv('CAJA_USER_DATA_DIR', dataDir)
   vi.stubEnv('ELECTRON_RENDERER_URL', '')
+  vi.stubEnv('TIGO_CLIENT_SECRET', ENV_SECRET)
 })
 afterEach(() => {
   vi.unstubAllEnvs()
@@ -113,6 +123,18 @@ describe('main process wiring', () => {
     expect(isAbsolute(preload) && preload.endsWith(join('preload', 'index.js'))).toBe(true)
     expect(window.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
     expect(existsSync(join(dataDir, 'logs', 'caja.log'))).toBe(true)
+
+    // The services get userData, the logger (which hides an environment secret), the sender
+    // check and our window.
+    const options = fake.servicesOptions
+    expect(options.userDataDir).toBe(dataDir)
+    options.logger.error('token request failed', new Error(`secret was ${ENV_SECRET}`))
+    const log = readFileSync(options.logger.path, 'utf8')
+    expect(log).toContain('token request failed')
+    expect(log).not.toContain(ENV_SECRET)
+    const frame = { url: 'https://evil.example/', parent: null }
+    expect(options.isTrustedSender({ sender: {}, senderFrame: frame } as never)).toBe(false)
+    expect(options.getMainWindow()).toBeDefined()
 
     const guarded = { setWindowOpenHandler: vi.fn(), on: vi.fn() }
     app.emit('web-contents-created', {}, guarded)

@@ -77,7 +77,11 @@ function job(overrides: Partial<PrintJob> = {}): PrintJob {
 }
 
 function printer(printerName = 'EPSON_TM_T20III') {
-  return createElectronPrinter({ dataDir, clock: () => Date.parse('2025-03-01T13:00:00Z'), printerName: () => printerName })
+  return createElectronPrinter({
+    dataDir,
+    clock: () => Date.parse('2025-03-01T13:00:00Z'),
+    printerName: () => printerName
+  })
 }
 
 describe('electron printer', () => {
@@ -85,8 +89,13 @@ describe('electron printer', () => {
     const result = await printer().print(job())
     expect(result).toEqual({ printed: true })
     const [win] = electron.state.windows
-    expect(win?.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } })
-    expect(decodeURIComponent(win?.url.replace('data:text/html;charset=utf-8,', '') ?? '')).toBe(HTML)
+    expect(win?.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false }
+    })
+    expect(decodeURIComponent(win?.url.replace('data:text/html;charset=utf-8,', '') ?? '')).toBe(
+      HTML
+    )
     // 400 CSS px = 105.834 mm, plus 10 mm to tear off.
     expect(win?.printOptions).toEqual({
       silent: true,
@@ -121,7 +130,9 @@ describe('electron printer', () => {
     const result = await printer().savePdf(job({ kind: 'copy' }))
     expect(result.file).toBe(path.join(dataDir, 'prints', '42-copy-20250301T130000000Z.pdf'))
     expect(fs.readFileSync(result.file, 'utf8')).toBe('%PDF-1.4 fake')
-    const options = electron.state.windows[0]?.pdfOptions as { pageSize: { width: number; height: number } }
+    const options = electron.state.windows[0]?.pdfOptions as {
+      pageSize: { width: number; height: number }
+    }
     expect(options).toMatchObject({ printBackground: true })
     expect(options.pageSize.width).toBeCloseTo(80 / 25.4, 6)
     expect(options.pageSize.height).toBeCloseTo(115_834 / 25_400, 6)

@@ -6,39 +6,42 @@ import { BUSINESS, T0, receipt, visibleText } from './fixtures'
 const base = { language: 'es' as const, business: BUSINESS, now: T0 + 60_000 }
 
 describe('renderReceiptHtml', () => {
-  it.each([80, 58] as const)('prints every field of a pending payment on %i mm paper', async (width) => {
-    const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: width })
-    const text = visibleText(html)
+  it.each([80, 58] as const)(
+    'prints every field of a pending payment on %i mm paper',
+    async (width) => {
+      const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: width })
+      const text = visibleText(html)
 
-    expect(html).toContain(`@page { size: ${width}mm auto; margin: 0 }`)
-    expect(html).toContain(`width: ${width}mm`)
-    for (const expected of [
-      'Recaudos Tigo-UNE Centro',
-      'NIT 900.123.456-7',
-      'Cra. 7 # 12-34, Bogotá',
-      'Caja CAJA-07',
-      'RECIBO DE PAGO',
-      'Recibo N.º 000042',
-      'Fecha 01/03/2025, 08:05:09',
-      'Cajero Ana Cajera',
-      'Cliente Ferretería El Tornillo S.A.S.',
-      'NIT 900.123.456-7',
-      'Contratos 7001, 8001',
-      'FAC-1001 $ 120.000',
-      'Ref. 0000123456',
-      'FAC-2002 $ 1.130.000',
-      'TOTAL $ 1.250.000',
-      'Medio de pago Efectivo',
-      'Recibido $ 1.300.000',
-      'Cambio $ 50.000',
-      'PENDIENTE DE CONFIRMACIÓN',
-      'Id del pago: 6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f'
-    ]) {
-      expect(text).toContain(expected)
+      expect(html).toContain(`@page { size: ${width}mm auto; margin: 0 }`)
+      expect(html).toContain(`width: ${width}mm`)
+      for (const expected of [
+        'Recaudos Tigo-UNE Centro',
+        'NIT 900.123.456-7',
+        'Cra. 7 # 12-34, Bogotá',
+        'Caja CAJA-07',
+        'RECIBO DE PAGO',
+        'Recibo N.º 000042',
+        'Fecha 01/03/2025, 08:05:09',
+        'Cajero Ana Cajera',
+        'Cliente Ferretería El Tornillo S.A.S.',
+        'NIT 900.123.456-7',
+        'Contratos 7001, 8001',
+        'FAC-1001 $ 120.000',
+        'Ref. 0000123456',
+        'FAC-2002 $ 1.130.000',
+        'TOTAL $ 1.250.000',
+        'Medio de pago Efectivo',
+        'Recibido $ 1.300.000',
+        'Cambio $ 50.000',
+        'PENDIENTE DE CONFIRMACIÓN',
+        'Id del pago: 6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f'
+      ]) {
+        expect(text).toContain(expected)
+      }
+      expect(text).not.toContain('COPIA')
+      expect(text).not.toContain('REGISTRADO')
     }
-    expect(text).not.toContain('COPIA')
-    expect(text).not.toContain('REGISTRADO')
-  })
+  )
 
   it('is self-contained: no script, no external resource, an inline SVG QR code', async () => {
     const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: 80 })
@@ -103,7 +106,13 @@ describe('renderReceiptHtml', () => {
   })
 
   it('shows a batch payment as taken offline with its external reference, without cash lines', async () => {
-    const batch = { ...receipt(), source: 'batch' as const, externalRef: 'CONS-889', tendered: null, change: null }
+    const batch = {
+      ...receipt(),
+      source: 'batch' as const,
+      externalRef: 'CONS-889',
+      tendered: null,
+      change: null
+    }
     const text = visibleText(await renderReceiptHtml(batch, { ...base, paperWidth: 58 }))
     expect(text).toContain('Pago recibido fuera de línea')
     expect(text).toContain('Ref. externa CONS-889')

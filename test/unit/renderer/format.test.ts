@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDay, minutesSince } from '../../../renderer/lib/format'
+import { formatDay, formatMoment, minutesSince } from '../../../renderer/lib/format'
 import { checkWhileTyping } from '../../../renderer/lib/identification-check'
 import { describeError } from '../../../renderer/i18n/use-t'
 
@@ -8,6 +8,8 @@ describe('display helpers', () => {
     expect(formatDay('2025-01-31', 'es')).toBe('31/01/2025')
     expect(formatDay('20250131', 'en')).toBe('01/31/2025')
     expect(formatDay(undefined, 'es')).toBe('—')
+    // A payment day without a time must not turn into the evening before in Bogotá.
+    expect(formatMoment('2026-11-27', 'es')).toBe('27/11/2026')
   })
 
   it('counts whole minutes of cache age, never negative', () => {
@@ -28,7 +30,10 @@ describe('identification while typing', () => {
 
   it('waits for the search to complain about length', () => {
     expect(checkWhileTyping('CC', '12')).toEqual({ kind: 'empty' })
-    expect(checkWhileTyping('CC', '12a')).toMatchObject({ kind: 'error', code: 'identification_format' })
+    expect(checkWhileTyping('CC', '12a')).toMatchObject({
+      kind: 'error',
+      code: 'identification_format'
+    })
   })
 })
 

@@ -21,6 +21,7 @@ describe('settings form', () => {
   it('never puts the secret in the form and sends nothing when nothing changed', () => {
     const form = formFromSettings(settings)
     expect(form.clientSecret).toBe('')
+    expect(form.maxPendingTotal).toBe('10.000.000')
     expect(patchFromForm(form, settings)).toEqual({ ok: true, patch: {} })
   })
 

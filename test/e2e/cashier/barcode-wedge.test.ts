@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { missingPrerequisite, openCashier, scan, textOf, type CashierSession } from './fixture'
+
+describe.skipIf(missingPrerequisite !== undefined)('barcode wedge scanner', () => {
+  let session: CashierSession
+
+  beforeAll(async () => {
+    session = await openCashier()
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it('opens a scanned bill ready to pay while the cashier is typing in a search field', async () => {
+    const { page, dataset } = session
+    const bill = dataset.unpaidBills[0]
+    if (!bill) throw new Error('dataset has no unpaid bill')
+    const identification = page.getByTestId('identification')
+    await identification.fill('900')
+    await identification.focus()
+
+    // ]C1 prefix and GS separators (typed as Ctrl+]), as many wedge scanners send them.
+    await scan(page, bill.barcodes.symbologyGs)
+
+    await page.locator('.pay-screen').waitFor()
+    expect(await page.getByLabel(new RegExp(bill.billNo)).isChecked()).toBe(true)
+    expect(await textOf(page.getByTestId('pay-total'))).toContain(
+      bill.amount.toLocaleString('es-CO')
+    )
+    await session.screenshot('barcode-1-scanned-bill')
+
+    await page.keyboard.press('Escape')
+    await page.locator('.search-screen').waitFor()
+  })
+
+  it('accepts the parenthesised human-readable form from any screen', async () => {
+    const { page, dataset } = session
+    const bill = dataset.unpaidBills[1]
+    if (!bill) throw new Error('dataset has no second unpaid bill')
+    await page.keyboard.press('F6')
+    await page.locator('.outbox-screen').waitFor()
+    await scan(page, bill.barcodes.human)
+    await page.locator('.pay-screen').waitFor()
+    expect(await page.getByLabel(new RegExp(bill.billNo)).isChecked()).toBe(true)
+  })
+
+  it('says so when a scan is not a valid bill barcode', async () => {
+    const { page, dataset } = session
+    const bill = dataset.unpaidBills[0]
+    if (!bill) throw new Error('dataset has no unpaid bill')
+    // A wrong GLN check digit: the shape of a barcode, but not one a biller printed.
+    const broken = bill.barcodes.human.replace(
+      /^\(415\)(\d{12})(\d)/,
+      (_, body: string, check: string) => `(415)${body}${(Number(check) + 1) % 10}`
+    )
+    await page.keyboard.press('F2')
+    await scan(page, broken)
+    await expect
+      .poll(() => textOf(page.getByTestId('notice')), { timeout: 10_000 })
+      .toMatch(/código/i)
+    await session.screenshot('barcode-2-invalid')
+  })
+})

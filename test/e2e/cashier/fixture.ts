@@ -1,0 +1,150 @@
+/**
+ * One cashier session for a browser test: the harness (real services, embedded simulator, temp
+ * data dir) on 127.0.0.1 port 0, Debian's Chromium through playwright-core, and the simulator's
+ * dataset summary so tests pick real customers and bills instead of hard-coding them.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { startHarness, type Harness } from '../../harness/server'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const SCREENS_DIR = resolve('test-results/screens')
+
+export interface BillSummary {
+  billNo: string
+  contractId: string
+  idType: 'NIT' | 'CC'
+  identification: string
+  amount: number
+  overdue: boolean
+  referencePayment: string
+  barcodes: { human: string; gs: string; symbologyGs: string; fixed: string }
+}
+
+export interface DatasetSummary {
+  today: string
+  customers: {
+    idType: 'NIT' | 'CC'
+    identification: string
+    displayId: string
+    name: string
+    contractIds: string[]
+  }[]
+  unpaidBills: BillSummary[]
+  paidBills: BillSummary[]
+  coupons: { couponId: string; id: string; billNo: string; state: string }[]
+  signatures: { signature: string; billNo: string; state: string }[]
+  largeCustomer: {
+    idType: 'NIT' | 'CC'
+    identification: string
+    contractId: string
+    billCount: number
+  }
+}
+
+export interface CashierSession {
+  page: Page
+  harness: Harness
+  dataset: DatasetSummary
+  /** Saves `test-results/screens/<name>.png`. */
+  screenshot(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+export const missingPrerequisite = !existsSync(CHROMIUM)
+  ? `Chromium not found at ${CHROMIUM}`
+  : !existsSync(resolve('out/renderer/index.html'))
+    ? 'out/renderer missing: run npx electron-vite build first'
+    : undefined
+
+const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined }
+
+export async function openCashier(): Promise<CashierSession> {
+  const harness = await startHarness({ port: 0, env: {}, log: quietLog })
+  let browser: Browser | undefined
+  try {
+    const adminUrl = harness.simulator?.adminUrl
+    if (!adminUrl) throw new Error('the e2e tests need the embedded simulator')
+    const response = await fetch(`${adminUrl}/__admin/dataset`)
+    const dataset = (await response.json()) as DatasetSummary
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
+    })
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'es-CO',
+      timezoneId: 'America/Bogota'
+    })
+    const page = await context.newPage()
+    await page.goto(harness.url)
+    await page.getByTestId('connection').waitFor()
+    mkdirSync(SCREENS_DIR, { recursive: true })
+    const openBrowser = browser
+    return {
+      page,
+      harness,
+      dataset,
+      screenshot: async (name) => {
+        await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) })
+      },
+      close: async () => {
+        await openBrowser.close()
+        await harness.close()
+      }
+    }
+  } catch (error) {
+    await browser?.close()
+    await harness.close()
+    throw error
+  }
+}
+
+/**
+ * Plays a keyboard-wedge scanner: one burst of keydown events (GS as Ctrl+]), then Enter, sent
+ * from inside the page in one synchronous loop so the gaps stay far below the detector's limit
+ * however busy the machine is (CDP round trips per key would make the test timing-dependent).
+ */
+export async function scan(page: Page, raw: string): Promise<void> {
+  await page.evaluate((text) => {
+    // This runs in the page; the test project compiles without DOM types, so name what we use.
+    interface Target {
+      dispatchEvent(event: unknown): boolean
+    }
+    const { document, KeyboardEvent } = globalThis as unknown as {
+      document: { activeElement: Target | null; body: Target }
+      KeyboardEvent: new (type: string, init: Record<string, unknown>) => unknown
+    }
+    const target = document.activeElement ?? document.body
+    const send = (key: string, ctrlKey = false) =>
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true, cancelable: true })
+      )
+    for (const char of text) {
+      if (char === '\u001d') send(']', true)
+      else send(char)
+    }
+    send('Enter')
+  }, raw)
+}
+
+/** Opens a customer from the search screen by id type and number. */
+export async function searchCustomer(page: Page, idType: string, identification: string) {
+  await page.keyboard.press('F2')
+  await page.getByLabel('Tipo de documento').selectOption(idType)
+  await page.getByTestId('identification').fill(identification)
+  await page.keyboard.press('Enter')
+  await page.locator('.customer-screen').waitFor()
+}
+
+/** The element's visible text, trimmed ('' when it has none). */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim()
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  missingPrerequisite,
+  openCashier,
+  searchCustomer,
+  textOf,
+  type CashierSession
+} from './fixture'
+
+describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {
+  let session: CashierSession
+
+  beforeAll(async () => {
+    session = await openCashier()
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it('serves the customer from the cache, takes the payment pending, then registers it', async () => {
+    const { page, dataset, harness } = session
+    const simulator = harness.simulator
+    if (!simulator) throw new Error('needs the embedded simulator')
+    const bill = dataset.unpaidBills.find((candidate) => candidate.idType === 'CC')
+    if (!bill) throw new Error('dataset has no unpaid CC bill')
+
+    // Online once, so the cache knows the customer and the contract's bills.
+    await searchCustomer(page, bill.idType, bill.identification)
+    await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
+    await page.getByLabel(`Pagar la factura ${bill.billNo}`).waitFor()
+
+    simulator.setFaults({ refuseConnections: true })
+    await simulator.settled()
+
+    await searchCustomer(page, bill.idType, bill.identification)
+    await page
+      .getByText(/Sin conexión: datos guardados hace/)
+      .first()
+      .waitFor({ timeout: 30_000 })
+    await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
+    await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()
+    await session.screenshot('offline-1-cached-customer')
+
+    await page.keyboard.press('F4')
+    await page.getByLabel('Tarjeta débito (datáfono)').check()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('receipt').waitFor()
+    expect(await textOf(page.getByTestId('receipt-sync'))).toBe('PENDIENTE DE CONFIRMACIÓN')
+    await expect
+      .poll(() => textOf(page.getByTestId('pending')), { timeout: 30_000 })
+      .toMatch(/^Pendientes: 1/)
+    await expect
+      .poll(() => textOf(page.getByTestId('connection')), { timeout: 30_000 })
+      .toBe('Sin conexión')
+    await session.screenshot('offline-2-pending-receipt')
+
+    await page.keyboard.press('F6')
+    const item = page.getByTestId('outbox-item').filter({ hasText: bill.billNo })
+    await item.waitFor()
+    expect(await textOf(item.locator('.chip').first())).toMatch(/En cola|Enviando|Sin confirmar/)
+    await item.getByRole('button', { name: 'Ver intentos' }).click()
+    await item
+      .getByText(/Todavía no se ha intentado enviar|Resultado/)
+      .first()
+      .waitFor()
+    await session.screenshot('offline-3-outbox')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('receipt').waitFor()
+
+    simulator.setFaults({ refuseConnections: false })
+    await simulator.settled()
+    await page.getByRole('button', { name: 'Sincronizar' }).click()
+    await expect
+      .poll(() => textOf(page.getByTestId('receipt-sync')), { timeout: 60_000 })
+      .toBe('REGISTRADO EN TIGO')
+    await session.screenshot('offline-4-registered')
+    expect(simulator.registrationsByBill()[bill.billNo]).toBe(1)
+  })
+})

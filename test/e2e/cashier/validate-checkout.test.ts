@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  missingPrerequisite,
+  openCashier,
+  searchCustomer,
+  textOf,
+  type CashierSession
+} from './fixture'
+
+describe.skipIf(missingPrerequisite !== undefined)('online payments: validate and checkout', () => {
+  let session: CashierSession
+
+  beforeAll(async () => {
+    session = await openCashier()
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it('validates a payment by signature in words a cashier reads', async () => {
+    const { page, dataset } = session
+    const signed = dataset.signatures[0]
+    if (!signed) throw new Error('dataset has no signature')
+    await page.keyboard.press('F8')
+    await page.getByTestId('signature').fill(signed.signature)
+    await page.keyboard.press('Enter')
+    const result = page.getByTestId('validation-result')
+    await result.waitFor()
+    const text = await textOf(result)
+    expect(text).toContain('Estado del pago')
+    expect(text).toContain(signed.state)
+    expect(text).toContain('Valor pagado')
+    await session.screenshot('validate-1-signature')
+  })
+
+  it('validates a payment by coupon type and number, and reports an unknown coupon', async () => {
+    const { page, dataset } = session
+    const coupon = dataset.coupons[0]
+    if (!coupon) throw new Error('dataset has no coupon')
+    await page.getByTestId('coupon-type').fill(coupon.couponId)
+    await page.getByTestId('coupon-number').fill(coupon.id)
+    await page.getByTestId('coupon-number').press('Enter')
+    await expect
+      .poll(() => textOf(page.getByRole('heading', { level: 2 }).last()))
+      .toBe(`Cupón ${coupon.couponId} ${coupon.id}`)
+    expect(await textOf(page.getByTestId('validation-result'))).toContain(coupon.state)
+
+    await page.getByTestId('coupon-number').fill('000000000')
+    await page.getByTestId('coupon-number').press('Enter')
+    await page.getByRole('alert').first().waitFor()
+    expect(await page.getByTestId('validation-result').count()).toBe(0)
+    await session.screenshot('validate-2-unknown-coupon')
+  })
+
+  it('creates a checkout, shows its URL as a QR code and validates it by its signature', async () => {
+    const { page, dataset, harness } = session
+    const bill = dataset.unpaidBills.find((candidate) => candidate.idType === 'NIT')
+    if (!bill) throw new Error('dataset has no unpaid NIT bill')
+    await searchCustomer(page, bill.idType, bill.identification)
+    await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
+    await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()
+    await page.keyboard.press('F9')
+    await page.getByRole('button', { name: /Generar enlace de pago/ }).click()
+
+    const qr = page.getByTestId('qr')
+    await qr.waitFor()
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+    const url = await textOf(page.getByTestId('checkout-url'))
+    expect(url).toMatch(/^https?:\/\//)
+    const signature = await textOf(page.getByTestId('checkout-signature'))
+    await session.screenshot('checkout-1-qr')
+
+    // The customer pays on their phone: the simulator plays the gateway.
+    const approved = await fetch(
+      `${harness.simulator?.adminUrl}/__admin/checkouts/${encodeURIComponent(signature)}/approve`,
+      { method: 'POST' }
+    )
+    expect(approved.ok).toBe(true)
+
+    await page.keyboard.press('F8')
+    expect(await page.getByTestId('signature').inputValue()).toBe(signature)
+    await page.getByTestId('signature').press('Enter')
+    await page.getByTestId('validation-result').waitFor()
+    expect(await textOf(page.getByTestId('validation-result'))).toContain('Estado del pago')
+    await session.screenshot('checkout-2-validated')
+  })
+})

@@ -1,0 +1,265 @@
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { parseCsv } from '../../../electron/main/batch/csv'
+import { exportClosingCsv } from '../../../electron/main/shifts/closing-csv'
+import { createShiftService } from '../../../electron/main/shifts/shift-service'
+import type { TestStore } from '../store/fixtures'
+import { T0, openStore, paymentInput, removeTempDirs, seedCustomer } from '../store/fixtures'
+
+afterEach(removeTempDirs)
+
+const ANA = { id: 'c1', name: 'Ana Cajera' }
+
+function world(): { store: TestStore; shifts: ReturnType<typeof createShiftService> } {
+  const store = openStore()
+  seedCustomer(store)
+  return {
+    store,
+    shifts: createShiftService({ db: store.db, clock: () => store.now.value, audit: store.audit })
+  }
+}
+
+function shiftOf(store: TestStore, paymentId: string): number | null {
+  return (
+    store.db.prepare('SELECT shift_id FROM payments WHERE id = ?').get(paymentId) as {
+      shift_id: number | null
+    }
+  ).shift_id
+}
+
+describe('shift service', () => {
+  it('allows one open shift per terminal', () => {
+    const { store, shifts } = world()
+    const shift = shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 100_000 })
+    expect(shift).toMatchObject({
+      terminalId: 'T1',
+      cashier: ANA,
+      openingFloat: 100_000,
+      closedAt: null,
+      openedAt: new Date(T0).toISOString()
+    })
+    expect(() => shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 0 })).toThrow(
+      expect.objectContaining({
+        code: 'shift_already_open',
+        params: expect.objectContaining({ shiftId: shift.id })
+      })
+    )
+    expect(shifts.open({ terminalId: 'T2', cashier: ANA, openingFloat: 0 }).terminalId).toBe('T2')
+    expect(shifts.current('T1')?.id).toBe(shift.id)
+    expect(() => shifts.open({ terminalId: 'T3', cashier: ANA, openingFloat: -1 })).toThrow(
+      expect.objectContaining({ code: 'amount_not_positive' })
+    )
+    store.db.close()
+  })
+
+  it('links counter payments of that terminal taken while the shift is open, and only those', () => {
+    const { store, shifts } = world()
+    const before = store.payments.registerPayment(paymentInput())
+    const shift = shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 100_000 })
+    const during = store.payments.registerPayment(
+      paymentInput({
+        bills: [{ billNo: 'B2', contractId: '7001', amount: 80_000 }],
+        tendered: 80_000
+      })
+    )
+    const elsewhere = store.payments.registerPayment(
+      paymentInput({
+        terminalId: 'T9',
+        bills: [{ billNo: 'B3', contractId: '7001', amount: 300_000 }],
+        tendered: 300_000
+      })
+    )
+    const batch = store.payments.registerPayment({
+      ...paymentInput({
+        bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
+        idType: 'NIT',
+        identification: '900123456'
+      }),
+      source: 'batch',
+      method: 'transfer'
+    })
+    expect([before, during, elsewhere, batch].map((p) => shiftOf(store, p.id))).toEqual([
+      null,
+      shift.id,
+      null,
+      null
+    ])
+    store.db.close()
+  })
+
+  it('computes what the drawer should hold, and closes with expected vs counted and what Tigo has not confirmed', () => {
+    const { store, shifts } = world()
+    const shift = shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 100_000 })
+    const cash = store.payments.registerPayment(paymentInput()) // 120.000 cash
+    const card = store.payments.registerPayment(
+      paymentInput({
+        bills: [{ billNo: 'B2', contractId: '7001', amount: 80_000 }],
+        method: 'debit_card'
+      })
+    )
+    store.now.value += 60_000
+    shifts.cashMove({
+      terminalId: 'T1',
+      kind: 'in',
+      amount: 20_000,
+      reason: 'Cambio de la caja fuerte',
+      actor: ANA
+    })
+    shifts.cashMove({
+      terminalId: 'T1',
+      kind: 'out',
+      amount: 50_000,
+      reason: 'Consignación',
+      actor: ANA
+    })
+    expect(() =>
+      shifts.cashMove({
+        terminalId: 'T1',
+        kind: 'out',
+        amount: 500_000,
+        reason: 'Robo',
+        actor: ANA
+      })
+    ).toThrow(
+      expect.objectContaining({
+        code: 'cash_out_exceeds_drawer',
+        params: { amount: 500_000, available: 190_000 }
+      })
+    )
+    expect(() =>
+      shifts.cashMove({ terminalId: 'T1', kind: 'in', amount: 1, reason: '  ', actor: ANA })
+    ).toThrow(expect.objectContaining({ code: 'cash_move_reason_required' }))
+    // Tigo confirmed the card payment; the cash one still waits.
+    const [cardItem] = store.outbox
+      .claimDue(store.now.value, 10)
+      .filter((item) => item.paymentId === card.id)
+    store.outbox.markRegistered([cardItem!.id])
+    store.outbox.markQueued(
+      store.outbox.list({ states: ['sending'] }).flatMap((p) => p.items.map((i) => i.id)),
+      store.now.value,
+      'offline'
+    )
+
+    const summary = shifts.summary(shift.id)
+    expect(summary).toMatchObject({
+      paymentsCount: 2,
+      paymentsTotal: 200_000,
+      cashIn: 20_000,
+      cashOut: 50_000,
+      expectedTotal: 270_000,
+      lines: [
+        { method: 'cash', payments: 1, taken: 120_000, expected: 190_000 },
+        { method: 'debit_card', payments: 1, taken: 80_000, expected: 80_000 }
+      ],
+      unsettled: [
+        {
+          paymentId: cash.id,
+          receiptNo: cash.receiptNo,
+          billNo: 'B1',
+          amount: 120_000,
+          state: 'queued'
+        }
+      ]
+    })
+
+    store.now.value += 3_600_000
+    const report = shifts.close({
+      terminalId: 'T1',
+      counted: { cash: 185_000, debit_card: 80_000 },
+      notes: ' Billete dudoso ',
+      actor: ANA
+    })
+    expect(report.lines).toEqual([
+      {
+        method: 'cash',
+        payments: 1,
+        taken: 120_000,
+        expected: 190_000,
+        counted: 185_000,
+        difference: -5_000
+      },
+      {
+        method: 'debit_card',
+        payments: 1,
+        taken: 80_000,
+        expected: 80_000,
+        counted: 80_000,
+        difference: 0
+      }
+    ])
+    expect(report.totals).toEqual({
+      payments: 2,
+      taken: 200_000,
+      expected: 270_000,
+      counted: 265_000,
+      difference: -5_000
+    })
+    expect(report.unsettled).toHaveLength(1)
+    expect(report.notes).toBe('Billete dudoso')
+    expect(report.shift).toMatchObject({
+      closedAt: new Date(store.now.value).toISOString(),
+      closedBy: 'Ana Cajera'
+    })
+    expect(report.movements.map((m) => [m.kind, m.amount, m.reason])).toEqual([
+      ['in', 20_000, 'Cambio de la caja fuerte'],
+      ['out', 50_000, 'Consignación']
+    ])
+
+    // The stored report is the printed one; the closed shift cannot be altered any more.
+    expect(shifts.report(shift.id)).toEqual(report)
+    expect(() =>
+      store.db.prepare('UPDATE shifts SET opening_float = 0 WHERE id = ?').run(shift.id)
+    ).toThrow(/closed shift never changes/)
+    expect(shifts.current('T1')).toBeUndefined()
+    expect(() => shifts.close({ terminalId: 'T1', counted: {}, actor: ANA })).toThrow(
+      expect.objectContaining({ code: 'shift_not_open' })
+    )
+    expect(() =>
+      shifts.cashMove({ terminalId: 'T1', kind: 'in', amount: 1, reason: 'x', actor: ANA })
+    ).toThrow(expect.objectContaining({ code: 'shift_not_open' }))
+
+    // A payment after the closing belongs to no shift until the next one opens.
+    const after = store.payments.registerPayment(
+      paymentInput({
+        bills: [{ billNo: 'B3', contractId: '7001', amount: 300_000 }],
+        tendered: 300_000
+      })
+    )
+    expect(shiftOf(store, after.id)).toBeNull()
+    const next = shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 185_000 })
+    expect(shifts.history({ terminalId: 'T1', limit: 10 }).map((s) => s.id)).toEqual([
+      next.id,
+      shift.id
+    ])
+
+    // Newest first; the refused cash-out left no trace.
+    expect(
+      store.audit
+        .list()
+        .map((e) => e.action)
+        .filter((a) => a.startsWith('shift.'))
+    ).toEqual([
+      'shift.opened',
+      'shift.closed',
+      'shift.cash_movement',
+      'shift.cash_movement',
+      'shift.opened'
+    ])
+    const closed = store.audit.list({ action: 'shift.closed' })[0]
+    expect(closed?.details).toMatchObject({ shiftId: shift.id, difference: -5_000, unsettled: 1 })
+
+    const csv = parseCsv(exportClosingCsv(report), ';').map((r) => r.fields)
+    expect(csv).toContainEqual([
+      'medio_pago',
+      'pagos',
+      'recaudado',
+      'esperado',
+      'contado',
+      'diferencia'
+    ])
+    expect(csv).toContainEqual(['Efectivo', '1', '120000', '190000', '185000', '-5000'])
+    expect(csv).toContainEqual(['total', '2', '200000', '270000', '265000', '-5000'])
+    expect(csv).toContainEqual([String(cash.receiptNo), 'B1', '120000', 'queued', cash.id])
+    store.db.close()
+  })
+})
