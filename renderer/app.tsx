@@ -1,25 +1,37 @@
 /**
  * The shell: status bar, navigation, the open screen, and the two global listeners (function
- * keys and the barcode scanner) that work wherever the focus is.
+ * keys and the barcode scanner) that work wherever the focus is. Nobody signed in: the sign-in
+ * screen (or the PIN change a first sign-in demands). Locked: the lock drawn over the screens,
+ * which stay mounted and inert underneath.
  */
 import { useEffect, useRef } from 'react'
-import { NavBar, NAV_ENTRIES } from './components/nav-bar'
+import { NavBar, navEntriesFor } from './components/nav-bar'
 import { NoticeLine } from './components/notice-line'
 import { StatusBar } from './components/status-bar'
 import { useBarcodeWedge } from './hooks/use-barcode-wedge'
+import { useActivityTouch, useLockShortcut, useSessionSync } from './hooks/use-session'
 import { useShortcuts, type ShortcutMap } from './hooks/use-shortcuts'
 import { useSyncStatus } from './hooks/use-sync-status'
 import { describeError, useLanguage, useT } from './i18n/use-t'
 import { useAppStore } from './store/app-store'
 import { openScannedBill } from './store/customer-actions'
+import { gateOf } from './lib/session-rules'
+import { useSessionGate, useSessionStore } from './store/session'
 import type { ScreenId } from './store/navigation'
+import { AuditScreen } from './screens/audit-screen'
+import { BatchScreen } from './screens/batch-screen'
+import { ChangePinScreen } from './screens/change-pin-screen'
 import { CheckoutScreen } from './screens/checkout-screen'
 import { CustomerScreen } from './screens/customer-screen'
+import { LockScreen } from './screens/lock-screen'
 import { OutboxScreen } from './screens/outbox-screen'
 import { PayScreen } from './screens/pay-screen'
 import { ReceiptScreen } from './screens/receipt-screen'
 import { SearchScreen } from './screens/search-screen'
 import { SettingsScreen } from './screens/settings-screen'
+import { ShiftScreen } from './screens/shift-screen'
+import { SignInScreen } from './screens/sign-in-screen'
+import { UsersScreen } from './screens/users-screen'
 import { ValidateScreen } from './screens/validate-screen'
 
 const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
@@ -30,12 +42,18 @@ const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
   outbox: OutboxScreen,
   validate: ValidateScreen,
   checkout: CheckoutScreen,
-  settings: SettingsScreen
+  settings: SettingsScreen,
+  users: UsersScreen,
+  batch: BatchScreen,
+  shift: ShiftScreen,
+  audit: AuditScreen
 }
 
 function useScannedBills(): void {
   const t = useT()
   useBarcodeWedge((raw) => {
+    // Behind the lock or the sign-in screen a scan opens nothing.
+    if (gateOf(useSessionStore.getState().view) !== 'open') return
     const { announce, go } = useAppStore.getState()
     announce('info', t('ui.scan.reading'))
     openScannedBill(raw)
@@ -52,8 +70,13 @@ function useScannedBills(): void {
 function useGlobalShortcuts(): void {
   const go = useAppStore((state) => state.go)
   const back = useAppStore((state) => state.back)
-  const map: ShortcutMap = { Escape: back }
-  for (const entry of NAV_ENTRIES) map[entry.key] = () => go(entry.screen)
+  const gate = useSessionGate()
+  const role = useSessionStore((state) => state.view?.user?.role)
+  const map: ShortcutMap = {}
+  if (gate === 'open') {
+    map.Escape = back
+    for (const entry of navEntriesFor(role)) map[entry.key] = () => go(entry.screen)
+  }
   useShortcuts(map)
 }
 
@@ -61,6 +84,12 @@ export function App() {
   const language = useLanguage()
   const screen = useAppStore((state) => state.nav.screen)
   const mainRef = useRef<HTMLElement>(null)
+  const gate = useSessionGate()
+  const userId = useSessionStore((state) => state.view?.user?.id)
+  const working = gate === 'open' || gate === 'locked'
+  useSessionSync()
+  useActivityTouch()
+  useLockShortcut()
   useSyncStatus()
   useScannedBills()
   useGlobalShortcuts()
@@ -76,17 +105,41 @@ export function App() {
     const target =
       main?.querySelector<HTMLElement>('[data-autofocus]') ?? main?.querySelector<HTMLElement>('h1')
     target?.focus()
-  }, [screen])
+  }, [screen, userId, working])
+
+  // Unlocking puts the cashier back in the field they were typing in.
+  const lastFocus = useRef<HTMLElement | null>(null)
+  const previousGate = useRef(gate)
+  useEffect(() => {
+    if (previousGate.current === 'locked' && gate === 'open' && lastFocus.current?.isConnected) {
+      lastFocus.current.focus()
+    }
+    previousGate.current = gate
+  }, [gate])
 
   const Screen = SCREENS[screen]
   return (
-    <div className="app">
-      <StatusBar />
-      <NavBar />
-      <NoticeLine />
-      <main className="screen" ref={mainRef} data-screen={screen}>
-        <Screen />
-      </main>
+    <div className="app" data-session={gate}>
+      <div
+        className="app-shell"
+        inert={gate === 'locked'}
+        onFocus={(event) => {
+          if (event.target instanceof HTMLElement) lastFocus.current = event.target
+        }}
+      >
+        <StatusBar />
+        {working ? <NavBar /> : null}
+        <NoticeLine />
+        {working ? (
+          // Keyed by the person: another user starts with fresh screens, never the last one's.
+          <main className="screen" ref={mainRef} data-screen={screen} key={userId}>
+            <Screen />
+          </main>
+        ) : null}
+      </div>
+      {gate === 'signIn' ? <SignInScreen /> : null}
+      {gate === 'changePin' ? <ChangePinScreen /> : null}
+      {gate === 'locked' ? <LockScreen /> : null}
     </div>
   )
 }

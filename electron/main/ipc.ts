@@ -28,7 +28,10 @@ export interface DispatchLog {
 }
 
 export interface DispatcherOptions {
-  /** Sign-in arrives later: until then the services pass `() => true`. */
+  /**
+   * Whether the caller may use the channel: false answers `forbidden`; a thrown AppError
+   * (`signed_out`, `session_locked`…) is answered as is. The services pass the session policy.
+   */
   authorize: Authorize
   log: DispatchLog
   /** Turns a service failure (a TigoError…) into the AppError the cashier sees; null = unknown. */

@@ -6,22 +6,34 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindow, IpcMainEvent, IpcMainInvokeEvent } from 'electron'
-import { AppError } from '../../shared/errors'
 import type { SyncStatus } from '../../shared/ipc/views'
 import { startSimulator } from '../simulator/server'
 import type { SimulatorHandle } from '../simulator/server'
 import type { ApiConnection } from './app/api-connection'
-import { createApiConnection, CREDENTIALS_MISSING } from './app/api-connection'
+import { createApiConnection } from './app/api-connection'
+import { auditHandlers } from './app/audit'
+import { batchHandlers } from './app/batch'
 import type { AppContext, DrainReason } from './app/context'
 import { createAppHandlers } from './app'
+import { receiptHandlers } from './app/receipts'
+import { sessionHandlers } from './app/session'
+import { createShiftAccess } from './app/shift-access'
+import { shiftHandlers } from './app/shifts'
+import { userHandlers } from './app/users'
+import type { BatchService } from './batch/batch-service'
+import { createBatchService } from './batch/batch-service'
 import type { Authorize, Dispatch, EventBus, Handlers } from './ipc'
 import { createDispatcher, createEventBus, forwardEventsToWindow, registerIpc } from './ipc'
 import type { Logger } from './log'
+import type { Printer, PrinterOptions } from './print/printer'
+import { createPrinter } from './print/printer'
 import type { SecretStore } from './secrets'
 import type { ClientSecretStore } from './secrets-node'
 import { createMemorySecrets } from './secrets-node'
-import type { SettingsStore } from './settings-store'
+import type { SettingsStore, StoredSettings } from './settings-store'
 import { createSettingsStore } from './settings-store'
+import type { ShiftService } from './shifts/shift-service'
+import { createShiftService } from './shifts/shift-service'
 import type { AuditLog } from './store/audit'
 import { createAuditLog } from './store/audit'
 import type { LookupCache } from './store/cache'
@@ -37,8 +49,15 @@ import type { SyncEngine, SyncSettings } from './sync/engine'
 import { createSyncEngine } from './sync/engine'
 import { createConnectivity } from './sync/connectivity'
 import { buildSyncStatus } from './sync/status'
-import { isTigoError, toAppError } from './tigo/errors'
+import { toAppError } from './tigo/errors'
 import type { ApiEnv } from './tigo/settings'
+import type { UserAdmin } from './users/management'
+import { createUserAdmin } from './users/management'
+import type { PinHashParams } from './users/pin'
+import { createAuthorizer } from './users/policy'
+import { demoUsersFromEnv, seedUsers } from './users/seed'
+import type { SessionService } from './users/sessions'
+import { createSessionService } from './users/sessions'
 
 export type ServiceLog = Pick<Logger, 'info' | 'warn' | 'error'>
 
@@ -53,10 +72,22 @@ export interface CreateServicesOptions {
   log?: ServiceLog
   /** Default true. Tests that want the outbox to stay put pass false. */
   syncEngine?: boolean
-  /** Until sign-in exists every call is allowed; the hook is where it will decide. */
+  /** Default: the signed-in user's role decides (users/policy.ts). */
   authorize?: Authorize
-  /** Until sign-in exists: the terminal's default cashier. */
+  /** Default: the signed-in user. Tests that skip sign-in pass a fixed person. */
   cashier?: () => Person
+  /** Also seed the demo cashier (`Cajero Demo`, PIN 1234). Default: `CAJA_DEMO_USERS=1`. */
+  demoUsers?: boolean
+  /** Tests lower the scrypt cost of PINs; the app keeps the default. */
+  pinHash?: PinHashParams
+  /**
+   * How receipts are printed. Default `{ mode: 'electron' }` (the till's printer); the harness and
+   * tests pass `{ mode: 'pdf-file' }` (a PDF under `<dataDir>/prints/`), or their own printer.
+   */
+  printer?:
+    | { mode: 'electron' }
+    | Omit<Extract<PrinterOptions, { mode: 'pdf-file' }>, 'dataDir' | 'clock'>
+    | Printer
   /** Default: the embedded simulator on 127.0.0.1, any free port, demo credentials. */
   startSimulator?: () => Promise<SimulatorHandle>
   fetch?: typeof globalThis.fetch
@@ -76,18 +107,22 @@ export interface Services {
   audit: AuditLog
   settings: SettingsStore
   secrets: ClientSecretStore
+  sessions: SessionService
+  users: UserAdmin
+  shifts: ShiftService
+  batch: BatchService
+  printer: Printer
   sync: SyncEngine | undefined
   syncStatus(): SyncStatus
   /** The client secret in use (environment or secret store), for the log redactor. */
   secretsInUse(): string[]
   /**
    * Stops the sync engine and lets the calls in flight settle (a registration Tigo may have
-   * received ends `uncertain`, never half-written), then the simulator, then the database.
+   * received ends `uncertain`, never half-written), then the printer, the simulator, the idle
+   * lock timer and the database.
    */
   stop(): Promise<void>
 }
-
-const DEFAULT_CASHIER: Person = { id: 'caja', name: 'Caja' }
 
 const silentLog: ServiceLog = { info: () => {}, warn: () => {}, error: () => {} }
 
@@ -134,12 +169,30 @@ function notifyingOutbox(outbox: Outbox, events: EventBus): Outbox {
   }
 }
 
-/** Main's error mapper: Tigo failures become cashier-facing codes. */
-function mapError(error: unknown): AppError | null {
-  if (isTigoError(error) && error.apiCode === CREDENTIALS_MISSING) {
-    return new AppError('api_credentials_missing', {}, 'Faltan las credenciales de Tigo')
+function isPrinter(value: CreateServicesOptions['printer']): value is Printer {
+  return typeof value === 'object' && 'print' in value
+}
+
+function buildPrinter(
+  options: CreateServicesOptions,
+  settings: SettingsStore,
+  clock: Clock
+): Printer {
+  const chosen = options.printer ?? { mode: 'electron' as const }
+  if (isPrinter(chosen)) return chosen
+  if (chosen.mode === 'electron') {
+    return createPrinter({
+      mode: 'electron',
+      dataDir: options.dataDir,
+      clock,
+      printerName: () => settings.get().printerName
+    })
   }
-  return toAppError(error)
+  return createPrinter({ ...chosen, dataDir: options.dataDir, clock })
+}
+
+function businessOf(stored: StoredSettings) {
+  return { name: stored.businessName, nit: stored.businessNit, address: stored.businessAddress }
 }
 
 export async function createServices(options: CreateServicesOptions): Promise<Services> {
@@ -182,14 +235,51 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     await api.close().catch(() => undefined)
     throw error
   }
+  // Its idle timer must not outlive a start that fails after it was built.
+  let stopSessions = () => {}
   try {
     const cache = createLookupCache({ db, clock })
     const outbox = createOutbox({ db, clock })
     const audit = createAuditLog({ db, clock })
-    const terminal = () => ({
-      usesSimulator: api.usesSimulator(),
-      terminalId: settings.get().terminalId
+    const sessions = createSessionService({
+      db,
+      clock,
+      audit,
+      settings: () => ({
+        idleLockMinutes: settings.get().idleLockMinutes,
+        lockoutAttempts: 5,
+        lockoutMinutes: 5
+      }),
+      ...(options.pinHash ? { hashParams: options.pinHash } : {}),
+      onChange: (view) => {
+        events.emit('session:changed', view)
+        // The status bar names who is at the till.
+        events.emit('sync:status', syncStatus())
+      }
     })
+    stopSessions = () => sessions.stop()
+    await seedUsers({
+      db,
+      audit,
+      users: sessions.users,
+      demoCashier: options.demoUsers ?? demoUsersFromEnv(),
+      ...(options.pinHash ? { hashParams: options.pinHash } : {})
+    })
+    const userAdmin = createUserAdmin({
+      db,
+      clock,
+      audit,
+      users: sessions.users,
+      ...(options.pinHash ? { hashParams: options.pinHash } : {})
+    })
+    const terminal = () => {
+      const name = sessions.current().user?.name
+      return {
+        usesSimulator: api.usesSimulator(),
+        terminalId: settings.get().terminalId,
+        ...(name !== undefined ? { cashierName: name } : {})
+      }
+    }
 
     const sync =
       options.syncEngine === false
@@ -231,6 +321,20 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       isOnline
     })
 
+    const cashier = options.cashier ?? (() => sessions.requireUser())
+    const shifts = createShiftService({ db, clock, audit })
+    const shiftAccess = createShiftAccess({ session: () => sessions.current(), audit })
+    const batch = createBatchService({
+      db,
+      clock,
+      outbox,
+      cache,
+      audit,
+      settings: () => settings.get().caps,
+      isOnline
+    })
+    const printer = buildPrinter(options, settings, clock)
+
     const ctx: AppContext = {
       client: api.client,
       api,
@@ -248,13 +352,42 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
         if (sync) await sync.requestDrain(reason)
         else await connectivity?.check()
       },
-      cashier: options.cashier ?? (() => DEFAULT_CASHIER)
+      cashier,
+      sessions
     }
-    const handlers = createAppHandlers(ctx)
+    const handlers: Handlers = {
+      ...createAppHandlers(ctx),
+      ...sessionHandlers({ sessions }),
+      ...userHandlers({ sessions, admin: userAdmin }),
+      ...receiptHandlers({
+        payments,
+        shifts,
+        printer,
+        audit,
+        settings,
+        clock,
+        cashier,
+        business: () => businessOf(settings.get()),
+        shiftAccess
+      }),
+      ...batchHandlers({
+        batch,
+        settings,
+        cashier,
+        onProgress: (progress) => events.emit('batch:progress', progress),
+        afterConfirm: () => {
+          events.emit('sync:status', syncStatus())
+          void ctx.requestDrain('payment')
+        }
+      }),
+      ...shiftHandlers({ shifts, settings, cashier, access: shiftAccess }),
+      ...auditHandlers({ audit })
+    }
     const dispatchNow = createDispatcher(handlers, {
-      authorize: options.authorize ?? (() => true),
+      authorize:
+        options.authorize ?? createAuthorizer({ session: () => sessions.current(), audit }),
       log,
-      toAppError: mapError
+      toAppError
     })
     // A call still running at quit (a payment waiting for Tigo's fresh bills) gets to write
     // before the database closes, rather than failing half-way on a closed handle.
@@ -278,7 +411,9 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
           await Promise.allSettled([...inFlight])
           await engineStopped
         } finally {
+          await printer.close().catch((error: unknown) => log.error('printer close', error))
           await api.close().catch((error: unknown) => log.error('simulator close', error))
+          sessions.stop()
           db.close()
         }
       })())
@@ -296,12 +431,18 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       audit,
       settings,
       secrets,
+      sessions,
+      users: userAdmin,
+      shifts,
+      batch,
+      printer,
       sync,
       syncStatus,
       secretsInUse: () => [...new Set([...secrets.knownValues(), ...api.secretsInUse()])],
       stop
     }
   } catch (error) {
+    stopSessions()
     db.close()
     await api.close()
     throw error
@@ -367,7 +508,8 @@ export async function startServices(opts: ServicesOptions): Promise<RunningServi
     env: opts.env ?? process.env,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     secrets: clientSecretsFrom(opts.secrets),
-    log: opts.logger
+    log: opts.logger,
+    printer: { mode: 'electron' }
   })
   const unregister = registerIpc({
     ipcMain,

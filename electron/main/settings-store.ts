@@ -10,6 +10,8 @@ import { AppError } from '../../shared/errors'
 import type { SettingsPatch } from '../../shared/ipc/channels/settings'
 import type { Language, PaperWidth, PaymentCaps } from '../../shared/ipc/views'
 import type { ApiIdTypeStyle } from '../../shared/domain/identification'
+import { validateIdentification } from '../../shared/domain/identification'
+import { formatNit } from '../../shared/domain/nit'
 import { checkApiUrl } from './tigo/settings'
 
 export interface StoredSettings {
@@ -26,6 +28,11 @@ export interface StoredSettings {
   caps: PaymentCaps
   language: Language
   idleLockMinutes: number
+  /** The receipt and closing-report header. */
+  businessName: string
+  /** Formatted with its check digit (`900.123.456-8`), or '' to print none. */
+  businessNit: string
+  businessAddress: string
 }
 
 export const DEFAULT_SETTINGS: Readonly<StoredSettings> = Object.freeze({
@@ -39,7 +46,10 @@ export const DEFAULT_SETTINGS: Readonly<StoredSettings> = Object.freeze({
   paperWidth: 80,
   caps: { maxPaymentAmount: 5_000_000, maxPendingTotal: 20_000_000, maxPendingAgeHours: 24 },
   language: 'es',
-  idleLockMinutes: 15
+  idleLockMinutes: 15,
+  businessName: 'Tigo-UNE — Punto de pago',
+  businessNit: '',
+  businessAddress: ''
 })
 
 /** Inclusive limits of every numeric setting; the settings screen shows them in its errors. */
@@ -48,13 +58,27 @@ export const SETTING_RANGES = {
   'caps.maxPendingTotal': { min: 1_000, max: 1_000_000_000 },
   'caps.maxPendingAgeHours': { min: 1, max: 168 },
   idleLockMinutes: { min: 1, max: 240 },
-  terminalIdLength: { min: 1, max: 32 }
+  terminalIdLength: { min: 1, max: 32 },
+  businessNameLength: { min: 1, max: 60 },
+  businessAddressLength: { min: 0, max: 120 }
 } as const
 
 type RangedField = keyof typeof SETTING_RANGES
+/** Text settings, whose range is a length. */
+const LENGTH_OF = {
+  terminalId: 'terminalIdLength',
+  businessName: 'businessNameLength',
+  businessAddress: 'businessAddressLength'
+} as const
 
-function outOfRange(field: RangedField | 'terminalId'): AppError {
-  const range = SETTING_RANGES[field === 'terminalId' ? 'terminalIdLength' : field]
+type TextField = keyof typeof LENGTH_OF
+
+function isTextField(field: string): field is TextField {
+  return Object.hasOwn(LENGTH_OF, field)
+}
+
+function outOfRange(field: RangedField | TextField): AppError {
+  const range = SETTING_RANGES[isTextField(field) ? LENGTH_OF[field] : field]
   return new AppError(
     'settings_out_of_range',
     { field, min: range.min, max: range.max },
@@ -66,6 +90,23 @@ function checkRange(field: RangedField, value: number): number {
   const { min, max } = SETTING_RANGES[field]
   if (!Number.isSafeInteger(value) || value < min || value > max) throw outOfRange(field)
   return value
+}
+
+/** One line of the receipt header: spaces collapsed, within its length. */
+function checkLength(field: Exclude<TextField, 'terminalId'>, value: string): string {
+  const text = value.trim().replace(/\s+/g, ' ')
+  const { min, max } = SETTING_RANGES[LENGTH_OF[field]]
+  if (text.length < min || text.length > max) throw outOfRange(field)
+  return text
+}
+
+/** '' clears it; otherwise a valid NIT (a typed check digit must match), stored formatted. */
+function businessNit(value: string): string {
+  if (value.trim() === '') return ''
+  const result = validateIdentification('NIT', value)
+  if (!result.ok)
+    throw new AppError(result.code, { ...(result.params ?? {}), field: 'businessNit' })
+  return formatNit(result.value)
 }
 
 /** Applies a cashier's patch, refusing the whole patch if any field is out of range. */
@@ -92,6 +133,13 @@ export function applySettingsPatch(
     next.terminalId = id
   }
   if (patch.printerName !== undefined) next.printerName = patch.printerName.trim()
+  if (patch.businessName !== undefined) {
+    next.businessName = checkLength('businessName', patch.businessName)
+  }
+  if (patch.businessAddress !== undefined) {
+    next.businessAddress = checkLength('businessAddress', patch.businessAddress)
+  }
+  if (patch.businessNit !== undefined) next.businessNit = businessNit(patch.businessNit)
   if (patch.paperWidth !== undefined) next.paperWidth = patch.paperWidth
   if (patch.language !== undefined) next.language = patch.language
   if (patch.idleLockMinutes !== undefined) {
@@ -129,7 +177,10 @@ const StoredFile = z.looseObject({
     })
     .catch({ ...DEFAULT_SETTINGS.caps }),
   language: z.enum(['es', 'en']).catch(DEFAULT_SETTINGS.language),
-  idleLockMinutes: z.number().int().min(1).max(240).catch(DEFAULT_SETTINGS.idleLockMinutes)
+  idleLockMinutes: z.number().int().min(1).max(240).catch(DEFAULT_SETTINGS.idleLockMinutes),
+  businessName: z.string().trim().min(1).max(60).catch(DEFAULT_SETTINGS.businessName),
+  businessNit: z.string().max(20).catch(DEFAULT_SETTINGS.businessNit),
+  businessAddress: z.string().max(120).catch(DEFAULT_SETTINGS.businessAddress)
 })
 
 export interface SettingsStore {
@@ -155,6 +206,7 @@ export function createSettingsStore(opts: {
       const parsed = StoredFile.parse(JSON.parse(raw))
       const { apiBaseUrl, tokenUrl, clientId, timeoutMs, idTypeStyle, terminalId } = parsed
       const { printerName, paperWidth, caps, language, idleLockMinutes } = parsed
+      const { businessName, businessNit, businessAddress } = parsed
       return {
         apiBaseUrl,
         tokenUrl,
@@ -166,7 +218,10 @@ export function createSettingsStore(opts: {
         paperWidth,
         caps,
         language,
-        idleLockMinutes
+        idleLockMinutes,
+        businessName,
+        businessNit,
+        businessAddress
       }
     } catch (error) {
       opts.onReadError?.(error)

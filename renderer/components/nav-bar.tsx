@@ -1,23 +1,36 @@
 /** Main destinations with their function keys; the same keys work from anywhere. */
 import { useT } from '../i18n/use-t'
+import type { Role } from '../../shared/ipc/channels/session'
 import { useAppStore } from '../store/app-store'
 import type { ScreenId } from '../store/navigation'
+import { useSessionStore } from '../store/session'
 import { Kbd } from './kbd'
 
 export interface NavEntry {
   screen: ScreenId
   key: string
   labelKey: string
+  /** Hidden from cashiers (main refuses their calls anyway). */
+  supervisorOnly?: boolean
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { screen: 'search', key: 'F2', labelKey: 'ui.nav.search' },
+  { screen: 'batch', key: 'F3', labelKey: 'ui.nav.batch', supervisorOnly: true },
   { screen: 'pay', key: 'F4', labelKey: 'ui.nav.pay' },
   { screen: 'outbox', key: 'F6', labelKey: 'ui.nav.outbox' },
+  { screen: 'shift', key: 'F7', labelKey: 'ui.nav.shift' },
   { screen: 'validate', key: 'F8', labelKey: 'ui.nav.validate' },
   { screen: 'checkout', key: 'F9', labelKey: 'ui.nav.checkout' },
-  { screen: 'settings', key: 'F10', labelKey: 'ui.nav.settings' }
+  { screen: 'settings', key: 'F10', labelKey: 'ui.nav.settings' },
+  { screen: 'audit', key: 'F11', labelKey: 'ui.nav.audit', supervisorOnly: true },
+  { screen: 'users', key: 'F12', labelKey: 'ui.nav.users', supervisorOnly: true }
 ]
+
+/** The entries the signed-in person may open. */
+export function navEntriesFor(role: Role | undefined): readonly NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => !entry.supervisorOnly || role === 'supervisor')
+}
 
 export function NavBar() {
   const t = useT()
@@ -25,9 +38,10 @@ export function NavBar() {
   const canGoBack = useAppStore((state) => state.nav.history.length > 0)
   const go = useAppStore((state) => state.go)
   const back = useAppStore((state) => state.back)
+  const role = useSessionStore((state) => state.view?.user?.role)
   return (
     <nav className="nav-bar" aria-label={t('ui.nav.label')}>
-      {NAV_ENTRIES.map((entry) => (
+      {navEntriesFor(role).map((entry) => (
         <button
           key={entry.screen}
           type="button"

@@ -20,6 +20,11 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
           {t('ui.status.terminal', { terminal: receipt.terminalId })}
           {` · ${t('ui.status.cashier', { name: receipt.cashier.name })}`}
         </span>
+        {receipt.approvedBy ? (
+          <span className="receipt-approval" data-testid="receipt-approved-by">
+            {t('ui.receipt.approvedBy', { name: receipt.approvedBy.name })}
+          </span>
+        ) : null}
       </header>
       <div
         className={`receipt-sync ${receipt.pending ? 'receipt-pending' : 'receipt-confirmed'}`}

@@ -3,7 +3,9 @@ import { useState } from 'react'
 import { api } from '../api'
 import { formatMoment } from '../lib/format'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { lockTill, signOut } from '../hooks/use-session'
 import { useAppStore } from '../store/app-store'
+import { useSessionStore } from '../store/session'
 import { Money } from './money'
 
 export function StatusBar() {
@@ -16,6 +18,11 @@ export function StatusBar() {
   const announce = useAppStore((state) => state.announce)
   const go = useAppStore((state) => state.go)
   const [syncing, setSyncing] = useState(false)
+  const session = useSessionStore((state) => state.view)
+  const user = session?.user ?? null
+  const atWork = user !== null && !session?.locked
+  // Before the first PIN change there is nothing on screen worth locking.
+  const lockable = atWork && !session?.mustChangePin
   const demo = status?.usesSimulator ?? settings?.usesSimulator ?? false
 
   async function syncNow(): Promise<void> {
@@ -74,9 +81,7 @@ export function StatusBar() {
             </span>
             <span className="status-item status-who">
               {t('ui.status.terminal', { terminal: status.terminalId })}
-              {status.cashierName
-                ? ` · ${t('ui.status.cashier', { name: status.cashierName })}`
-                : ''}
+              {user ? ` · ${t('ui.status.cashier', { name: user.name })}` : ''}
             </span>
             <button
               type="button"
@@ -90,6 +95,33 @@ export function StatusBar() {
         ) : (
           <span className="status-item">{t('ui.status.loading')}</span>
         )}
+        {atWork ? (
+          <span className="status-item status-session">
+            {lockable ? (
+              <button
+                type="button"
+                className="status-link"
+                aria-keyshortcuts="Control+L"
+                onClick={() =>
+                  void lockTill().catch((error: unknown) => announce('error', describe(error)))
+                }
+                data-testid="lock"
+              >
+                {t('ui.session.lock')} (Ctrl+L)
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="status-link"
+              onClick={() =>
+                void signOut().catch((error: unknown) => announce('error', describe(error)))
+              }
+              data-testid="sign-out"
+            >
+              {t('ui.session.signOut')}
+            </button>
+          </span>
+        ) : null}
       </div>
     </header>
   )

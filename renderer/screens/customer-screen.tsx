@@ -7,6 +7,7 @@ import { BillPayments } from '../components/bill-payments'
 import { ContractList } from '../components/contract-list'
 import { CustomerFacts } from '../components/customer-facts'
 import { ErrorMessage } from '../components/error-message'
+import { LocalPayments } from '../components/local-payments'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
 import { SourceNote } from '../components/source-note'
@@ -145,6 +146,7 @@ export function CustomerScreen() {
                 <h2>{t('ui.bills.title', { count: bills.bills.length })}</h2>
                 <SourceNote source={bills.source} fetchedAt={bills.fetchedAt} />
               </div>
+              <LocalPayments bills={bills.bills} />
               {bills.bills.length === 0 ? (
                 <p className="empty">{t('ui.bills.none')}</p>
               ) : (

@@ -7,6 +7,7 @@ import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { OutboxPayment } from '../components/outbox-payment'
+import { ReceiptPrintActions } from '../components/receipt-print-actions'
 import { ScreenHeader } from '../components/screen-header'
 import {
   canRetry,
@@ -143,15 +144,17 @@ export function OutboxScreen() {
       {!payments && !failure ? <p className="muted">{t('ui.common.loading')}</p> : null}
       <div className="outbox-list">
         {shown.map(({ payment, items }) => (
-          <OutboxPayment
-            key={payment.id}
-            payment={payment}
-            items={items}
-            picked={picked}
-            onPick={pick}
-            onRetry={(itemIds) => void retry(itemIds)}
-            busy={busy}
-          />
+          <div key={payment.id} className="outbox-entry">
+            <OutboxPayment
+              payment={payment}
+              items={items}
+              picked={picked}
+              onPick={pick}
+              onRetry={(itemIds) => void retry(itemIds)}
+              busy={busy}
+            />
+            <ReceiptPrintActions paymentId={payment.id} reprint />
+          </div>
         ))}
       </div>
     </section>

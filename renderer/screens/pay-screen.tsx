@@ -1,9 +1,12 @@
 /**
  * Take the money: ticked bills of one customer, a method, cash tendered and change, confirm with
- * Enter. The receipt appears at once whether or not Tigo was reachable.
+ * Enter. The receipt appears at once whether or not Tigo was reachable. Offline above the cap, a
+ * supervisor at the till may approve the payment (name and PIN) and it is taken again with that.
  */
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
+import type { ApprovalView } from '../../shared/ipc/channels/session'
+import { isIpcError } from '../../shared/ipc/result'
 import type { BillView, PaymentMethod } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
@@ -12,12 +15,16 @@ import { ErrorMessage } from '../components/error-message'
 import { MethodPicker } from '../components/method-picker'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
+import { SupervisorApproval } from '../components/supervisor-approval'
 import { formatDay } from '../lib/format'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { billKey, isPayable, selectionTotal } from '../store/bill-selection'
 import { useCustomerStore } from '../store/customer-store'
 import { useReceiptStore } from '../store/receipt-store'
+
+/** Refusals a supervisor's approval answers. */
+const APPROVAL_CODES = new Set(['over_offline_cap', 'approval_invalid'])
 
 /** Other unpaid bills of the open contract offered for ticking here; the rest stay on the file. */
 const EXTRA_BILLS_SHOWN = 30
@@ -58,6 +65,9 @@ export function PayScreen() {
   const [tenderShown, setTenderShown] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  /** Offline above the cap: a supervisor may approve this payment. */
+  const [overCap, setOverCap] = useState(false)
+  const [approving, setApproving] = useState(false)
   const submitting = useRef(false)
   const total = selectionTotal(selection)
   const chosen = new Set(selection.map(billKey))
@@ -77,8 +87,18 @@ export function PayScreen() {
 
   async function confirm(event: FormEvent): Promise<void> {
     event.preventDefault()
+    await submit()
+  }
+
+  async function approved(approval: ApprovalView): Promise<void> {
+    setApproving(false)
+    await submit(approval.approvalId)
+  }
+
+  async function submit(approvalId?: string): Promise<void> {
     if (submitting.current) return
     setFailure(null)
+    setOverCap(false)
     if (selection.length === 0) {
       setFailure(t('ui.pay.nothingSelected'))
       return
@@ -96,7 +116,8 @@ export function PayScreen() {
         customerName: payer.name || undefined,
         bills: selection.map(({ billNo, contractId, amount }) => ({ billNo, contractId, amount })),
         method,
-        tendered
+        tendered,
+        ...(approvalId ? { approvalId } : {})
       })
       setReceipt(receipt)
       clearSelection()
@@ -104,6 +125,8 @@ export function PayScreen() {
       announce('success', t('ui.pay.saved', { receiptNo: receipt.receiptNo }))
       go('receipt')
     } catch (error) {
+      // An approval that expired or was spent meanwhile can be asked for again.
+      setOverCap(isIpcError(error) && APPROVAL_CODES.has(error.code))
       setFailure(describe(error))
     } finally {
       submitting.current = false
@@ -185,6 +208,11 @@ export function PayScreen() {
             />
           ) : null}
           <ErrorMessage text={failure} />
+          {overCap ? (
+            <ActionButton onClick={() => setApproving(true)} data-testid="request-approval">
+              {t('ui.approval.request')}
+            </ActionButton>
+          ) : null}
           <ActionButton
             type="submit"
             variant="primary"
@@ -196,6 +224,14 @@ export function PayScreen() {
           </ActionButton>
         </div>
       </form>
+      {approving ? (
+        <SupervisorApproval
+          action="payment.over_offline_cap"
+          reason={t('ui.approval.overCap')}
+          onApproved={(approval) => void approved(approval)}
+          onCancel={() => setApproving(false)}
+        />
+      ) : null}
     </section>
   )
 }

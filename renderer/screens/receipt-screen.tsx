@@ -2,10 +2,12 @@
 import { useEffect } from 'react'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
+import { ReceiptPrintActions } from '../components/receipt-print-actions'
 import { ReceiptView } from '../components/receipt-view'
 import { ScreenHeader } from '../components/screen-header'
 import { useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
+import { usePrintedStore } from '../store/printed-store'
 import { useReceiptStore } from '../store/receipt-store'
 
 function useLiveReceipt(paymentId: string | undefined): void {
@@ -29,6 +31,9 @@ export function ReceiptScreen() {
   const t = useT()
   const go = useAppStore((state) => state.go)
   const receipt = useReceiptStore((state) => state.receipt)
+  // Once a receipt went out, printing it again is a copy (COPIA, audited).
+  const printedReceipts = usePrintedStore((state) => state.printed)
+  const markPrinted = usePrintedStore((state) => state.markPrinted)
   useLiveReceipt(receipt?.id)
 
   return (
@@ -42,7 +47,17 @@ export function ReceiptScreen() {
         </ActionButton>
       </ScreenHeader>
       {receipt ? (
-        <ReceiptView receipt={receipt} />
+        <>
+          <ReceiptPrintActions
+            key={receipt.id}
+            paymentId={receipt.id}
+            reprint={printedReceipts.has(receipt.id)}
+            onPrinted={() => markPrinted(receipt.id)}
+            withShortcut
+            testId="receipt-print"
+          />
+          <ReceiptView receipt={receipt} />
+        </>
       ) : (
         <p className="empty">{t('ui.receipt.none')}</p>
       )}

@@ -1,6 +1,17 @@
 /** Screen navigation as a pure reducer: a current screen and the way back (Esc). */
 export type ScreenId =
-  'search' | 'customer' | 'pay' | 'receipt' | 'outbox' | 'validate' | 'checkout' | 'settings'
+  | 'search'
+  | 'customer'
+  | 'pay'
+  | 'receipt'
+  | 'outbox'
+  | 'validate'
+  | 'checkout'
+  | 'settings'
+  | 'users'
+  | 'batch'
+  | 'shift'
+  | 'audit'
 
 export interface Navigation {
   screen: ScreenId

@@ -47,6 +47,11 @@ export const en: Record<string, string> = {
   'error.identification_length': 'The {type} number must have between {min} and {max} characters.',
   'error.identification_required': 'Type the identification number.',
   'error.bill_already_paid': 'Bill {billNo} is already paid. Look the customer up again.',
+  'error.bill_paid_elsewhere':
+    'Tigo already had this bill as paid through another channel: this payment was not registered. Check whether the money must be returned.',
+  'error.register_refused': 'Tigo refused to register the bill. Review it with a supervisor.',
+  'error.invalid_id_type': 'The payment has an invalid document type: it cannot be sent to Tigo.',
+  'error.invalid_request': 'The payment has data that cannot be sent to Tigo: {detail}',
   'error.bill_already_queued':
     'Bill {billNo} already has a payment waiting or registered. It cannot be charged twice.',
   'error.bill_duplicate': 'Bill {billNo} appears twice in this payment.',

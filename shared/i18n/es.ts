@@ -50,6 +50,11 @@ export const es: Record<string, string> = {
   'error.identification_length': 'El número de {type} debe tener entre {min} y {max} caracteres.',
   'error.identification_required': 'Escriba el número de identificación.',
   'error.bill_already_paid': 'La factura {billNo} ya aparece pagada. Consulte de nuevo al cliente.',
+  'error.bill_paid_elsewhere':
+    'Tigo ya tenía la factura como pagada por otro medio: este pago no se registró. Revise si hay que devolver el dinero.',
+  'error.register_refused': 'Tigo no aceptó registrar la factura. Revise la factura con un supervisor.',
+  'error.invalid_id_type': 'El tipo de documento del pago no es válido: no se puede enviar a Tigo.',
+  'error.invalid_request': 'El pago tiene datos que no se pueden enviar a Tigo: {detail}',
   'error.bill_already_queued':
     'La factura {billNo} ya tiene un pago en espera o registrado. No se puede cobrar dos veces.',
   'error.bill_duplicate': 'La factura {billNo} está repetida en este pago.',

@@ -210,6 +210,11 @@ export interface SettingsView {
   caps: PaymentCaps
   language: Language
   idleLockMinutes: number
+  /** The receipt and closing-report header. */
+  businessName: string
+  /** `900.123.456-8`, or '' when none is printed. */
+  businessNit: string
+  businessAddress: string
 }
 
 export function emptyStateTotals(): StateTotals {

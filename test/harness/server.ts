@@ -19,6 +19,8 @@ import type { ServiceLog, Services } from '../../electron/main/services'
 import { buildCsp } from '../../electron/main/security'
 import type { SimulatorHandle } from '../../electron/simulator/server'
 import type { ApiEnv } from '../../electron/main/tigo/settings'
+import type { PinHashParams } from '../../electron/main/users/pin'
+import { DEMO_CASHIER, FIRST_SUPERVISOR } from '../../electron/main/users/seed'
 import { EVENTS_PATH, RPC_PATH, TOKEN_HEADER } from '../../shared/ipc/http-transport'
 import { serveStatic } from './static-files'
 
@@ -33,6 +35,10 @@ export interface HarnessOptions {
   log?: ServiceLog
   /** Default true. */
   syncEngine?: boolean
+  /** Seed the demo cashier too (`DEMO_CREDENTIALS`). Default: `CAJA_DEMO_USERS=1`. */
+  demoUsers?: boolean
+  /** Tests lower the scrypt cost of PINs. */
+  pinHash?: PinHashParams
 }
 
 export interface Harness {
@@ -46,6 +52,12 @@ export interface Harness {
   dataDir: string
   close(): Promise<void>
 }
+
+/** What `npm run harness` prints under its URL when the demo users are on. */
+export const DEMO_CREDENTIALS =
+  `Demo users: cashier "${DEMO_CASHIER.name}" PIN ${DEMO_CASHIER.pin}; ` +
+  `supervisor "${FIRST_SUPERVISOR.name}" PIN ${FIRST_SUPERVISOR.pin} on a new data dir ` +
+  '(a new PIN is asked at first sign-in)'
 
 const COOKIE = 'caja_harness'
 const MAX_BODY_BYTES = 1_000_000
@@ -115,7 +127,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     env: options.env ?? process.env,
     log,
-    ...(options.syncEngine === false ? { syncEngine: false } : {})
+    // Receipts become PDF files under <dataDir>/prints/: there is no Electron to print with.
+    printer: { mode: 'pdf-file' },
+    ...(options.syncEngine === false ? { syncEngine: false } : {}),
+    ...(options.demoUsers !== undefined ? { demoUsers: options.demoUsers } : {}),
+    ...(options.pinHash ? { pinHash: options.pinHash } : {})
   })
 
   const streams = new Set<ServerResponse>()

@@ -5,7 +5,7 @@
  */
 import type { TigoClient } from '../tigo/client'
 import { createTigoClient } from '../tigo/client'
-import { TigoError } from '../tigo/errors'
+import { CREDENTIALS_MISSING, TigoError } from '../tigo/errors'
 import type { ApiEnv, ApiSettings, ResolvedApiSettings } from '../tigo/settings'
 import { resolveApiSettings, SIMULATOR_CREDENTIALS, simulatorApiSettings } from '../tigo/settings'
 import { createTokenProvider } from '../tigo/token'
@@ -40,9 +40,6 @@ export interface ApiConnection {
   secretsInUse(): string[]
   close(): Promise<void>
 }
-
-/** The marker main's error mapper turns into `api_credentials_missing`. */
-export const CREDENTIALS_MISSING = 'credentials_missing'
 
 export function createApiConnection(options: ApiConnectionOptions): ApiConnection {
   let simulator: EmbeddedApi | undefined

@@ -9,6 +9,7 @@ import type { Outbox } from '../store/outbox'
 import type { PaymentService } from '../store/payments'
 import type { Clock, Person } from '../store/types'
 import type { TigoClient } from '../tigo/client'
+import type { SessionService } from '../users/sessions'
 import type { ApiConnection } from './api-connection'
 
 export type DrainReason = 'payment' | 'manual' | 'retry'
@@ -28,6 +29,8 @@ export interface AppContext {
   syncStatus(): SyncStatus
   /** Asks the sync engine for a drain and resolves when it finished (no-op without one). */
   requestDrain(reason: DrainReason): Promise<void>
-  /** Who is at the till. Until sign-in exists, the terminal's default cashier. */
+  /** Who is at the till: the signed-in user (`signed_out` / `session_locked` otherwise). */
   cashier(): Person
+  /** The sign-in session: supervisor approvals and the role of who is at the till. */
+  sessions: Pick<SessionService, 'redeemApproval' | 'current'>
 }

@@ -6,6 +6,7 @@
 import { toApiAmount } from '../../../shared/domain/money'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
+import type { Person } from '../store/types'
 import type { AppContext } from './context'
 import { checkIdentification, fetchBills, isOfflineError } from './lookups'
 import { toReceiptView } from './views'
@@ -25,17 +26,24 @@ export function paymentHandlers(ctx: AppContext): Handlers {
         }
       }
       const stored = ctx.settings.get()
-      const receipt = ctx.payments.registerPayment({
-        terminalId: stored.terminalId,
-        cashier: ctx.cashier(),
-        idType: input.idType,
-        identification,
-        ...(input.customerName ? { customerName: input.customerName } : {}),
-        bills: input.bills,
-        method: input.method,
-        ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
-        ...(input.clientInformation ? { clientInformation: input.clientInformation } : {})
-      })
+      const cashier = ctx.cashier()
+      const register = (approvedBy?: Person) =>
+        ctx.payments.registerPayment({
+          terminalId: stored.terminalId,
+          cashier,
+          idType: input.idType,
+          identification,
+          ...(input.customerName ? { customerName: input.customerName } : {}),
+          bills: input.bills,
+          method: input.method,
+          ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
+          ...(input.clientInformation ? { clientInformation: input.clientInformation } : {}),
+          ...(approvedBy ? { approvedBy } : {})
+        })
+      // The approval is spent only if the payment is written.
+      const receipt = input.approvalId
+        ? await ctx.sessions.redeemApproval(input.approvalId, 'payment.over_offline_cap', register)
+        : register()
       ctx.events.emit('outbox:changed', { paymentIds: [receipt.id] })
       ctx.events.emit('sync:status', ctx.syncStatus())
       // The receipt is saved; sending it is the engine's job and must not hold the cashier up.

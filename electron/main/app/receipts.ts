@@ -15,6 +15,7 @@ import type { PaymentService } from '../store/payments'
 import type { Clock, PaymentReceipt, Person } from '../store/types'
 import type { SettingsStore } from '../settings-store'
 import type { ChannelHandlers } from './session'
+import type { ShiftAccess } from './shift-access'
 
 export type ReceiptChannels = typeof receiptChannels
 
@@ -29,6 +30,8 @@ export interface ReceiptHandlerDeps {
   cashier: () => Person
   /** The business printed in the header (name, NIT, address). */
   business: () => BusinessInfo
+  /** A cashier prints their own shift's closing only; left out, anyone may. */
+  shiftAccess?: Pick<ShiftAccess, 'check'>
 }
 
 export function receiptHandlers(deps: ReceiptHandlerDeps): ChannelHandlers<ReceiptChannels> {
@@ -94,6 +97,7 @@ export function receiptHandlers(deps: ReceiptHandlerDeps): ChannelHandlers<Recei
     'receipts:printClosing': (input) => {
       const report = deps.shifts.report(input.shiftId)
       if (!report) throw new AppError('shift_not_closed', { shiftId: input.shiftId })
+      deps.shiftAccess?.check('receipts:printClosing', report.shift.cashier.id)
       const stored = deps.settings.get()
       const html = renderClosingReportHtml(report, {
         paperWidth: stored.paperWidth,

@@ -39,7 +39,10 @@ export function settingsView(ctx: AppContext): SettingsView {
     paperWidth: stored.paperWidth,
     caps: { ...stored.caps },
     language: stored.language,
-    idleLockMinutes: stored.idleLockMinutes
+    idleLockMinutes: stored.idleLockMinutes,
+    businessName: stored.businessName,
+    businessNit: stored.businessNit,
+    businessAddress: stored.businessAddress
   }
 }
 

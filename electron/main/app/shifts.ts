@@ -1,12 +1,16 @@
-/** The cashier's shift and the cash closing (`shifts:*`), always for this terminal's drawer. */
+/**
+ * The cashier's shift and the cash closing (`shifts:*`), always for this terminal's drawer. A
+ * cashier opens, moves cash in, reads and closes their own shift; a supervisor any (`access`).
+ */
 import { AppError } from '../../../shared/errors'
 import { shiftChannels } from '../../../shared/ipc/channels/shifts'
-import type { CountedInput } from '../../../shared/ipc/channels/shifts'
+import type { CountedInput, ShiftView } from '../../../shared/ipc/channels/shifts'
 import { exportClosingCsv } from '../shifts/closing-csv'
 import type { ShiftService } from '../shifts/shift-service'
 import type { SettingsStore } from '../settings-store'
 import type { Person } from '../store/types'
 import type { ChannelHandlers } from './session'
+import type { ShiftAccess } from './shift-access'
 
 export type ShiftChannels = typeof shiftChannels
 
@@ -14,21 +18,28 @@ export interface ShiftHandlerDeps {
   shifts: ShiftService
   settings: Pick<SettingsStore, 'get'>
   cashier: () => Person
+  access: ShiftAccess
 }
 
+/** How many shifts are read to find a cashier's own among everyone's. */
+const HISTORY_SCAN = 500
+
 export function shiftHandlers(deps: ShiftHandlerDeps): ChannelHandlers<ShiftChannels> {
-  const { shifts } = deps
+  const { shifts, access } = deps
   const terminalId = () => deps.settings.get().terminalId
 
-  function openShiftId(): number {
+  /** The terminal's open shift, if whoever is at the till may act on it. */
+  function ownOpenShift(channel: string): ShiftView {
     const open = shifts.current(terminalId())
     if (!open) throw new AppError('shift_not_open', { terminalId: terminalId() })
-    return open.id
+    access.check(channel, open.cashier.id)
+    return open
   }
 
-  function closedReport(shiftId: number) {
+  function closedReport(channel: string, shiftId: number) {
     const report = shifts.report(shiftId)
     if (!report) throw new AppError('shift_not_closed', { shiftId })
+    access.check(channel, report.shift.cashier.id)
     return report
   }
 
@@ -42,36 +53,52 @@ export function shiftHandlers(deps: ShiftHandlerDeps): ChannelHandlers<ShiftChan
         openingFloat: input.openingFloat
       }),
 
-    'shifts:cashMove': (input) =>
-      shifts.cashMove({
+    'shifts:cashMove': (input) => {
+      ownOpenShift('shifts:cashMove')
+      return shifts.cashMove({
         terminalId: terminalId(),
         kind: input.kind,
         amount: input.amount,
         reason: input.reason,
         actor: deps.cashier()
-      }),
+      })
+    },
 
-    'shifts:summary': (input) => shifts.summary(input.shiftId ?? openShiftId()),
+    'shifts:summary': (input) => {
+      if (input.shiftId === undefined) return shifts.summary(ownOpenShift('shifts:summary').id)
+      const summary = shifts.summary(input.shiftId)
+      access.check('shifts:summary', summary.shift.cashier.id)
+      return summary
+    },
 
-    'shifts:close': (input) =>
-      shifts.close({
+    'shifts:close': (input) => {
+      ownOpenShift('shifts:close')
+      return shifts.close({
         terminalId: terminalId(),
         counted: input.counted as CountedInput,
         ...(input.notes ? { notes: input.notes } : {}),
         actor: deps.cashier()
-      }),
+      })
+    },
 
-    'shifts:history': (input) =>
-      shifts.history({
-        ...(input.allTerminals ? {} : { terminalId: terminalId() }),
-        limit: input.limit
-      }),
+    'shifts:history': (input) => {
+      const where = input.allTerminals ? {} : { terminalId: terminalId() }
+      if (access.seesAllShifts()) return shifts.history({ ...where, limit: input.limit })
+      const me = deps.cashier().id
+      return shifts
+        .history({ ...where, limit: HISTORY_SCAN })
+        .filter((shift) => shift.cashier.id === me)
+        .slice(0, input.limit)
+    },
 
-    'shifts:report': (input) => closedReport(input.shiftId),
+    'shifts:report': (input) => closedReport('shifts:report', input.shiftId),
 
     'shifts:exportCsv': (input) => ({
       fileName: `cierre-${input.shiftId}.csv`,
-      csv: exportClosingCsv(closedReport(input.shiftId), deps.settings.get().language)
+      csv: exportClosingCsv(
+        closedReport('shifts:exportCsv', input.shiftId),
+        deps.settings.get().language
+      )
     })
   }
 }

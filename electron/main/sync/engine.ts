@@ -45,6 +45,11 @@ export interface SyncEngineOptions {
   settings: () => SyncSettings
   terminal?: () => TerminalFacts
   onStatus?: (status: SyncStatus) => void
+  /**
+   * Runs several store writes as one transaction, e.g. `(work) => writeTransaction(db, work)`:
+   * the outcomes of a round then cost one disk flush instead of one per request.
+   */
+  atomically?: <T>(work: () => T) => T
   /** Failures the engine survived (a storage error mid-drain); for the log. */
   onError?: (error: unknown) => void
 }
@@ -62,6 +67,9 @@ export interface SyncEngine {
 const MIN_TICK_MS = 5
 const MAX_TICK_MS = 2 ** 31 - 1
 const STALE_CHECK_EVERY_MS = 60_000
+/** Fewest requests' worth of items claimed per round (claims and outcomes are one write each). */
+const ROUND_REQUESTS = 8
+const ROUND_MIN_ITEMS = 50
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { outbox, client, clock, settings } = options
@@ -183,6 +191,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       reconcile,
       inFlight,
       terminalId: terminal().terminalId,
+      atomically: options.atomically ?? ((work) => work()),
       onRegistered: () => {
         lastSyncAt = clock()
       },
@@ -201,7 +210,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const width = Math.max(1, Math.trunc(s.parallelRequests ?? 1))
       // Anything that asks for a drain from here on is seen by this claim.
       followUp = false
-      const claimed = outbox.claimDue(clock(), Math.max(1, Math.trunc(s.batchSize)) * width)
+      const batch = Math.max(1, Math.trunc(s.batchSize))
+      const limit = Math.max(ROUND_MIN_ITEMS, batch * Math.max(width, ROUND_REQUESTS))
+      const claimed = outbox.claimDue(clock(), limit)
       if (claimed.length === 0) break
       for (const item of claimed) inFlight.add(item.id)
       const outcome = await sendRound(drainContext(), claimed)

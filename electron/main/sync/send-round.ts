@@ -6,7 +6,8 @@
  * - `false`, or a 4xx           → ask Tigo about the bill: paid after an earlier attempt of ours
  *                                 was lost → registered (that attempt went through); paid with no
  *                                 lost attempt → rejected (someone else paid it: refund case);
- *                                 unpaid → rejected with Tigo's reason; can't tell → uncertain.
+ *                                 unpaid → rejected with Tigo's reason; can't tell → queued
+ *                                 with backoff (a "no" registered nothing).
  * - bill missing from answer    → uncertain.
  * - timeout, reset, 5xx, unreadable answer → uncertain (reconciled later, never resent blind).
  * - refused, DNS, no token, 429, 401 after a fresh token → queued with backoff (never processed).
@@ -46,6 +47,7 @@ export async function sendRound(
   const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
   let next = 0
   let halted: (Halt & { backoff: boolean }) | undefined
+  const accepted: OutboxItem[] = []
 
   async function worker(): Promise<void> {
     for (;;) {
@@ -57,22 +59,29 @@ export async function sendRound(
       const group = groups[next]
       if (!group) return
       next += 1
-      const outcome = await sendGroup(ctx, group)
+      const outcome = await sendGroup(ctx, group, accepted)
       if (outcome !== undefined && !halted) halted = { ...outcome, backoff: true }
     }
   }
   await Promise.all(Array.from({ length: Math.min(width, groups.length) }, worker))
 
+  ctx.atomically(() => settleRegistered(ctx, accepted, 'registered by Tigo'))
   const unsent = groups.slice(next).flatMap((group) => group.items)
   if (unsent.length > 0 && halted) {
-    settleQueued(ctx, unsent, `not sent: ${halted.reason}`, { now: !halted.backoff })
+    settleQueued(ctx, unsent, `not sent: the round stopped (${halted.reason})`, {
+      now: !halted.backoff
+    })
   }
   if (!halted) return 'continue'
   return halted.transport ? 'halt-unreachable' : 'halt'
 }
 
 /** Returns why the rest of the round should not be sent now, if it should not. */
-async function sendGroup(ctx: DrainContext, group: RegisterGroup): Promise<Halt | undefined> {
+async function sendGroup(
+  ctx: DrainContext,
+  group: RegisterGroup,
+  accepted: OutboxItem[]
+): Promise<Halt | undefined> {
   const idType = groupIdType(group)
   if (idType === undefined) {
     settleRejected(ctx, group.items, `invalid_id_type: unknown identification type ${group.idType}`)
@@ -89,16 +98,16 @@ async function sendGroup(ctx: DrainContext, group: RegisterGroup): Promise<Halt 
     return onFailure(ctx, group.items, error)
   }
   ctx.connectivity.reachable()
-  await onAnswer(ctx, group.items, answer)
+  await onAnswer(ctx, group.items, answer, accepted)
   return undefined
 }
 
 async function onAnswer(
   ctx: DrainContext,
   items: readonly OutboxItem[],
-  answer: RegisterPaymentResponse
+  answer: RegisterPaymentResponse,
+  accepted: OutboxItem[]
 ): Promise<void> {
-  const accepted: OutboxItem[] = []
   const refused: OutboxItem[] = []
   const silent: OutboxItem[] = []
   for (const item of items) {
@@ -107,7 +116,6 @@ async function onAnswer(
     else if (verdict === false) refused.push(item)
     else silent.push(item)
   }
-  settleRegistered(ctx, accepted, 'registered by Tigo')
   settleUncertain(ctx, silent, 'Tigo answered without this bill')
   await decideRefused(ctx, refused, 'register_refused', 'Tigo answered false for this bill')
 }
@@ -191,5 +199,11 @@ async function decideRefused(
   settleRegistered(ctx, registered, `${text}; the bill is paid: an earlier attempt registered it`)
   settleRejected(ctx, paidElsewhere, `bill_paid_elsewhere: ${text}; the bill was already paid`)
   settleRejected(ctx, refused, `${code}: ${text}`)
-  settleUncertain(ctx, unknown, noteFor(`${text}; could not check the bill`, unknownError))
+  // Tigo's "no" was an answer (nothing was registered by that request), so asking again later
+  // is safe; calling the item uncertain would let a later "paid" read as our own success.
+  settleQueued(
+    ctx,
+    unknown,
+    noteFor(`${text}; could not check the bill, will try again`, unknownError)
+  )
 }

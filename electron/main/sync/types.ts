@@ -68,6 +68,8 @@ export interface DrainContext {
   /** Items claimed (now `sending`) whose outcome is not written yet. */
   inFlight: Set<number>
   terminalId: string
+  /** Runs several writes as one transaction (one disk flush); identity when not given. */
+  atomically<T>(work: () => T): T
   /** Tigo accepted or confirmed a registration. */
   onRegistered(): void
   isStopping(): boolean

@@ -59,6 +59,12 @@ function describe(init: TigoErrorInit): string {
   return parts.join(' - ')
 }
 
+/**
+ * `apiCode` of the `not-sent` TigoError raised before a request when no client id or secret is
+ * configured for a real API (app/api-connection.ts): a setup problem, not a network one.
+ */
+export const CREDENTIALS_MISSING = 'credentials_missing'
+
 export function isTigoError(value: unknown): value is TigoError {
   return value instanceof TigoError
 }
@@ -218,6 +224,9 @@ function isBadCredentials(e: TigoError): boolean {
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) return e
   if (!isTigoError(e)) return new AppError('internal')
+  if (e.apiCode === CREDENTIALS_MISSING) {
+    return new AppError('api_credentials_missing', {}, 'Faltan las credenciales de Tigo')
+  }
   switch (e.kind) {
     case 'not-sent':
       if (e.status === 429) return new AppError('api_busy', {}, 'Tigo está ocupado')

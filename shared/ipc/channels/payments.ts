@@ -19,7 +19,9 @@ export const paymentChannels = {
       bills: z.array(BillToPayInput).min(1).max(50),
       method: z.enum(PAYMENT_METHODS),
       tendered: PesosInput.optional(),
-      clientInformation: ClientInformationInput.optional()
+      clientInformation: ClientInformationInput.optional(),
+      /** From `session:approve` for `payment.over_offline_cap`: single use, two minutes. */
+      approvalId: z.uuid().optional()
     }),
     access: 'signedIn'
   }),

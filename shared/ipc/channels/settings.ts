@@ -24,7 +24,11 @@ export const SettingsPatchInput = z.strictObject({
     })
     .optional(),
   language: z.enum(['es', 'en']).optional(),
-  idleLockMinutes: z.number().int().optional()
+  idleLockMinutes: z.number().int().optional(),
+  /** The receipt header. Lengths and the NIT's check digit are checked in main. */
+  businessName: z.string().max(200).optional(),
+  businessNit: z.string().max(40).optional(),
+  businessAddress: z.string().max(300).optional()
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchInput>
 

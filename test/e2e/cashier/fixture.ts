@@ -1,7 +1,8 @@
 /**
  * One cashier session for a browser test: the harness (real services, embedded simulator, temp
- * data dir) on 127.0.0.1 port 0, Debian's Chromium through playwright-core, and the simulator's
- * dataset summary so tests pick real customers and bills instead of hard-coding them.
+ * data dir, demo users) on 127.0.0.1 port 0, Debian's Chromium through playwright-core, and the
+ * simulator's dataset summary so tests pick real customers and bills instead of hard-coding them.
+ * `openCashier()` signs in as the demo cashier before handing the page over.
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -52,6 +53,19 @@ export interface CashierSession {
   close(): Promise<void>
 }
 
+/** Seeded with `demoUsers: true` (electron/main/users/seed.ts). */
+export const DEMO_CASHIER = Object.freeze({ name: 'Cajero Demo', pin: '1234' })
+/** The first supervisor signs in with 0000 and must pick a new PIN: `SUPERVISOR.pin`. */
+export const FIRST_SUPERVISOR_PIN = '0000'
+export const SUPERVISOR = Object.freeze({ name: 'Supervisor', pin: '2580' })
+
+export type SignInAs = 'cashier' | 'supervisor' | 'nobody'
+
+export interface OpenCashierOptions {
+  /** Default 'cashier' (the demo cashier); 'nobody' leaves the sign-in screen open. */
+  as?: SignInAs
+}
+
 export const missingPrerequisite = !existsSync(CHROMIUM)
   ? `Chromium not found at ${CHROMIUM}`
   : !existsSync(resolve('out/renderer/index.html'))
@@ -60,8 +74,8 @@ export const missingPrerequisite = !existsSync(CHROMIUM)
 
 const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
-export async function openCashier(): Promise<CashierSession> {
-  const harness = await startHarness({ port: 0, env: {}, log: quietLog })
+export async function openCashier(options: OpenCashierOptions = {}): Promise<CashierSession> {
+  const harness = await startHarness({ port: 0, env: {}, log: quietLog, demoUsers: true })
   let browser: Browser | undefined
   try {
     const adminUrl = harness.simulator?.adminUrl
@@ -86,6 +100,10 @@ export async function openCashier(): Promise<CashierSession> {
     const page = await context.newPage()
     await page.goto(harness.url)
     await page.getByTestId('connection').waitFor()
+    const as = options.as ?? 'cashier'
+    if (as === 'cashier') await signIn(page, DEMO_CASHIER.name, DEMO_CASHIER.pin)
+    if (as === 'supervisor') await signInSupervisor(page)
+    if (as !== 'nobody') await page.locator('[data-session="open"]').waitFor()
     mkdirSync(SCREENS_DIR, { recursive: true })
     const openBrowser = browser
     return {
@@ -105,6 +123,44 @@ export async function openCashier(): Promise<CashierSession> {
     await harness.close()
     throw error
   }
+}
+
+/**
+ * Signs in through the sign-in screen (or the lock screen's "Otro usuario" form) and waits until
+ * that form is gone. Written first for the other e2e suites: use it, not your own clicks, so a
+ * change to the sign-in screen is fixed in one place. It does not handle the PIN change a first
+ * sign-in may demand (see `signInSupervisor`).
+ */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  const form = page.getByTestId('sign-in-form')
+  await form.waitFor()
+  await form.getByLabel('Usuario', { exact: true }).fill(name)
+  const pinField = form.getByLabel('PIN', { exact: true })
+  await pinField.fill(pin)
+  await pinField.press('Enter')
+  await form.waitFor({ state: 'detached' })
+}
+
+/** Changes the PIN on the change-PIN screen (shown when `mustChangePin`). */
+export async function changePin(page: Page, currentPin: string, newPin: string): Promise<void> {
+  const form = page.getByTestId('change-pin-form')
+  await form.waitFor()
+  await form.getByLabel('PIN actual', { exact: true }).fill(currentPin)
+  await form.getByLabel('PIN nuevo', { exact: true }).fill(newPin)
+  const repeat = form.getByLabel('Repita el PIN nuevo', { exact: true })
+  await repeat.fill(newPin)
+  await repeat.press('Enter')
+  await form.waitFor({ state: 'detached' })
+}
+
+/**
+ * Signs in as the seeded supervisor: the first time with 0000 and the forced PIN change to
+ * `SUPERVISOR.pin`, later with that PIN.
+ */
+export async function signInSupervisor(page: Page, firstTime = true): Promise<void> {
+  if (!firstTime) return signIn(page, SUPERVISOR.name, SUPERVISOR.pin)
+  await signIn(page, SUPERVISOR.name, FIRST_SUPERVISOR_PIN)
+  await changePin(page, FIRST_SUPERVISOR_PIN, SUPERVISOR.pin)
 }
 
 /**

@@ -4,7 +4,17 @@ import { join } from 'node:path'
 import type { Dataset } from '../../../electron/simulator/server'
 import { createServices } from '../../../electron/main/services'
 import type { CreateServicesOptions, Services } from '../../../electron/main/services'
+import type { Dispatch } from '../../../electron/main/ipc'
+import type { PinHashParams } from '../../../electron/main/users/pin'
+import { DEMO_CASHIER, FIRST_SUPERVISOR } from '../../../electron/main/users/seed'
+import type { SessionView } from '../../../shared/ipc/channels/session'
 import type { IpcResult } from '../../../shared/ipc/result'
+
+/** Cheaper scrypt than the app's, so a file with several sign-ins stays fast. */
+export const FAST_HASH: PinHashParams = { ln: 10, r: 8, p: 1 }
+
+/** The PIN the tests give the seeded supervisor at its first sign-in. */
+export const SUPERVISOR_PIN = '2580'
 
 export interface TestServices {
   services: Services
@@ -12,12 +22,23 @@ export interface TestServices {
   close(): Promise<void>
 }
 
-/** Services over a fresh temp dir and the embedded simulator on 127.0.0.1:0. */
+/**
+ * Services over a fresh temp dir and the embedded simulator on 127.0.0.1:0, with the demo users,
+ * cheap PIN hashes and receipts as PDF files. Nobody is signed in: see `signIn`.
+ */
 export async function startTestServices(
   options: Partial<CreateServicesOptions> = {}
 ): Promise<TestServices> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'caja-app-'))
-  const services = await createServices({ env: {}, syncEngine: false, ...options, dataDir })
+  const services = await createServices({
+    env: {},
+    syncEngine: false,
+    demoUsers: true,
+    pinHash: FAST_HASH,
+    printer: { mode: 'pdf-file' },
+    ...options,
+    dataDir
+  })
   return {
     services,
     dataDir,
@@ -69,4 +90,33 @@ export function unpaidSamples(dataset: Dataset, count: number): UnpaidSample[] {
   }
   if (samples.length < count) throw new Error('dataset has too few unpaid bills')
   return samples
+}
+
+export type TestRole = 'cashier' | 'supervisor'
+
+/**
+ * Signs in as the demo cashier, or as the seeded supervisor (choosing `SUPERVISOR_PIN` the first
+ * time, as the till asks). Replaces whoever was signed in.
+ */
+export async function signIn(dispatch: Dispatch, as: TestRole): Promise<SessionView> {
+  if (as === 'cashier') {
+    return valueOf<SessionView>(
+      await dispatch('session:signIn', { name: DEMO_CASHIER.name, pin: DEMO_CASHIER.pin })
+    )
+  }
+  const first = await dispatch('session:signIn', {
+    name: FIRST_SUPERVISOR.name,
+    pin: FIRST_SUPERVISOR.pin
+  })
+  if (first.ok && (first.value as SessionView).mustChangePin) {
+    return valueOf<SessionView>(
+      await dispatch('session:changePin', {
+        currentPin: FIRST_SUPERVISOR.pin,
+        newPin: SUPERVISOR_PIN
+      })
+    )
+  }
+  return valueOf<SessionView>(
+    await dispatch('session:signIn', { name: FIRST_SUPERVISOR.name, pin: SUPERVISOR_PIN })
+  )
 }

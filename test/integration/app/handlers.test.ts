@@ -12,7 +12,7 @@ import type {
   SettingsView
 } from '../../../shared/ipc/views'
 import type { TestServices, UnpaidSample } from './fixtures'
-import { startTestServices, unpaidSamples, valueOf } from './fixtures'
+import { signIn, startTestServices, unpaidSamples, valueOf } from './fixtures'
 
 let t: TestServices
 let sim: SimulatorHandle
@@ -26,6 +26,7 @@ beforeAll(async () => {
   sim = handle
   samples = unpaidSamples(sim.dataset, 3)
   t.services.events.subscribe((event, payload) => events.push({ event, payload }))
+  await signIn(t.services.dispatch, 'cashier')
 })
 
 afterAll(async () => {
@@ -141,6 +142,7 @@ describe('payments', () => {
     }
     const receipt = valueOf<PaymentReceipt>(await t.services.dispatch('payments:register', input))
     expect(receipt).toMatchObject({
+      cashier: { name: 'Cajero Demo' },
       total: sample.amount,
       change: 500,
       pending: true,
@@ -201,6 +203,10 @@ describe('payments', () => {
 })
 
 describe('settings', () => {
+  beforeAll(async () => {
+    await signIn(t.services.dispatch, 'supervisor')
+  })
+
   it('refuses out-of-range values with the field and its limits, changing nothing', async () => {
     const dispatch = t.services.dispatch
     const before = valueOf<SettingsView>(await dispatch('settings:get', {}))
@@ -242,12 +248,44 @@ describe('settings', () => {
     expect(file).toContain('CAJA-77')
     expect(file).not.toContain(secret)
   })
+
+  it('keeps the receipt header: a valid NIT is stored formatted, a wrong check digit refused', async () => {
+    const dispatch = t.services.dispatch
+    expect(valueOf<SettingsView>(await dispatch('settings:get', {}))).toMatchObject({
+      businessName: 'Tigo-UNE — Punto de pago',
+      businessNit: '',
+      businessAddress: ''
+    })
+    expect(await dispatch('settings:set', { businessNit: '900123456-9' })).toMatchObject({
+      ok: false,
+      error: { code: 'nit_check_digit', params: { field: 'businessNit', expected: 8 } }
+    })
+    expect(await dispatch('settings:set', { businessName: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'settings_out_of_range', params: { field: 'businessName', min: 1, max: 60 } }
+    })
+    const view = valueOf<SettingsView>(
+      await dispatch('settings:set', {
+        businessName: '  Recaudos   El Centro ',
+        businessNit: '900123456',
+        businessAddress: 'Cra. 7 # 12-34, Bogotá'
+      })
+    )
+    expect(view).toMatchObject({
+      businessName: 'Recaudos El Centro',
+      businessNit: '900.123.456-8',
+      businessAddress: 'Cra. 7 # 12-34, Bogotá'
+    })
+    const file = JSON.parse(readFileSync(join(t.dataDir, 'settings.json'), 'utf8')) as SettingsView
+    expect(file.businessNit).toBe('900.123.456-8')
+  })
 })
 
 describe('sync engine wiring', () => {
   it('sends a registered payment to Tigo exactly once', async () => {
     const other = await startTestServices({ syncEngine: true })
     try {
+      await signIn(other.services.dispatch, 'cashier')
       const otherSim = other.services.simulator()!
       const [sample] = unpaidSamples(otherSim.dataset, 1) as [UnpaidSample]
       const receipt = valueOf<PaymentReceipt>(

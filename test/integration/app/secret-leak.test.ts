@@ -27,7 +27,7 @@ import type { AttemptView, OutboxPaymentView, PaymentReceipt } from '../../../sh
 import type { Harness } from '../../harness/server'
 import { startHarness } from '../../harness/server'
 import type { UnpaidSample } from './fixtures'
-import { unpaidSamples, valueOf } from './fixtures'
+import { FAST_HASH, signIn, unpaidSamples, valueOf } from './fixtures'
 
 const CLIENT_ID = 'caja-leak-test'
 const SECRET = `cs-LEAKCHECK-${randomBytes(8).toString('hex')}`
@@ -183,14 +183,21 @@ describe('the client secret and the access tokens', () => {
       env,
       secrets: clientSecretsFrom(store),
       log: logger,
-      fetch: recordingFetch(globalThis.fetch)
+      fetch: recordingFetch(globalThis.fetch),
+      pinHash: FAST_HASH,
+      printer: { mode: 'pdf-file' }
     })
     services.events.subscribe((event, payload) => record(`event ${event}`, payload))
     try {
+      // A supervisor may call every channel below (settings, outbox retry, audit, batch).
+      await signIn(services.dispatch, 'supervisor')
       const [a, b, c] = samples as [UnpaidSample, UnpaidSample, UnpaidSample]
       const lookup = { idType: 'NIT', identification: a.identification }
-      // No secret yet: nothing is sent at all.
-      expect((await call(services, 'customers:contracts', lookup)).ok).toBe(false)
+      // No secret yet: nothing is sent at all, and the cashier is told what is missing.
+      expect(await call(services, 'customers:contracts', lookup)).toMatchObject({
+        ok: false,
+        error: { code: 'api_credentials_missing' }
+      })
 
       // A wrong secret: the token request fails, and neither secret shows in the answer.
       await call(services, 'settings:set', { clientSecret: WRONG_SECRET })
@@ -262,9 +269,11 @@ describe('the client secret and the access tokens', () => {
       expect(attempts.some((attempt) => (attempt.httpStatus ?? 0) >= 500)).toBe(true)
       expect(attempts.some((attempt) => /token/i.test(attempt.detail))).toBe(true)
       await call(services, 'audit:list', {})
-      // Exports and prints where their handlers exist yet (not_implemented otherwise).
+      // Exports and prints (the receipt as a real PDF file under the data dir, scanned too).
       await call(services, 'receipts:preview', { paymentId: paid.id })
-      await call(services, 'receipts:savePdf', { paymentId: paid.id })
+      expect(await call(services, 'receipts:savePdf', { paymentId: paid.id })).toMatchObject({
+        ok: true
+      })
       await call(services, 'shifts:history', {})
       await call(services, 'shifts:exportCsv', { shiftId: 1 })
       await call(services, 'batch:list', {})
@@ -295,7 +304,14 @@ describe('the client secret and the access tokens', () => {
       ...secretsToRedact({ knownValues: () => [] }, env),
       ...(running.harness?.services.secretsInUse() ?? [])
     ])
-    const harness = await startHarness({ port: 0, dataDir, env, rendererDir, log: logger })
+    const harness = await startHarness({
+      port: 0,
+      dataDir,
+      env,
+      rendererDir,
+      log: logger,
+      pinHash: FAST_HASH
+    })
     running.harness = harness
     const origin = new URL(harness.origin)
     const http = (method: string, path: string, body?: unknown) =>
@@ -325,6 +341,7 @@ describe('the client secret and the access tokens', () => {
       await http('GET', `/?token=${harness.token}`)
       const [, , , d] = samples as [UnpaidSample, UnpaidSample, UnpaidSample, UnpaidSample]
       const rpc = (channel: string, input: unknown) => http('POST', `/rpc/${channel}`, input)
+      await signIn(harness.services.dispatch, 'supervisor')
       await rpc('settings:get', {})
       await rpc('customers:contracts', { idType: 'NIT', identification: d.identification })
       await rpc('bills:list', { contractId: d.contractId })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServices } from '../../../electron/main/services'
 import type { OutboxPaymentView, PaymentReceipt } from '../../../shared/ipc/views'
-import { unpaidSamples, valueOf } from './fixtures'
+import { FAST_HASH, signIn, unpaidSamples, valueOf } from './fixtures'
 
 // Quitting while the cashier's payment is still waiting for Tigo: the services must let that
 // call write before the database closes, so the payment is on disk after the restart.
@@ -16,7 +16,9 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
 describe('services stop', () => {
   it('lets a payment in flight finish writing before the database closes', async () => {
-    const first = await createServices({ dataDir, env: {}, syncEngine: false })
+    const options = { dataDir, env: {}, syncEngine: false, demoUsers: true, pinHash: FAST_HASH }
+    const first = await createServices(options)
+    await signIn(first.dispatch, 'cashier')
     const sim = first.simulator()!
     const [sample] = unpaidSamples(sim.dataset, 1)
     if (!sample) throw new Error('no sample')
@@ -33,8 +35,9 @@ describe('services stop', () => {
     await first.stop()
     const receipt = valueOf<PaymentReceipt>(await registering)
 
-    const second = await createServices({ dataDir, env: {}, syncEngine: false })
+    const second = await createServices(options)
     try {
+      await signIn(second.dispatch, 'cashier')
       expect(
         valueOf<PaymentReceipt>(await second.dispatch('payments:get', { paymentId: receipt.id }))
       ).toMatchObject({ id: receipt.id })

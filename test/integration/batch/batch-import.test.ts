@@ -310,6 +310,40 @@ describe('batch confirm', () => {
     store.db.close()
   })
 
+  it('confirms a 2,000-row file, keeping the waiting total for the cap as rows are accepted', async () => {
+    const { store, batch } = world()
+    // Already waiting before the import: the cap must count it as well as the file's rows.
+    store.payments.registerPayment(paymentInput())
+    const bills = Array.from({ length: 2_000 }, (_, i) => bill(`K${i}`, String(1_000 + i)))
+    store.cache.putBills('9002', 'CC', '79000001', bills)
+    const rows = bills.map(
+      (b, i) => `CC;79000001;9002;${b.billNo};${1_000 + i};efectivo;2025-02-28 10:00;K${i}`
+    )
+    const fileTotal = bills.reduce((sum, _b, i) => sum + 1_000 + i, 0)
+    store.caps.maxPendingTotal = 120_000 + fileTotal
+    const preview = await batch.preview(file(rows))
+    expect(preview.totals).toMatchObject({ valid: 2_000, overPendingCap: false })
+
+    const result = batch.confirm(preview, { actor: SUPERVISOR, terminalId: 'T1' })
+    expect(result).toMatchObject({ accepted: 2_000, rejected: 0, acceptedAmount: fileTotal })
+    expect(count(store.db, 'payments')).toBe(2_001)
+    expect(store.outbox.summary(store.now.value).waiting).toEqual({
+      count: 2_001,
+      amount: 120_000 + fileTotal
+    })
+
+    // One peso less of room and the last row no longer fits: nothing of the second file is kept.
+    const more = [bill('K-EXTRA', '1000')]
+    store.cache.putBills('9003', 'CC', '79000001', more)
+    store.caps.maxPendingTotal = 120_000 + fileTotal + 999
+    const extra = await batch.preview(file(['CC;79000001;9003;K-EXTRA;1000;efectivo;2025-02-28;']))
+    expect(() => batch.confirm(extra, { actor: SUPERVISOR, terminalId: 'T1' })).toThrow(
+      expect.objectContaining({ code: 'over_pending_total' })
+    )
+    expect(count(store.db, 'payments')).toBe(2_001)
+    store.db.close()
+  })
+
   it('offline, a row above the per-payment cap is recorded as approved by the importing supervisor', async () => {
     const { store, batch } = world()
     store.online.value = false

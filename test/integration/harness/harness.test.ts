@@ -7,7 +7,8 @@ import { createHttpTransport, TOKEN_HEADER } from '../../../shared/ipc/http-tran
 import { makeApi } from '../../../shared/ipc/make-api'
 import { IpcError } from '../../../shared/ipc/result'
 import type { Harness } from '../../harness/server'
-import { startHarness } from '../../harness/server'
+import { DEMO_CREDENTIALS, startHarness } from '../../harness/server'
+import { FAST_HASH, signIn } from '../app/fixtures'
 
 let harness: Harness
 let rendererDir: string
@@ -17,7 +18,15 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Caja</title>')
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
-  harness = await startHarness({ port: 0, env: {}, rendererDir, syncEngine: false, log: quiet })
+  harness = await startHarness({
+    port: 0,
+    env: {},
+    rendererDir,
+    syncEngine: false,
+    log: quiet,
+    demoUsers: true,
+    pinHash: FAST_HASH
+  })
 })
 
 afterAll(async () => {
@@ -133,13 +142,33 @@ describe('browser harness', () => {
     }
     await readUntil(': connected')
 
-    // settings:set pushes a sync:status with the new terminal id.
+    // Signing in pushes the session; settings:set a sync:status with the new terminal id.
+    await signIn(harness.services.dispatch, 'supervisor')
+    await readUntil('event: session:changed')
     await api().settings.set({ terminalId: 'CAJA-SSE' })
     await readUntil('"terminalId":"CAJA-SSE"')
     const block = text.split('\n\n').find((b) => b.includes('CAJA-SSE'))!
     expect(block).toMatch(/^event: sync:status$/m)
-    const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { terminalId: string }
-    expect(data.terminalId).toBe('CAJA-SSE')
+    const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as {
+      terminalId: string
+      cashierName?: string
+    }
+    expect(data).toMatchObject({ terminalId: 'CAJA-SSE', cashierName: 'Supervisor' })
     controller.abort()
+  })
+
+  it('seeds the demo users it was asked for, and says how to sign in', async () => {
+    const cashier = api()
+    await cashier.session.signOut()
+    await expect(cashier.payments.get({ paymentId: 'x' })).rejects.toMatchObject({
+      code: 'signed_out'
+    })
+    const session = await cashier.session.signIn({ name: 'Cajero Demo', pin: '1234' })
+    expect(session).toMatchObject({ user: { name: 'Cajero Demo', role: 'cashier' } })
+    await expect(cashier.settings.set({ terminalId: 'CAJA-X' })).rejects.toMatchObject({
+      code: 'forbidden'
+    })
+    expect(DEMO_CREDENTIALS).toContain('"Cajero Demo" PIN 1234')
+    expect(DEMO_CREDENTIALS).toContain('"Supervisor" PIN 0000')
   })
 })

@@ -117,6 +117,7 @@ describe('sync engine under every fault', () => {
             bills: billCount,
             duplicates: 0,
             lost: 0,
+            lostPayments: 0,
             uncertainLeft: 0,
             notRegistered: 0,
             mismatched: 0

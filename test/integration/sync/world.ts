@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Database } from '../../../electron/main/store/db'
-import { openDatabase } from '../../../electron/main/store/db'
+import { openDatabase, writeTransaction } from '../../../electron/main/store/db'
 import { createAuditLog } from '../../../electron/main/store/audit'
 import { createLookupCache } from '../../../electron/main/store/cache'
 import { createOutbox, type Outbox } from '../../../electron/main/store/outbox'
@@ -165,6 +165,7 @@ export function openWorld(options: WorldOptions): World {
     ...(options.random ? { random: options.random } : {}),
     settings: () => settings,
     terminal: () => ({ usesSimulator: true, terminalId }),
+    atomically: (work) => writeTransaction(db, work),
     ...(options.onStatus ? { onStatus: options.onStatus } : {})
   })
   const payments = createPaymentService({
@@ -250,6 +251,8 @@ export interface LedgerCheck {
   duplicates: number
   /** Bills taken here that Tigo never registered. */
   lost: number
+  /** Payments with at least one bill Tigo never registered. */
+  lostPayments: number
   uncertainLeft: number
   /** Bills not in state `registered` in the database. */
   notRegistered: number
@@ -269,6 +272,7 @@ export function checkAgainstLedger(
   }[]
   const payments = (db.prepare('SELECT COUNT(*) AS n FROM payments').get() as { n: number }).n
   const good = new Map<string, boolean>()
+  const lostOf = new Set<string>()
   let lost = 0
   let uncertainLeft = 0
   let notRegistered = 0
@@ -277,7 +281,10 @@ export function checkAgainstLedger(
     const count = registrationsByBill[item.bill_no] ?? 0
     const ok = count === 1 && item.state === 'registered'
     good.set(item.payment_id, (good.get(item.payment_id) ?? true) && ok)
-    if (count === 0) lost++
+    if (count === 0) {
+      lost++
+      lostOf.add(item.payment_id)
+    }
     if (item.state === 'uncertain') uncertainLeft++
     if (item.state !== 'registered') notRegistered++
     if (item.state === 'registered' && count !== 1) mismatched++
@@ -293,6 +300,7 @@ export function checkAgainstLedger(
     bills: items.length,
     duplicates,
     lost,
+    lostPayments: lostOf.size,
     uncertainLeft,
     notRegistered,
     mismatched

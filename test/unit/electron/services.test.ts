@@ -89,6 +89,12 @@ function value<T>(result: IpcResult): T {
   return result.value as T
 }
 
+/** The seeded supervisor (PIN 0000) chooses a PIN first; then supervisor channels answer. */
+async function signInSupervisor(): Promise<void> {
+  value(await invoke('session:signIn', { name: 'Supervisor', pin: '0000' }))
+  value(await invoke('session:changePin', { currentPin: '0000', newPin: '2580' }))
+}
+
 const readLog = () => (existsSync(logger.path) ? readFileSync(logger.path, 'utf8') : '')
 
 describe('startServices (Electron wiring)', () => {
@@ -117,12 +123,27 @@ describe('startServices (Electron wiring)', () => {
     expect(settings).toMatchObject({ usesSimulator: true, secretProtection: 'strong' })
     expect(value<SyncStatus>(await invoke('outbox:summary', {})).usesSimulator).toBe(true)
 
-    // settings:set pushes a status: it reaches our window, and nothing once it is destroyed.
+    // Sign-in pushes the session; settings:set a status: both reach our window, and nothing
+    // once it is destroyed.
+    expect(await invoke('settings:set', { terminalId: 'CAJA-9' })).toMatchObject({
+      ok: false,
+      error: { code: 'signed_out' }
+    })
+    await signInSupervisor()
+    expect(win.sent.filter(([channel]) => channel === 'session:changed').at(-1)?.[1]).toEqual({
+      user: { id: expect.any(String), name: 'Supervisor', role: 'supervisor' },
+      locked: false,
+      mustChangePin: false
+    })
     value(await invoke('settings:set', { terminalId: 'CAJA-9' }))
     expect(existsSync(join(dir, 'settings.json'))).toBe(true)
     const pushed = win.sent.filter(([channel]) => channel === 'sync:status')
     expect(pushed.length).toBeGreaterThan(0)
-    expect(pushed.at(-1)?.[1]).toMatchObject({ usesSimulator: true, terminalId: 'CAJA-9' })
+    expect(pushed.at(-1)?.[1]).toMatchObject({
+      usesSimulator: true,
+      terminalId: 'CAJA-9',
+      cashierName: 'Supervisor'
+    })
     win.destroy()
     const before = win.sent.length
     value(await invoke('settings:set', { terminalId: 'CAJA-10' }))
@@ -147,6 +168,7 @@ describe('startServices (Electron wiring)', () => {
       getMainWindow: () => undefined,
       env: {}
     })
+    await signInSupervisor()
     const view = value<SettingsView>(await invoke('settings:set', { clientSecret: secret }))
     expect(view.hasClientSecret).toBe(true)
     expect(JSON.stringify(view)).not.toContain(secret)
@@ -179,6 +201,7 @@ describe('startServices (Electron wiring)', () => {
       const settings = value<SettingsView>(await invoke('settings:get', {}))
       expect(settings).toMatchObject({ usesSimulator: false, hasClientSecret: true })
       expect(running.secretsInUse()).toEqual(['cs-env-1a2b3c'])
+      await signInSupervisor()
       const customer = api.dataset.customers.find((c) => c.idType === 'NIT')!
       const found = await invoke('customers:contracts', {
         idType: 'NIT',
@@ -203,6 +226,8 @@ describe('startServices (Electron wiring)', () => {
       getMainWindow: () => undefined,
       env: {}
     })
+    // Signed in, so the late call gets past the session check to the closed database.
+    await signInSupervisor()
     const late = ipc.handlers.get('outbox:list') as Listener
     await running.stop()
     running = undefined

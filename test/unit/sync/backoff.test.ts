@@ -4,6 +4,11 @@ import {
   backoffDelay,
   MAX_RETRY_AFTER_MS
 } from '../../../electron/main/sync/backoff'
+import {
+  DEFAULT_SYNC_SETTINGS,
+  minReconcileDelayMs,
+  withSafeReconcileDelay
+} from '../../../electron/main/sync/defaults'
 
 const policy = { baseMs: 100, capMs: 5_000 }
 
@@ -29,5 +34,16 @@ describe('backoff with full jitter', () => {
 
   it('does not let a broken Retry-After stall the till for days', () => {
     expect(backoffDelay(1, policy, () => 0, 30 * MAX_RETRY_AFTER_MS)).toBe(MAX_RETRY_AFTER_MS)
+  })
+})
+
+describe('sync defaults', () => {
+  it('never lets the reconcile delay fall below what the client timeout requires', () => {
+    expect(DEFAULT_SYNC_SETTINGS.reconcileDelayMs).toBeGreaterThanOrEqual(
+      minReconcileDelayMs(10_000)
+    )
+    const risky = { ...DEFAULT_SYNC_SETTINGS, reconcileDelayMs: 5_000 }
+    expect(withSafeReconcileDelay(risky, 10_000).reconcileDelayMs).toBe(25_000)
+    expect(withSafeReconcileDelay(DEFAULT_SYNC_SETTINGS, 10_000)).toBe(DEFAULT_SYNC_SETTINGS)
   })
 })

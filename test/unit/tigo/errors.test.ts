@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   classifyTransportError,
+  CREDENTIALS_MISSING,
   isTigoError,
   parseRetryAfter,
   redact,
@@ -111,5 +112,22 @@ describe('toAppError', () => {
       endpoint: 'registerPayment',
       status: 502
     })
+  })
+})
+
+describe('toAppError for missing credentials', () => {
+  it('tells the cashier the client id or secret is missing, not that Tigo is unreachable', () => {
+    const missing = new TigoError({
+      kind: 'not-sent',
+      endpoint: 'getBills',
+      apiCode: CREDENTIALS_MISSING
+    })
+    const error = toAppError(missing)
+    expect(error.code).toBe('api_credentials_missing')
+    expect(translateError('es', error.code, error.params)).toContain('Ajustes')
+    expect(translateError('en', error.code, error.params)).toContain('Settings')
+    expect(toAppError(new TigoError({ kind: 'not-sent', endpoint: 'getBills' })).code).toBe(
+      'api_unreachable'
+    )
   })
 })

@@ -1,0 +1,90 @@
+/** Earlier imports of this till, each with its results file (every row and its state now). */
+import { useEffect, useState } from 'react'
+import type { BatchImportView } from '../../shared/ipc/channels/batch'
+import { api } from '../api'
+import { downloadText } from '../lib/download'
+import { formatMoment } from '../lib/format'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+import { Money } from './money'
+
+export async function downloadBatchResults(batchId: number): Promise<void> {
+  const { fileName, csv } = await api.invoke('batch:results', { batchId })
+  downloadText(fileName, csv)
+}
+
+export function BatchHistory({ refreshKey }: { refreshKey: number }) {
+  const t = useT()
+  const language = useLanguage()
+  const describe = useDescribeError()
+  const announce = useAppStore((state) => state.announce)
+  const [imports, setImports] = useState<BatchImportView[] | null>(null)
+
+  useEffect(() => {
+    let current = true
+    api
+      .invoke('batch:list', { limit: 20 })
+      .then((list) => current && setImports(list))
+      .catch(() => current && setImports([]))
+    return () => {
+      current = false
+    }
+  }, [refreshKey])
+
+  if (!imports || imports.length === 0) return null
+  return (
+    <section className="panel" aria-label={t('ui.batch.historyTitle')}>
+      <h2>{t('ui.batch.historyTitle')}</h2>
+      <table className="data-table" data-testid="batch-history">
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.batch.importNo')}</th>
+            <th scope="col">{t('ui.batch.when')}</th>
+            <th scope="col">{t('ui.batch.file')}</th>
+            <th scope="col">{t('ui.batch.who')}</th>
+            <th scope="col" className="col-amount">
+              {t('ui.batch.accepted')}
+            </th>
+            <th scope="col" className="col-amount">
+              {t('ui.batch.rejected')}
+            </th>
+            <th scope="col" className="col-amount">
+              {t('ui.batch.acceptedAmount')}
+            </th>
+            <th scope="col">
+              <span className="sr-only">{t('ui.bills.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {imports.map((item) => (
+            <tr key={item.id}>
+              <td className="mono">{item.id}</td>
+              <td>{formatMoment(item.at, language)}</td>
+              <td>{item.fileName ?? '—'}</td>
+              <td>{item.actor}</td>
+              <td className="col-amount">{item.accepted}</td>
+              <td className="col-amount">{item.rejected}</td>
+              <td className="col-amount">
+                <Money value={item.acceptedAmount} />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    void downloadBatchResults(item.id).catch((error: unknown) =>
+                      announce('error', describe(error))
+                    )
+                  }
+                >
+                  {t('ui.batch.downloadResults')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

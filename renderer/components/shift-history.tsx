@@ -1,0 +1,87 @@
+/** The terminal's past shifts; a closed one opens its stored report. */
+import { useEffect, useState } from 'react'
+import type { ShiftView } from '../../shared/ipc/channels/shifts'
+import { api } from '../api'
+import { formatMoment } from '../lib/format'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+import { Money } from './money'
+
+interface ShiftHistoryProps {
+  refreshKey: number
+  onOpenReport: (shiftId: number) => void
+}
+
+export function ShiftHistory({ refreshKey, onOpenReport }: ShiftHistoryProps) {
+  const t = useT()
+  const language = useLanguage()
+  const describe = useDescribeError()
+  const announce = useAppStore((state) => state.announce)
+  const [shifts, setShifts] = useState<ShiftView[] | null>(null)
+
+  useEffect(() => {
+    let current = true
+    api
+      .invoke('shifts:history', { limit: 30 })
+      .then((list) => current && setShifts(list))
+      .catch((error: unknown) => current && announce('error', describe(error)))
+    return () => {
+      current = false
+    }
+  }, [refreshKey, announce, describe])
+
+  if (!shifts) return null
+  return (
+    <section className="panel" aria-label={t('ui.shift.historyTitle')}>
+      <h2>{t('ui.shift.historyTitle')}</h2>
+      {shifts.length === 0 ? (
+        <p className="empty">{t('ui.shift.noHistory')}</p>
+      ) : (
+        <table className="data-table" data-testid="shift-history">
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.shift.shiftNo')}</th>
+              <th scope="col">{t('ui.shift.cashier')}</th>
+              <th scope="col">{t('ui.shift.openedAt')}</th>
+              <th scope="col">{t('ui.shift.closedAt')}</th>
+              <th scope="col" className="col-amount">
+                {t('ui.shift.openingFloat')}
+              </th>
+              <th scope="col">
+                <span className="sr-only">{t('ui.bills.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shifts.map((shift) => (
+              <tr key={shift.id}>
+                <td className="mono">{shift.id}</td>
+                <td>{shift.cashier.name}</td>
+                <td>{formatMoment(shift.openedAt, language)}</td>
+                <td>
+                  {shift.closedAt
+                    ? formatMoment(shift.closedAt, language)
+                    : t('ui.shift.stillOpen')}
+                </td>
+                <td className="col-amount">
+                  <Money value={shift.openingFloat} />
+                </td>
+                <td>
+                  {shift.closedAt ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onOpenReport(shift.id)}
+                    >
+                      {t('ui.shift.viewReport', { shiftId: shift.id })}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

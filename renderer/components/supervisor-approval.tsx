@@ -1,0 +1,104 @@
+/**
+ * A supervisor at the cashier's side types their name and PIN to allow one action (e.g. a payment
+ * above the offline cap). Main answers with a single-use approval valid two minutes; the caller
+ * repeats its action with it. The cashier stays signed in throughout.
+ */
+import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import type { ApprovalView } from '../../shared/ipc/channels/session'
+import { api } from '../api'
+import { useDescribeError, useT } from '../i18n/use-t'
+import { ActionButton } from './action-button'
+import { ErrorMessage } from './error-message'
+import { PinField } from './pin-pad'
+import '../styles/session.css'
+
+interface SupervisorApprovalProps {
+  /** e.g. `payment.over_offline_cap`. */
+  action: string
+  /** What is being allowed, in the cashier's words (shown above the fields). */
+  reason: string
+  onApproved: (approval: ApprovalView) => void
+  onCancel: () => void
+}
+
+export function SupervisorApproval({
+  action,
+  reason,
+  onApproved,
+  onCancel
+}: SupervisorApprovalProps) {
+  const t = useT()
+  const describe = useDescribeError()
+  const [name, setName] = useState('')
+  const [pin, setPin] = useState('')
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (busy) return
+    if (name.trim() === '') {
+      setFailure(t('ui.session.nameRequired'))
+      return
+    }
+    setBusy(true)
+    setFailure(null)
+    try {
+      onApproved(await api.invoke('session:approve', { supervisorName: name.trim(), pin, action }))
+    } catch (error) {
+      setPin('')
+      setFailure(describe(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    // Esc closes the dialog, not the screen behind it.
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      onCancel()
+    }
+  }
+
+  return (
+    <div className="lock-overlay" onKeyDown={onKeyDown}>
+      <section
+        className="session-card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="approval-title"
+        data-testid="supervisor-approval"
+      >
+        <h2 id="approval-title">{t('ui.approval.title')}</h2>
+        <p className="muted">{reason}</p>
+        <form className="session-form" onSubmit={(event) => void submit(event)} noValidate>
+          <div className="field">
+            <label htmlFor="approval-name">{t('ui.approval.supervisorName')}</label>
+            <input
+              id="approval-name"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={60}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              autoFocus
+            />
+          </div>
+          <PinField label={t('ui.approval.supervisorPin')} value={pin} onChange={setPin} pad />
+          <ErrorMessage text={failure} />
+          <div className="session-actions">
+            <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
+              {busy ? t('ui.approval.checking') : t('ui.approval.approve')}
+            </ActionButton>
+            <ActionButton shortcut="Esc" onClick={onCancel}>
+              {t('ui.approval.cancel')}
+            </ActionButton>
+          </div>
+        </form>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,87 @@
+/**
+ * A first sign-in (or a PIN a supervisor reset) must end with a PIN only this person knows:
+ * nothing else works until then, except signing out.
+ */
+import { useState, type FormEvent } from 'react'
+import { ActionButton } from '../components/action-button'
+import { ErrorMessage } from '../components/error-message'
+import { PinField } from '../components/pin-pad'
+import { changePin, signOut } from '../hooks/use-session'
+import { useDescribeError, useT } from '../i18n/use-t'
+import { newPinProblem } from '../lib/session-rules'
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/ipc/channels/session'
+import { useSessionStore } from '../store/session'
+import '../styles/session.css'
+
+export function ChangePinScreen() {
+  const t = useT()
+  const describe = useDescribeError()
+  const name = useSessionStore((state) => state.view?.user?.name ?? '')
+  const [currentPin, setCurrentPin] = useState('')
+  const [newPin, setNewPin] = useState('')
+  const [repeated, setRepeated] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (busy) return
+    setFailure(null)
+    const found = newPinProblem(currentPin, newPin, repeated)
+    setProblem(
+      found ? t(`ui.session.${found}`, { min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }) : null
+    )
+    if (found) return
+    setBusy(true)
+    try {
+      await changePin(currentPin, newPin)
+    } catch (error) {
+      setFailure(describe(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="session-screen" aria-labelledby="change-pin-title">
+      <div className="session-card">
+        <h1 id="change-pin-title" tabIndex={-1}>
+          {t('ui.session.changePinTitle')}
+        </h1>
+        <p className="muted">{t('ui.session.changePinHint', { name })}</p>
+        <form
+          className="session-form"
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          data-testid="change-pin-form"
+        >
+          <PinField
+            label={t('ui.session.currentPin')}
+            value={currentPin}
+            onChange={setCurrentPin}
+            autoFocus
+          />
+          <PinField label={t('ui.session.newPin')} value={newPin} onChange={setNewPin} />
+          <PinField
+            label={t('ui.session.repeatPin')}
+            value={repeated}
+            onChange={setRepeated}
+            error={problem}
+          />
+          <ErrorMessage text={failure} />
+          <div className="session-actions">
+            <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
+              {t('ui.session.changePin')}
+            </ActionButton>
+            <ActionButton
+              onClick={() => void signOut().catch((e: unknown) => setFailure(describe(e)))}
+            >
+              {t('ui.session.signOut')}
+            </ActionButton>
+          </div>
+        </form>
+      </div>
+    </section>
+  )
+}

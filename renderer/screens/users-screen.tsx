@@ -1,0 +1,275 @@
+/**
+ * The till's people (supervisors only; main refuses the calls to anyone else): who may sign in,
+ * with which role, and a new temporary PIN for someone who forgot theirs or is locked out.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import type { Role } from '../../shared/ipc/channels/session'
+import { ROLES } from '../../shared/ipc/channels/session'
+import type { UserView } from '../../shared/ipc/channels/users'
+import { api } from '../api'
+import { ActionButton } from '../components/action-button'
+import { ErrorMessage } from '../components/error-message'
+import { PinField } from '../components/pin-pad'
+import { ScreenHeader } from '../components/screen-header'
+import { formatMoment } from '../lib/format'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+import { useSessionStore } from '../store/session'
+import '../styles/session.css'
+
+function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => void }) {
+  const t = useT()
+  const describe = useDescribeError()
+  const [name, setName] = useState('')
+  const [role, setRole] = useState<Role>('cashier')
+  const [pin, setPin] = useState('')
+  const [mustChangePin, setMustChangePin] = useState(true)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (busy) return
+    setBusy(true)
+    setFailure(null)
+    try {
+      const user = await api.invoke('users:create', { name: name.trim(), role, pin, mustChangePin })
+      setName('')
+      setPin('')
+      setMustChangePin(true)
+      onCreated(user)
+    } catch (error) {
+      setFailure(describe(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      className="panel users-create"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="user-create"
+    >
+      <h2 className="panel-title">{t('ui.users.create')}</h2>
+      <div className="field">
+        <label htmlFor="user-name">{t('ui.users.name')}</label>
+        <input
+          id="user-name"
+          type="text"
+          autoComplete="off"
+          maxLength={60}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          data-autofocus
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="user-role">{t('ui.users.role')}</label>
+        <select
+          id="user-role"
+          value={role}
+          onChange={(event) => setRole(event.target.value as Role)}
+        >
+          {ROLES.map((option) => (
+            <option key={option} value={option}>
+              {t(`ui.role.${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <PinField label={t('ui.users.initialPin')} value={pin} onChange={setPin} />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={mustChangePin}
+          onChange={(event) => setMustChangePin(event.target.checked)}
+        />
+        {t('ui.users.mustChangePin')}
+      </label>
+      <ErrorMessage text={failure} />
+      <ActionButton type="submit" variant="primary" disabled={busy}>
+        {t('ui.users.createSubmit')}
+      </ActionButton>
+    </form>
+  )
+}
+
+function ResetPinForm({
+  user,
+  onDone,
+  onCancel
+}: {
+  user: UserView
+  onDone: (user: UserView) => void
+  onCancel: () => void
+}) {
+  const t = useT()
+  const describe = useDescribeError()
+  const [pin, setPin] = useState('')
+  const [mustChangePin, setMustChangePin] = useState(true)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    setFailure(null)
+    try {
+      onDone(await api.invoke('users:resetPin', { userId: user.id, pin, mustChangePin }))
+    } catch (error) {
+      setFailure(describe(error))
+    }
+  }
+
+  return (
+    <form className="users-reset" onSubmit={(event) => void submit(event)} noValidate>
+      <PinField
+        label={t('ui.users.newPinFor', { name: user.name })}
+        value={pin}
+        onChange={setPin}
+        autoFocus
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={mustChangePin}
+          onChange={(event) => setMustChangePin(event.target.checked)}
+        />
+        {t('ui.users.mustChangePin')}
+      </label>
+      <ErrorMessage text={failure} />
+      <div className="session-actions">
+        <ActionButton type="submit" variant="primary">
+          {t('ui.users.resetSubmit')}
+        </ActionButton>
+        <ActionButton onClick={onCancel}>{t('ui.approval.cancel')}</ActionButton>
+      </div>
+    </form>
+  )
+}
+
+function userState(user: UserView, t: (key: string) => string): string {
+  if (!user.active) return t('ui.users.disabled')
+  if (user.lockedUntil) return t('ui.users.lockedOut')
+  if (user.mustChangePin) return t('ui.users.pinPending')
+  return t('ui.users.active')
+}
+
+export function UsersScreen() {
+  const t = useT()
+  const language = useLanguage()
+  const describe = useDescribeError()
+  const announce = useAppStore((state) => state.announce)
+  const me = useSessionStore((state) => state.view?.user)
+  const [users, setUsers] = useState<UserView[] | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [resetting, setResetting] = useState<string | null>(null)
+  const supervisor = me?.role === 'supervisor'
+
+  const load = useCallback(async () => {
+    try {
+      setUsers(await api.invoke('users:list'))
+    } catch (error) {
+      setFailure(describe(error))
+    }
+  }, [describe])
+
+  useEffect(() => {
+    if (supervisor) void load()
+  }, [supervisor, load])
+
+  function replace(user: UserView): void {
+    setUsers((list) => {
+      const rest = (list ?? []).filter((other) => other.id !== user.id)
+      return [...rest, user].sort((a, b) => a.name.localeCompare(b.name))
+    })
+  }
+
+  async function setActive(user: UserView, active: boolean): Promise<void> {
+    setFailure(null)
+    try {
+      replace(await api.invoke('users:setActive', { userId: user.id, active }))
+      announce(
+        'success',
+        t(active ? 'ui.users.enabled' : 'ui.users.disabledDone', { name: user.name })
+      )
+    } catch (error) {
+      setFailure(describe(error))
+    }
+  }
+
+  if (!supervisor) {
+    return (
+      <section>
+        <ScreenHeader title={t('ui.users.title')} />
+        <p className="empty">{t('ui.users.supervisorsOnly')}</p>
+      </section>
+    )
+  }
+
+  return (
+    <section className="users-screen">
+      <ScreenHeader title={t('ui.users.title')} />
+      <div className="two-columns">
+        <div>
+          <ErrorMessage text={failure} />
+          {users === null ? <p>{t('ui.common.loading')}</p> : null}
+          <table className="data-table" data-testid="users-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.users.name')}</th>
+                <th scope="col">{t('ui.users.role')}</th>
+                <th scope="col">{t('ui.users.state')}</th>
+                <th scope="col">{t('ui.users.createdAt')}</th>
+                <th scope="col">{t('ui.bills.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(users ?? []).map((user) => (
+                <tr key={user.id} data-testid="user-row">
+                  <td>{user.name}</td>
+                  <td>{t(`ui.role.${user.role}`)}</td>
+                  <td>{userState(user, t)}</td>
+                  <td>{formatMoment(user.createdAt, language)}</td>
+                  <td className="users-actions">
+                    {resetting === user.id ? (
+                      <ResetPinForm
+                        user={user}
+                        onCancel={() => setResetting(null)}
+                        onDone={(updated) => {
+                          replace(updated)
+                          setResetting(null)
+                          announce('success', t('ui.users.pinReset', { name: user.name }))
+                        }}
+                      />
+                    ) : (
+                      <>
+                        <ActionButton variant="ghost" onClick={() => setResetting(user.id)}>
+                          {t('ui.users.resetPin')}
+                        </ActionButton>
+                        {user.id === me?.id ? null : (
+                          <ActionButton
+                            variant="ghost"
+                            onClick={() => void setActive(user, !user.active)}
+                          >
+                            {user.active ? t('ui.users.disable') : t('ui.users.enable')}
+                          </ActionButton>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <CreateUserForm
+          onCreated={(user) => {
+            replace(user)
+            announce('success', t('ui.users.created', { name: user.name }))
+          }}
+        />
+      </div>
+    </section>
+  )
+}

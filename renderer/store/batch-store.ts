@@ -1,0 +1,58 @@
+/**
+ * The offline batch import in progress: the file read, its preview from main (nothing saved yet),
+ * the progress main reports while it checks, and the result once a supervisor confirmed it.
+ */
+import { create } from 'zustand'
+import type { BatchConfirmView, BatchPreviewView } from '../../shared/ipc/channels/batch'
+import { onUserChange } from './session'
+
+export interface BatchProgress {
+  done: number
+  total: number
+}
+
+export type BatchStep = 'idle' | 'checking' | 'preview' | 'confirming' | 'done'
+
+export interface BatchState {
+  step: BatchStep
+  fileName: string | null
+  progress: BatchProgress | null
+  preview: BatchPreviewView | null
+  result: BatchConfirmView | null
+  failure: string | null
+  startChecking: (fileName: string) => void
+  setProgress: (progress: BatchProgress) => void
+  setPreview: (preview: BatchPreviewView) => void
+  startConfirming: () => void
+  setResult: (result: BatchConfirmView) => void
+  fail: (failure: string) => void
+  reset: () => void
+}
+
+const EMPTY = {
+  step: 'idle' as BatchStep,
+  fileName: null,
+  progress: null,
+  preview: null,
+  result: null,
+  failure: null
+}
+
+export const useBatchStore = create<BatchState>()((set) => ({
+  ...EMPTY,
+  startChecking: (fileName) => set({ ...EMPTY, step: 'checking', fileName }),
+  // Progress of an earlier file arriving late must not move this bar backwards.
+  setProgress: (progress) =>
+    set((state) =>
+      state.step === 'checking' && (state.progress?.done ?? -1) < progress.done ? { progress } : {}
+    ),
+  setPreview: (preview) => set({ step: 'preview', preview, failure: null }),
+  startConfirming: () => set({ step: 'confirming', failure: null }),
+  setResult: (result) => set({ step: 'done', result, failure: null }),
+  fail: (failure) =>
+    set((state) => ({ failure, step: state.preview ? 'preview' : 'idle', progress: null })),
+  reset: () => set(EMPTY)
+}))
+
+// Another person at the till starts without the last one's file.
+onUserChange(() => useBatchStore.getState().reset())

@@ -1,0 +1,70 @@
+/**
+ * Helpers for the printing, batch and closing e2e tests: paying bills through the UI, and reading
+ * the PDFs the harness printer writes (`pdftotext -layout`, `pdftoppm -png`) as a person would.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import type { BillSummary } from './fixture'
+import { searchCustomer, textOf } from './fixture'
+
+export const missingPdfTools = ['pdftotext', 'pdftoppm'].find(
+  (tool) => !existsSync(`/usr/bin/${tool}`)
+)
+
+/** Pesos as the Spanish screens and papers write them: 85.000 */
+export function pesos(value: number): string {
+  return value.toLocaleString('es-CO')
+}
+
+/** The PDF's text with runs of spaces (and no-break spaces) folded to one. */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+}
+
+/** Renders the first page to `test-results/screens/<name>.png` for a person to look at. */
+export function renderPdf(file: string, name: string): string {
+  const prefix = join(resolve('test-results/screens'), name)
+  execFileSync('pdftoppm', ['-r', '120', '-png', '-singlefile', file, prefix])
+  return `${prefix}.png`
+}
+
+/** Looks the customer up and opens the contract, so its bills are in the offline cache. */
+export async function openContract(page: Page, bill: BillSummary): Promise<void> {
+  await searchCustomer(page, bill.idType, bill.identification)
+  await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
+  await page.getByLabel(`Pagar la factura ${bill.billNo}`).waitFor({ timeout: 30_000 })
+}
+
+/**
+ * Ticks the bills on the open contract and pays them: in cash with the exact amount, or with the
+ * payment method whose label is given (e.g. 'Tarjeta débito (datáfono)').
+ */
+export async function payInCash(
+  page: Page,
+  bills: readonly BillSummary[],
+  methodLabel?: string
+): Promise<string> {
+  for (const bill of bills) await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()
+  await page.keyboard.press('F4')
+  await page.locator('.pay-screen').waitFor()
+  const total = bills.reduce((sum, bill) => sum + bill.amount, 0)
+  if (methodLabel) await page.getByLabel(methodLabel).check()
+  else await page.getByTestId('tendered').fill(pesos(total))
+  await page.keyboard.press('Enter')
+  await page.getByTestId('receipt').waitFor()
+  return textOf(page.getByTestId('receipt'))
+}
+
+/** The file path out of the print result line ("PDF guardado en …"). */
+export async function printedFile(page: Page, scope = page.getByTestId('receipt-print')) {
+  const line = scope.getByTestId('print-result')
+  await line.waitFor({ timeout: 60_000 })
+  const text = await textOf(line)
+  const match = /(\/\S+\.pdf)$/.exec(text)
+  if (!match?.[1]) throw new Error(`no PDF path in "${text}"`)
+  return match[1]
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { dictionaries } from '../../../shared/i18n'
+import { AUDIT_ACTIONS, describeAudit } from '../../../renderer/lib/audit-words'
+
+describe('audit entries in words', () => {
+  it('fills an action text with money, methods and lists from its details', () => {
+    const text = describeAudit(
+      'payment.registered',
+      { receiptNo: 7, total: 85_000, method: 'cash', bills: ['123-4', '567-8'] },
+      'es'
+    ).replace(/\s/g, ' ')
+    expect(text).toBe('Registró el pago N.º 7 por $ 85.000 en Efectivo (facturas 123-4, 567-8).')
+  })
+
+  it('names people by name and never shows a raw placeholder', () => {
+    const text = describeAudit('users.created', { user: { id: 'u1', name: 'Ana' } }, 'en')
+    expect(text).toBe('Created user Ana.')
+    expect(describeAudit('shift.closed', { shiftId: 3 }, 'es')).not.toMatch(/\{\w+\}/)
+  })
+
+  it('still shows an action it has no text for, with its facts', () => {
+    expect(describeAudit('outbox.purged', { count: 2 }, 'es')).toBe('outbox.purged — count: 2')
+  })
+
+  it('has a name and a sentence for every action in both languages', () => {
+    for (const action of AUDIT_ACTIONS) {
+      for (const language of ['es', 'en'] as const) {
+        expect(dictionaries[language][`ui.audit.action.${action}`]).toBeTruthy()
+        expect(dictionaries[language][`ui.audit.actionName.${action}`]).toBeTruthy()
+      }
+    }
+  })
+})
