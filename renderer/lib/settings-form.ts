@@ -11,6 +11,9 @@ export interface SettingsForm {
   clientId: string
   clientSecret: string
   terminalId: string
+  businessName: string
+  businessNit: string
+  businessAddress: string
   printerName: string
   paperWidth: '80' | '58'
   maxPaymentAmount: string
@@ -34,6 +37,9 @@ export function formFromSettings(settings: SettingsView): SettingsForm {
     clientId: settings.clientId,
     clientSecret: '',
     terminalId: settings.terminalId,
+    businessName: settings.businessName,
+    businessNit: settings.businessNit,
+    businessAddress: settings.businessAddress,
     printerName: settings.printerName,
     paperWidth: settings.paperWidth === 58 ? '58' : '80',
     maxPaymentAmount: grouped(settings.caps.maxPaymentAmount),
@@ -80,6 +86,9 @@ export function patchFromForm(form: SettingsForm, before: SettingsView): PatchRe
   // Write-only: an empty box means "keep the current secret", never "erase it".
   if (form.clientSecret !== '') patch.clientSecret = form.clientSecret
   if (form.terminalId.trim() !== before.terminalId) patch.terminalId = form.terminalId.trim()
+  for (const key of ['businessName', 'businessNit', 'businessAddress'] as const) {
+    if (form[key].trim() !== before[key]) patch[key] = form[key].trim()
+  }
   if (form.printerName.trim() !== before.printerName) patch.printerName = form.printerName.trim()
   const paperWidth = form.paperWidth === '58' ? 58 : 80
   if (paperWidth !== before.paperWidth) patch.paperWidth = paperWidth
@@ -109,6 +118,9 @@ export function fieldOfError(field: unknown): FormField | null {
     'clientId',
     'clientSecret',
     'terminalId',
+    'businessName',
+    'businessNit',
+    'businessAddress',
     'printerName',
     'paperWidth',
     'maxPaymentAmount',

@@ -195,6 +195,9 @@ export function SettingsScreen() {
         <fieldset className="panel">
           <legend>{t('ui.settings.terminal')}</legend>
           {field('terminalId', text('terminalId'))}
+          {field('businessName', text('businessName'))}
+          {field('businessNit', text('businessNit', { inputMode: 'numeric' }))}
+          {field('businessAddress', text('businessAddress'))}
           {field('printerName', text('printerName'))}
           {field(
             'paperWidth',

@@ -10,6 +10,9 @@ const settings: SettingsView = {
   secretProtection: 'weak',
   usesSimulator: true,
   terminalId: 'CAJA-01',
+  businessName: 'Punto de pago',
+  businessNit: '',
+  businessAddress: '',
   printerName: '',
   paperWidth: 80,
   caps: { maxPaymentAmount: 2_000_000, maxPendingTotal: 10_000_000, maxPendingAgeHours: 24 },
@@ -31,7 +34,8 @@ describe('settings form', () => {
       maxPaymentAmount: '3.000.000',
       paperWidth: '58' as const,
       language: 'en' as const,
-      clientSecret: 's3cret'
+      clientSecret: 's3cret',
+      businessNit: ' 900123456-8 '
     }
     expect(patchFromForm(form, settings)).toEqual({
       ok: true,
@@ -39,7 +43,8 @@ describe('settings form', () => {
         caps: { maxPaymentAmount: 3_000_000 },
         paperWidth: 58,
         language: 'en',
-        clientSecret: 's3cret'
+        clientSecret: 's3cret',
+        businessNit: '900123456-8'
       }
     })
   })
