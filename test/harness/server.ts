@@ -60,7 +60,8 @@ export const DEMO_CREDENTIALS =
   '(a new PIN is asked at first sign-in)'
 
 const COOKIE = 'caja_harness'
-const MAX_BODY_BYTES = 1_000_000
+// Large enough for the biggest input the contract accepts (a batch CSV of up to 20 M chars).
+const MAX_BODY_BYTES = 25_000_000
 const KEEPALIVE_MS = 15_000
 
 function sameToken(given: string | undefined, token: string): boolean {
