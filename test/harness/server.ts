@@ -39,6 +39,8 @@ export interface HarnessOptions {
   demoUsers?: boolean
   /** Tests lower the scrypt cost of PINs. */
   pinHash?: PinHashParams
+  /** Tests move time forward (idle lock) without waiting. Default: Date.now. */
+  clock?: () => number
 }
 
 export interface Harness {
@@ -132,7 +134,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     printer: { mode: 'pdf-file' },
     ...(options.syncEngine === false ? { syncEngine: false } : {}),
     ...(options.demoUsers !== undefined ? { demoUsers: options.demoUsers } : {}),
-    ...(options.pinHash ? { pinHash: options.pinHash } : {})
+    ...(options.pinHash ? { pinHash: options.pinHash } : {}),
+    ...(options.clock ? { clock: options.clock } : {})
   })
 
   const streams = new Set<ServerResponse>()

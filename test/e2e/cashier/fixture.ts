@@ -64,6 +64,8 @@ export type SignInAs = 'cashier' | 'supervisor' | 'nobody'
 export interface OpenCashierOptions {
   /** Default 'cashier' (the demo cashier); 'nobody' leaves the sign-in screen open. */
   as?: SignInAs
+  /** Main's clock, for tests that move time forward (the idle lock). */
+  clock?: () => number
 }
 
 export const missingPrerequisite = !existsSync(CHROMIUM)
@@ -75,7 +77,13 @@ export const missingPrerequisite = !existsSync(CHROMIUM)
 const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
 export async function openCashier(options: OpenCashierOptions = {}): Promise<CashierSession> {
-  const harness = await startHarness({ port: 0, env: {}, log: quietLog, demoUsers: true })
+  const harness = await startHarness({
+    port: 0,
+    env: {},
+    log: quietLog,
+    demoUsers: true,
+    ...(options.clock ? { clock: options.clock } : {})
+  })
   let browser: Browser | undefined
   try {
     const adminUrl = harness.simulator?.adminUrl
