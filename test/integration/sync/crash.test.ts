@@ -128,89 +128,85 @@ describe('crash: SIGKILL at random moments', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it(
-    `keeps every acknowledged payment through ${CYCLES} kills and registers each bill once`,
-    async () => {
-      const plans: PlannedPayment[] = planPayments(sim.dataset, CYCLES * BURST, SEED, {
-        includeLarge: true
-      })
-      const plansFile = path.join(dir, 'plans.json')
-      fs.writeFileSync(plansFile, JSON.stringify(plans))
-      // The cashier looked the bills up before the faults began (the cache persists in the db).
-      const setup = openWorld({ sim, dir })
-      await setup.warmCache(plans)
-      await setup.close()
-      const child = await childCommand(dir)
-      sim.setFaults({
-        acceptDuplicates: true,
-        latencyMs: 40,
-        dropAfterCommitRate: 0.1,
-        dropBeforeProcessingRate: 0.05,
-        serverErrorRate: 0.05
-      })
+  it(`keeps every acknowledged payment through ${CYCLES} kills and registers each bill once`, async () => {
+    const plans: PlannedPayment[] = planPayments(sim.dataset, CYCLES * BURST, SEED, {
+      includeLarge: true
+    })
+    const plansFile = path.join(dir, 'plans.json')
+    fs.writeFileSync(plansFile, JSON.stringify(plans))
+    // The cashier looked the bills up before the faults began (the cache persists in the db).
+    const setup = openWorld({ sim, dir })
+    await setup.warmCache(plans)
+    await setup.close()
+    const child = await childCommand(dir)
+    sim.setFaults({
+      acceptDuplicates: true,
+      latencyMs: 40,
+      dropAfterCommitRate: 0.1,
+      dropBeforeProcessingRate: 0.05,
+      serverErrorRate: 0.05
+    })
 
-      const random = createRandom(SEED)
-      const acked: string[] = []
-      let kills = 0
-      for (let cycle = 0; cycle < CYCLES; cycle++) {
-        const result = await runCycle(
-          child,
-          [dir, sim.baseUrl, sim.tokenUrl, plansFile, String(cycle), String(BURST)],
-          random.int(0, 300)
-        )
-        expect(result.stderr).toBe('')
-        expect(result.exit).toBeNull()
-        kills++
-        acked.push(...result.acked)
+    const random = createRandom(SEED)
+    const acked: string[] = []
+    let kills = 0
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      const result = await runCycle(
+        child,
+        [dir, sim.baseUrl, sim.tokenUrl, plansFile, String(cycle), String(BURST)],
+        random.int(0, 300)
+      )
+      expect(result.stderr).toBe('')
+      expect(result.exit).toBeNull()
+      kills++
+      acked.push(...result.acked)
 
-        const db = openDatabase(path.join(dir, 'caja.db'))
-        try {
-          expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-          const count = db.prepare('SELECT COUNT(*) AS n FROM outbox_items WHERE payment_id = ?')
-          for (const id of result.acked) {
-            const row = count.get(id) as { n: number }
-            expect(row.n, `payment ${id} of cycle ${cycle} is in the database`).toBeGreaterThan(0)
-          }
-        } finally {
-          db.close()
-        }
-      }
-      expect(kills).toBe(CYCLES)
-      expect(acked.length).toBeGreaterThan(CYCLES)
-
-      sim.setFaults({
-        latencyMs: 0,
-        dropAfterCommitRate: 0,
-        dropBeforeProcessingRate: 0,
-        serverErrorRate: 0
-      })
-      // Let requests of the last killed child finish on the server before judging.
-      await sleep(100)
-      const world = openWorld({ sim, dir })
+      const db = openDatabase(path.join(dir, 'caja.db'))
       try {
-        world.engine.start()
-        await drainToQuiescence(world, 60_000)
-        const byBill = sim.registrationsByBill()
-        const check = checkAgainstLedger(world.db, byBill)
-        expect(check.payments).toBeGreaterThanOrEqual(acked.length)
-        expect(check).toMatchObject({
-          registeredOnce: check.payments,
-          duplicates: 0,
-          lost: 0,
-          uncertainLeft: 0,
-          notRegistered: 0,
-          mismatched: 0
-        })
-        expect(Object.values(byBill).every((n) => n === 1)).toBe(true)
-        // The kills did land while requests were in flight.
-        const interrupted = world.db
-          .prepare(`SELECT COUNT(*) AS n FROM outbox_attempts WHERE outcome = 'interrupted'`)
-          .get() as { n: number }
-        expect(interrupted.n).toBeGreaterThan(0)
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+        const count = db.prepare('SELECT COUNT(*) AS n FROM outbox_items WHERE payment_id = ?')
+        for (const id of result.acked) {
+          const row = count.get(id) as { n: number }
+          expect(row.n, `payment ${id} of cycle ${cycle} is in the database`).toBeGreaterThan(0)
+        }
       } finally {
-        await world.close()
+        db.close()
       }
-    },
-    240_000
-  )
+    }
+    expect(kills).toBe(CYCLES)
+    expect(acked.length).toBeGreaterThan(CYCLES)
+
+    sim.setFaults({
+      latencyMs: 0,
+      dropAfterCommitRate: 0,
+      dropBeforeProcessingRate: 0,
+      serverErrorRate: 0
+    })
+    // Let requests of the last killed child finish on the server before judging.
+    await sleep(100)
+    const world = openWorld({ sim, dir })
+    try {
+      world.engine.start()
+      await drainToQuiescence(world, 60_000)
+      const byBill = sim.registrationsByBill()
+      const check = checkAgainstLedger(world.db, byBill)
+      expect(check.payments).toBeGreaterThanOrEqual(acked.length)
+      expect(check).toMatchObject({
+        registeredOnce: check.payments,
+        duplicates: 0,
+        lost: 0,
+        uncertainLeft: 0,
+        notRegistered: 0,
+        mismatched: 0
+      })
+      expect(Object.values(byBill).every((n) => n === 1)).toBe(true)
+      // The kills did land while requests were in flight.
+      const interrupted = world.db
+        .prepare(`SELECT COUNT(*) AS n FROM outbox_attempts WHERE outcome = 'interrupted'`)
+        .get() as { n: number }
+      expect(interrupted.n).toBeGreaterThan(0)
+    } finally {
+      await world.close()
+    }
+  }, 240_000)
 })

@@ -4,6 +4,7 @@
  * network. Whatever happened in between, each bill must be in Tigo's ledger exactly once and
  * every outbox item must be `registered`.
  */
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FaultsPatch } from '../../../electron/simulator/server'
 import type { SyncClient } from '../../../electron/main/sync/types'
@@ -131,20 +132,23 @@ describe('sync engine under every fault', () => {
           ).toBe(0)
         } finally {
           await world.close()
+          fs.rmSync(world.dir, { recursive: true, force: true })
         }
       })
     }
   }
 })
 
-/** Lets the engine work with the fault on until every item was tried once, or the phase ends. */
+/** Lets the engine work with the fault on until every item was claimed and settled once. */
 async function faultPhase(world: World): Promise<void> {
   const until = Date.now() + FAULT_PHASE_MS
   while (Date.now() < until) {
-    const untried = world.db
-      .prepare(`SELECT COUNT(*) AS n FROM outbox_items WHERE attempts = 0`)
-      .get() as { n: number }
-    if (untried.n === 0) break
+    const row = world.db
+      .prepare(
+        `SELECT SUM(attempts = 0) AS untried, SUM(state = 'sending') AS sending FROM outbox_items`
+      )
+      .get() as { untried: number; sending: number }
+    if (row.untried === 0 && row.sending === 0) break
     await sleep(25)
   }
 }

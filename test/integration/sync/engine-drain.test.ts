@@ -1,0 +1,214 @@
+/**
+ * The sync engine's drain, against the simulator over real HTTP and a real SQLite file: one drain
+ * at a time, grouping per customer, and what each answer of Tigo does to an item.
+ */
+import { beforeEach, describe, expect, it } from 'vitest'
+import { parseIdType } from '../../../shared/domain/identification'
+import { countingClient, countingOutbox, engineSuite, states } from './engine-helpers'
+import {
+  drainToQuiescence,
+  paymentsOfOneCustomer,
+  planPayments,
+  type SimulatorHandle,
+  type World
+} from './world'
+
+const suite = engineSuite()
+const world = suite.world.bind(suite)
+let sim: SimulatorHandle
+beforeEach(() => {
+  sim = suite.sim()
+})
+
+describe('one drain at a time', () => {
+  it('turns two drains asked at the same instant into one', async () => {
+    const counter = { register: 0, claims: 0 }
+    const w = world({ wrapClient: countingClient(counter), wrapOutbox: countingOutbox(counter) })
+    const [plan] = planPayments(sim.dataset, 1, 1)
+    await w.warmCache([plan!])
+    w.take(plan!)
+
+    await Promise.all([w.engine.requestDrain('payment'), w.engine.requestDrain('manual')])
+
+    expect(counter.register).toBe(1)
+    // One claim that found the item, one that found the outbox empty: a single pass.
+    expect(counter.claims).toBe(2)
+    expect(sim.ledger()).toHaveLength(1)
+    expect(states(w)).toEqual(plan!.bills.map(() => 'registered'))
+  })
+
+  it('sends a payment taken during a drain before the joined drain resolves', async () => {
+    const plans = planPayments(sim.dataset, 2, 2)
+    let tookSecond = false
+    const w: World = world({
+      wrapClient: (client) => ({
+        ...client,
+        async registerPayment(...args) {
+          const answer = await client.registerPayment(...args)
+          if (!tookSecond) {
+            tookSecond = true
+            w.take(plans[1]!)
+            void w.engine.requestDrain('payment')
+          }
+          return answer
+        }
+      })
+    })
+    await w.warmCache(plans)
+    w.take(plans[0]!)
+
+    await w.engine.requestDrain('payment')
+
+    expect(tookSecond).toBe(true)
+    expect(new Set(states(w))).toEqual(new Set(['registered']))
+    expect(sim.ledger()).toHaveLength(2)
+  })
+})
+
+describe('register requests', () => {
+  it('sends the due bills of one customer in one request with the payment data', async () => {
+    const mine = paymentsOfOneCustomer(sim.dataset, 3).slice(0, 3)
+    const w = world({ settings: { batchSize: 50 } })
+    await w.warmCache(mine)
+    const receipts = mine.map((plan) => w.take(plan))
+
+    await w.engine.requestDrain('payment')
+
+    const ledger = sim.ledger()
+    expect(ledger).toHaveLength(1)
+    const entry = ledger[0]!
+    expect(entry.bills.map((b) => b.billNo).sort()).toEqual(
+      mine.map((p) => p.bills[0]!.billNo).sort()
+    )
+    expect(parseIdType(entry.idType)).toBe(mine[0]!.idType)
+    expect(entry.paymentData).toMatchObject({
+      method: 'cash',
+      terminalId: 'T-TEST',
+      localPaymentIds: receipts.map((r) => r.id).sort()
+    })
+  })
+
+  it('splits a customer into requests of at most batchSize bills', async () => {
+    const large = sim.dataset.largeCustomer
+    const plans = planPayments(sim.dataset, 200, 4, { includeLarge: true })
+      .filter((p) => p.identification === large.identification)
+      .slice(0, 7)
+    const w = world({ settings: { batchSize: 3 } })
+    await w.warmCache(plans)
+    for (const plan of plans) w.take(plan)
+    const bills = plans.reduce((n, p) => n + p.bills.length, 0)
+
+    await drainToQuiescence(w)
+
+    expect(sim.ledger().every((entry) => entry.bills.length <= 3)).toBe(true)
+    expect(sim.ledger().length).toBeGreaterThanOrEqual(Math.ceil(bills / 3))
+    expect(Object.keys(sim.registrationsByBill())).toHaveLength(bills)
+  })
+})
+
+describe('what an answer does to an item', () => {
+  it('rejects, with the reason kept, a bill Tigo says is already paid by someone else', async () => {
+    const [plan] = planPayments(sim.dataset, 1, 5)
+    const w = world()
+    await w.warmCache([plan!])
+    w.take(plan!)
+    // Another channel pays the first bill before this terminal syncs.
+    const first = plan!.bills[0]!
+    const other = await w.client.registerPayment(parseIdType(plan!.idType)!, plan!.identification, {
+      billsCollection: [
+        { billNo: first.billNo, contractId: first.contractId, billAmount: String(first.amount) }
+      ]
+    })
+    expect(other[first.billNo]).toBe(true)
+
+    await w.engine.requestDrain('payment')
+
+    const row = w.db
+      .prepare('SELECT state, rejected_reason FROM outbox_items WHERE bill_no = ?')
+      .get(first.billNo) as { state: string; rejected_reason: string }
+    expect(row.state).toBe('rejected')
+    expect(row.rejected_reason).toMatch(/^bill_paid_elsewhere/)
+    expect(w.engine.status().problemCount).toBeGreaterThanOrEqual(1)
+    expect(sim.registrationsByBill()[first.billNo]).toBe(1)
+  })
+
+  it('reads a false after its own lost attempt as registered, not rejected', async () => {
+    const [plan] = planPayments(sim.dataset, 1, 6)
+    const w = world()
+    await w.warmCache([plan!])
+    w.take(plan!)
+    // What a too-early reconcile looks like: our request was lost on the way back (uncertain),
+    // Tigo committed it, yet the item went back to the queue.
+    const claimed = w.outbox.claimDue(Date.now(), 10)
+    const ids = claimed.map((item) => item.id)
+    w.outbox.markUncertain(ids, 'may have reached Tigo: timeout')
+    await w.client.registerPayment(parseIdType(plan!.idType)!, plan!.identification, {
+      billsCollection: claimed.map((item) => ({
+        billNo: item.billNo,
+        contractId: item.contractId,
+        billAmount: String(item.amount)
+      }))
+    })
+    w.outbox.markQueued(ids, Date.now(), 'reconciled: Tigo has the bill as unpaid; resending')
+
+    await w.engine.requestDrain('payment')
+
+    expect(new Set(states(w))).toEqual(new Set(['registered']))
+    expect(sim.ledger().at(-1)?.result).toEqual(
+      Object.fromEntries(plan!.bills.map((bill) => [bill.billNo, false]))
+    )
+    for (const bill of plan!.bills) expect(sim.registrationsByBill()[bill.billNo]).toBe(1)
+    const notes = w.outbox.attempts(ids[0]!).map((attempt) => attempt.detail ?? '')
+    expect(notes.at(-1)).toMatch(/an earlier attempt registered it/)
+  })
+
+  it('asks about a 503 no earlier than its Retry-After, and never resends before asking', async () => {
+    const plans = planPayments(sim.dataset, 30, 7)
+    const failures: { at: number; retryAfterMs: number | undefined; contracts: string[] }[] = []
+    const checks: { at: number; contractId: string }[] = []
+    const w = world({
+      settings: { reconcileDelayMs: 50 },
+      wrapClient: (client) => ({
+        ...client,
+        async registerPayment(idType, identification, body) {
+          try {
+            return await client.registerPayment(idType, identification, body)
+          } catch (error) {
+            failures.push({
+              at: Date.now(),
+              retryAfterMs: (error as { retryAfterMs?: number }).retryAfterMs,
+              contracts: (body.billsCollection ?? []).map((b) => b.contractId)
+            })
+            throw error
+          }
+        },
+        getBills(contractId) {
+          checks.push({ at: Date.now(), contractId })
+          return client.getBills(contractId)
+        }
+      })
+    })
+    await w.warmCache(plans)
+    checks.length = 0
+    for (const plan of plans) w.take(plan)
+    sim.setFaults({ serverErrorRate: 1 })
+
+    await w.engine.requestDrain('payment')
+    expect(sim.ledger()).toHaveLength(0)
+    sim.setFaults({ serverErrorRate: 0 })
+    await drainToQuiescence(w)
+
+    const delayed = failures.filter((f) => f.retryAfterMs === 1_000)
+    expect(delayed.length).toBeGreaterThan(0)
+    for (const failure of delayed) {
+      const firstCheck = checks.find(
+        (c) => c.at >= failure.at && failure.contracts.includes(c.contractId)
+      )
+      expect(firstCheck).toBeDefined()
+      expect(firstCheck!.at - failure.at).toBeGreaterThanOrEqual(1_000)
+    }
+    // The 5xx answers committed nothing, so each bill went through a reconcile and one resend.
+    expect(Object.values(sim.registrationsByBill()).every((n) => n === 1)).toBe(true)
+    expect(new Set(states(w))).toEqual(new Set(['registered']))
+  })
+})
