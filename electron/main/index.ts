@@ -7,7 +7,7 @@ import { missingNativeBindingHint, resolveNativeBinding } from './native-sqlite'
 import { createSecretStore } from './secrets'
 import { createAppOrigin, hardenSession, hardenWebContents, isTrustedSender } from './security'
 // SERVICES WIRING: services.ts builds every service and registers the IPC handlers.
-import { secretsToRedact, startServices } from './services'
+import { secretsToRedact, startServices } from './start-services'
 import { createMainWindow, focusWindow } from './window'
 
 const STOP_TIMEOUT_MS = 5_000

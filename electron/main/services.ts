@@ -1,36 +1,28 @@
 /**
  * Builds every service of the main process with its dependencies passed in, so the Electron app,
  * the browser harness and the tests all run the same wiring against their own data dir.
- * `startServices` adds the Electron-only parts: the secret store adapter and `ipcMain`.
+ * `startServices` (start-services.ts) adds the Electron-only parts: the secret store and `ipcMain`.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BrowserWindow, IpcMainEvent, IpcMainInvokeEvent } from 'electron'
 import type { SyncStatus } from '../../shared/ipc/views'
-import { startSimulator } from '../simulator/server'
 import type { SimulatorHandle } from '../simulator/server'
-import type { ApiConnection } from './app/api-connection'
-import { createApiConnection } from './app/api-connection'
-import { auditHandlers } from './app/audit'
-import { batchHandlers } from './app/batch'
-import type { AppContext, DrainReason } from './app/context'
 import { createAppHandlers } from './app'
-import { receiptHandlers } from './app/receipts'
-import { sessionHandlers } from './app/session'
+import type { ApiConnection } from './app/api-connection'
+import { connectApi } from './app/connect-api'
+import type { AppContext } from './app/context'
 import { createShiftAccess } from './app/shift-access'
-import { shiftHandlers } from './app/shifts'
-import { userHandlers } from './app/users'
+import { createTillSync } from './app/till-sync'
 import type { BatchService } from './batch/batch-service'
 import { createBatchService } from './batch/batch-service'
 import type { Authorize, Dispatch, EventBus, Handlers } from './ipc'
-import { createDispatcher, createEventBus, forwardEventsToWindow, registerIpc } from './ipc'
+import { createDispatcher, createEventBus } from './ipc'
 import type { Logger } from './log'
 import type { Printer, PrinterOptions } from './print/printer'
 import { createPrinter } from './print/printer'
-import type { SecretStore } from './secrets'
 import type { ClientSecretStore } from './secrets-node'
 import { createMemorySecrets } from './secrets-node'
-import type { SettingsStore, StoredSettings } from './settings-store'
+import type { SettingsStore } from './settings-store'
 import { createSettingsStore } from './settings-store'
 import type { ShiftService } from './shifts/shift-service'
 import { createShiftService } from './shifts/shift-service'
@@ -44,11 +36,8 @@ import type { Outbox } from './store/outbox'
 import { createOutbox } from './store/outbox'
 import type { PaymentService } from './store/payments'
 import { createPaymentService } from './store/payments'
-import type { Clock, OutboxItem, Person } from './store/types'
-import type { SyncEngine, SyncSettings } from './sync/engine'
-import { createSyncEngine } from './sync/engine'
-import { createConnectivity } from './sync/connectivity'
-import { buildSyncStatus } from './sync/status'
+import type { Clock, Person } from './store/types'
+import type { SyncEngine } from './sync/engine'
 import { toAppError } from './tigo/errors'
 import type { ApiEnv } from './tigo/settings'
 import type { UserAdmin } from './users/management'
@@ -126,49 +115,6 @@ export interface Services {
 
 const silentLog: ServiceLog = { info: () => {}, warn: () => {}, error: () => {} }
 
-function syncSettingsFrom(settings: SettingsStore): SyncSettings {
-  const stored = settings.get()
-  return {
-    batchSize: 20,
-    baseBackoffMs: 5_000,
-    maxBackoffMs: 5 * 60_000,
-    // Longer than the client timeout: see the engine's note on late commits.
-    reconcileDelayMs: stored.timeoutMs + 20_000,
-    probeIntervalMs: 15_000,
-    drainIntervalMs: 60_000,
-    maxPendingAgeHours: stored.caps.maxPendingAgeHours
-  }
-}
-
-/** The engine's outbox, reporting every state change as `outbox:changed`. */
-function notifyingOutbox(outbox: Outbox, events: EventBus): Outbox {
-  const changed = (paymentIds: string[]) => {
-    if (paymentIds.length > 0)
-      events.emit('outbox:changed', { paymentIds: [...new Set(paymentIds)] })
-  }
-  const wrap =
-    <A extends unknown[]>(fn: (...args: A) => OutboxItem[]) =>
-    (...args: A): OutboxItem[] => {
-      const items = fn(...args)
-      changed(items.map((item) => item.paymentId))
-      return items
-    }
-  return {
-    ...outbox,
-    claimDue: wrap(outbox.claimDue),
-    markRegistered: wrap(outbox.markRegistered),
-    markUncertain: wrap(outbox.markUncertain),
-    markQueued: wrap(outbox.markQueued),
-    markRejected: wrap(outbox.markRejected),
-    recoverInterrupted: wrap(outbox.recoverInterrupted),
-    flagStale: (now, maxAgeMs) => {
-      const ids = outbox.flagStale(now, maxAgeMs)
-      changed(ids)
-      return ids
-    }
-  }
-}
-
 function isPrinter(value: CreateServicesOptions['printer']): value is Printer {
   return typeof value === 'object' && 'print' in value
 }
@@ -191,10 +137,6 @@ function buildPrinter(
   return createPrinter({ ...chosen, dataDir: options.dataDir, clock })
 }
 
-function businessOf(stored: StoredSettings) {
-  return { name: stored.businessName, nit: stored.businessNit, address: stored.businessAddress }
-}
-
 export async function createServices(options: CreateServicesOptions): Promise<Services> {
   const clock = options.clock ?? Date.now
   const log = options.log ?? silentLog
@@ -207,22 +149,15 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   })
   const events = createEventBus(log)
 
-  let simulator: SimulatorHandle | undefined
-  const api = createApiConnection({
-    settings: () => settings.get(),
+  const { api, simulator } = await connectApi({
+    settings,
     env: options.env,
     secrets,
     clock,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    startSimulator: async () => {
-      simulator = await (options.startSimulator ?? (() => startSimulator({ port: 0, clock })))()
-      log.info('embedded simulator started', { url: simulator.url })
-      return simulator
-    }
+    log,
+    ...(options.startSimulator ? { startSimulator: options.startSimulator } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {})
   })
-  // Fails here (not at the first lookup) when the env names a bad URL or the simulator cannot start.
-  api.resolve()
-  await api.warmUp()
 
   let db: Database
   try {
@@ -281,62 +216,39 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       }
     }
 
-    const sync =
-      options.syncEngine === false
-        ? undefined
-        : createSyncEngine({
-            outbox: notifyingOutbox(outbox, events),
-            client: api.client,
-            cache,
-            audit,
-            clock,
-            settings: () => syncSettingsFrom(settings),
-            terminal,
-            onStatus: (status) => events.emit('sync:status', status),
-            onError: (error) => log.error('sync engine', error)
-          })
-    // Without the engine, reachability still comes from real answers (and the probe).
-    const connectivity = sync ? undefined : createConnectivity({ probe: api.client.probe, clock })
-    const isOnline = () => sync?.isOnline() ?? connectivity?.isOnline() ?? false
-    const syncStatus = (): SyncStatus =>
-      sync?.status() ??
-      buildSyncStatus({
-        summary: outbox.summary(clock()),
-        online: isOnline(),
-        checkedAt: connectivity?.checkedAt() ?? null,
-        lastSyncAt: null,
-        nextAttemptAt: outbox.nextAttemptAt(),
-        draining: false,
-        terminal: terminal(),
-        now: clock()
-      })
-
-    const payments = createPaymentService({
+    const till = createTillSync({
+      engine: options.syncEngine !== false,
+      client: api.client,
+      outbox,
+      cache,
+      audit,
+      clock,
+      settings,
+      events,
+      log,
+      terminal
+    })
+    const syncStatus = () => till.status()
+    // The offline caps go by every answer or failure seen, not only the engine's own sends.
+    const takingPayments = {
       db,
       clock,
       outbox,
       cache,
       audit,
       settings: () => settings.get().caps,
-      isOnline
-    })
+      isOnline: () => till.isOnline()
+    }
+    const payments = createPaymentService(takingPayments)
 
     const cashier = options.cashier ?? (() => sessions.requireUser())
     const shifts = createShiftService({ db, clock, audit })
     const shiftAccess = createShiftAccess({ session: () => sessions.current(), audit })
-    const batch = createBatchService({
-      db,
-      clock,
-      outbox,
-      cache,
-      audit,
-      settings: () => settings.get().caps,
-      isOnline
-    })
+    const batch = createBatchService(takingPayments)
     const printer = buildPrinter(options, settings, clock)
 
     const ctx: AppContext = {
-      client: api.client,
+      client: till.client,
       api,
       cache,
       outbox,
@@ -346,43 +258,20 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       secrets,
       events,
       clock,
-      isOnline,
+      isOnline: () => till.isOnline(),
       syncStatus,
-      requestDrain: async (reason: DrainReason) => {
-        if (sync) await sync.requestDrain(reason)
-        else await connectivity?.check()
-      },
+      requestDrain: (reason) => till.requestDrain(reason),
       cashier,
       sessions
     }
-    const handlers: Handlers = {
-      ...createAppHandlers(ctx),
-      ...sessionHandlers({ sessions }),
-      ...userHandlers({ sessions, admin: userAdmin }),
-      ...receiptHandlers({
-        payments,
-        shifts,
-        printer,
-        audit,
-        settings,
-        clock,
-        cashier,
-        business: () => businessOf(settings.get()),
-        shiftAccess
-      }),
-      ...batchHandlers({
-        batch,
-        settings,
-        cashier,
-        onProgress: (progress) => events.emit('batch:progress', progress),
-        afterConfirm: () => {
-          events.emit('sync:status', syncStatus())
-          void ctx.requestDrain('payment')
-        }
-      }),
-      ...shiftHandlers({ shifts, settings, cashier, access: shiftAccess }),
-      ...auditHandlers({ audit })
-    }
+    const handlers: Handlers = createAppHandlers(ctx, {
+      sessions,
+      users: userAdmin,
+      shifts,
+      shiftAccess,
+      printer,
+      batch
+    })
     const dispatchNow = createDispatcher(handlers, {
       authorize:
         options.authorize ?? createAuthorizer({ session: () => sessions.current(), audit }),
@@ -398,7 +287,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       void call.finally(() => inFlight.delete(call))
       return call
     }
-    sync?.start()
+    till.start()
 
     let stopped: Promise<void> | undefined
     const stop = () =>
@@ -407,7 +296,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
           // The engine first: from here no new drain starts, and its request in flight settles
           // (an answer, or `uncertain`; a quit that cannot wait leaves it `sending`, which the
           // next start turns into `uncertain`).
-          const engineStopped = sync?.stop()
+          const engineStopped = till.stop()
           await Promise.allSettled([...inFlight])
           await engineStopped
         } finally {
@@ -423,7 +312,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       dispatch,
       events,
       api,
-      simulator: () => simulator,
+      simulator,
       db,
       cache,
       outbox,
@@ -436,7 +325,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       shifts,
       batch,
       printer,
-      sync,
+      sync: till.engine,
       syncStatus,
       secretsInUse: () => [...new Set([...secrets.knownValues(), ...api.secretsInUse()])],
       stop
@@ -446,88 +335,5 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     db.close()
     await api.close()
     throw error
-  }
-}
-
-// --- Electron ---
-
-export interface ServicesOptions {
-  /** Electron's user-data dir: the database, logs and secrets live here. */
-  userDataDir: string
-  /** Pass to `new Database(file, { nativeBinding })`; undefined = better-sqlite3's own build. */
-  nativeBinding: string | undefined
-  logger: Logger
-  secrets: SecretStore
-  /** The IPC layer drops every message for which this is false. */
-  isTrustedSender: (
-    event: Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>
-  ) => boolean
-  /** For pushed events (sync status) and printing; undefined before the window opens. */
-  getMainWindow: () => BrowserWindow | undefined
-  /** Default `process.env` (`TIGO_API_BASE_URL`…; none set = the embedded simulator). */
-  env?: ApiEnv
-}
-
-export interface RunningServices {
-  /** The client secret in use (environment or secret store), for the log redactor. */
-  secretsInUse(): string[]
-  /** Called once on quit: stop IPC and the sync engine, then close the database. */
-  stop(): Promise<void>
-}
-
-/**
- * What the Electron log must never show, known before the services start: the secret store's
- * values and a `TIGO_CLIENT_SECRET` from the environment (which the store never sees).
- */
-export function secretsToRedact(store: Pick<SecretStore, 'knownValues'>, env: ApiEnv): string[] {
-  const fromEnv = env.TIGO_CLIENT_SECRET?.trim()
-  return fromEnv ? [...store.knownValues(), fromEnv] : store.knownValues()
-}
-
-/** The safeStorage-backed store (secrets.ts) as the services see a secret store. */
-export function clientSecretsFrom(store: SecretStore): ClientSecretStore {
-  return {
-    getClientSecret: () => store.get('clientSecret'),
-    setClientSecret: (secret) => {
-      if (secret === null || secret === '') store.delete('clientSecret')
-      else store.set('clientSecret', secret)
-    },
-    protection: () => {
-      if (!store.isPersistent()) return 'memory'
-      return store.getBackendWarning() === 'weak' ? 'weak' : 'strong'
-    },
-    knownValues: () => store.knownValues()
-  }
-}
-
-export async function startServices(opts: ServicesOptions): Promise<RunningServices> {
-  // Loaded here, not at the top: the harness and tests import this file without Electron.
-  const { ipcMain } = await import('electron')
-  const services = await createServices({
-    dataDir: opts.userDataDir,
-    env: opts.env ?? process.env,
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-    secrets: clientSecretsFrom(opts.secrets),
-    log: opts.logger,
-    printer: { mode: 'electron' }
-  })
-  const unregister = registerIpc({
-    ipcMain,
-    dispatch: services.dispatch,
-    isTrustedSender: opts.isTrustedSender,
-    log: opts.logger
-  })
-  const unforward = forwardEventsToWindow(services.events, () => {
-    const window = opts.getMainWindow()
-    return window && !window.isDestroyed() ? window.webContents : undefined
-  })
-  return {
-    secretsInUse: () => services.secretsInUse(),
-    async stop() {
-      // No new call from the window; the ones running finish inside services.stop().
-      unregister()
-      await services.stop()
-      unforward()
-    }
   }
 }

@@ -8,31 +8,16 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
 import type { SettingsPatch } from '../../shared/ipc/channels/settings'
-import type { Language, PaperWidth, PaymentCaps } from '../../shared/ipc/views'
+import type { TerminalSettings } from '../../shared/ipc/views'
 import type { ApiIdTypeStyle } from '../../shared/domain/identification'
 import { validateIdentification } from '../../shared/domain/identification'
 import { formatNit } from '../../shared/domain/nit'
 import { checkApiUrl } from './tigo/settings'
 
-export interface StoredSettings {
-  /** Empty: the embedded simulator. */
-  apiBaseUrl: string
-  /** Empty: derived from the API host. */
-  tokenUrl: string
-  clientId: string
+/** What `settings.json` holds: the edited settings, and two the settings screen does not offer. */
+export interface StoredSettings extends TerminalSettings {
   timeoutMs: number
   idTypeStyle: ApiIdTypeStyle
-  terminalId: string
-  printerName: string
-  paperWidth: PaperWidth
-  caps: PaymentCaps
-  language: Language
-  idleLockMinutes: number
-  /** The receipt and closing-report header. */
-  businessName: string
-  /** Formatted with its check digit (`900.123.456-8`), or '' to print none. */
-  businessNit: string
-  businessAddress: string
 }
 
 export const DEFAULT_SETTINGS: Readonly<StoredSettings> = Object.freeze({

@@ -192,18 +192,21 @@ export type PaperWidth = 80 | 58
 export type Language = 'es' | 'en'
 
 export interface PaymentCaps {
+  /** Largest single payment taken while offline without a supervisor override. */
   maxPaymentAmount: number
+  /** Largest sum that may wait in the outbox (queued + sending + uncertain), this payment included. */
   maxPendingTotal: number
+  /** After this many hours a waiting payment is flagged for a supervisor (never dropped). */
   maxPendingAgeHours: number
 }
 
-export interface SettingsView {
+/** The settings a supervisor edits, as main stores them and the settings screen shows them. */
+export interface TerminalSettings {
+  /** Empty: the embedded simulator. */
   apiBaseUrl: string
+  /** Empty: derived from the API host. */
   tokenUrl: string
   clientId: string
-  hasClientSecret: boolean
-  secretProtection: SecretProtection
-  usesSimulator: boolean
   terminalId: string
   printerName: string
   paperWidth: PaperWidth
@@ -212,9 +215,15 @@ export interface SettingsView {
   idleLockMinutes: number
   /** The receipt and closing-report header. */
   businessName: string
-  /** `900.123.456-8`, or '' when none is printed. */
+  /** Formatted with its check digit (`900.123.456-8`), or '' to print none. */
   businessNit: string
   businessAddress: string
+}
+
+export interface SettingsView extends TerminalSettings {
+  hasClientSecret: boolean
+  secretProtection: SecretProtection
+  usesSimulator: boolean
 }
 
 export function emptyStateTotals(): StateTotals {

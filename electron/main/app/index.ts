@@ -1,18 +1,74 @@
 /** Every channel's handler, by feature. */
+import type { BatchService } from '../batch/batch-service'
 import type { Handlers } from '../ipc'
+import type { Printer } from '../print/printer'
+import type { ShiftService } from '../shifts/shift-service'
+import type { UserAdmin } from '../users/management'
+import type { SessionService } from '../users/sessions'
+import { auditHandlers } from './audit'
+import { batchHandlers } from './batch'
 import type { AppContext } from './context'
 import { lookupHandlers } from './lookups'
 import { outboxHandlers } from './outbox'
 import { paymentHandlers } from './payments'
+import { receiptHandlers } from './receipts'
+import { sessionHandlers } from './session'
 import { settingsHandlers } from './settings'
+import type { ShiftAccess } from './shift-access'
+import { shiftHandlers } from './shifts'
+import { userHandlers } from './users'
 
 export type { AppContext }
 
-export function createAppHandlers(ctx: AppContext): Handlers {
+/** What the features beyond the counter's own (`AppContext`) are built on. */
+export interface FeatureServices {
+  sessions: SessionService
+  users: UserAdmin
+  shifts: ShiftService
+  shiftAccess: ShiftAccess
+  printer: Printer
+  batch: BatchService
+}
+
+export function createAppHandlers(ctx: AppContext, features: FeatureServices): Handlers {
+  const { sessions, shifts, shiftAccess, batch } = features
+  const { settings, cashier, audit } = ctx
   return {
     ...lookupHandlers(ctx),
     ...paymentHandlers(ctx),
     ...outboxHandlers(ctx),
-    ...settingsHandlers(ctx)
+    ...settingsHandlers(ctx),
+    ...sessionHandlers({ sessions }),
+    ...userHandlers({ sessions, admin: features.users }),
+    ...receiptHandlers({
+      payments: ctx.payments,
+      shifts,
+      printer: features.printer,
+      audit,
+      settings,
+      clock: ctx.clock,
+      cashier,
+      business: () => {
+        const stored = settings.get()
+        return {
+          name: stored.businessName,
+          nit: stored.businessNit,
+          address: stored.businessAddress
+        }
+      },
+      shiftAccess
+    }),
+    ...batchHandlers({
+      batch,
+      settings,
+      cashier,
+      onProgress: (progress) => ctx.events.emit('batch:progress', progress),
+      afterConfirm: () => {
+        ctx.events.emit('sync:status', ctx.syncStatus())
+        void ctx.requestDrain('payment')
+      }
+    }),
+    ...shiftHandlers({ shifts, settings, cashier, access: shiftAccess }),
+    ...auditHandlers({ audit })
   }
 }

@@ -2,8 +2,10 @@
  * Append-only record of who did what (payments, overrides, retries). SQLite triggers refuse any
  * UPDATE or DELETE of audit_log, so even a bug elsewhere cannot rewrite history.
  */
+import type BetterSqlite3 from 'better-sqlite3'
+
 import type { Database } from './db'
-import { writeTransaction } from './db'
+import { statementCache, writeTransaction } from './db'
 import type { AuditEntry, AuditFilter, Clock } from './types'
 
 export type AuditDetails = Record<string, unknown>
@@ -35,13 +37,24 @@ export function insertAuditRow(
   action: string,
   details: AuditDetails = {}
 ): AuditEntry {
-  const result = db
-    .prepare('INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)')
-    .run(at, actor, action, JSON.stringify(details))
+  const result = insertStatement(db).run(at, actor, action, JSON.stringify(details))
   return { id: Number(result.lastInsertRowid), at, actor, action, details }
 }
 
+/** Prepared once per connection: every payment writes an audit line. */
+const inserts = new WeakMap<Database, BetterSqlite3.Statement>()
+
+function insertStatement(db: Database): BetterSqlite3.Statement {
+  let statement = inserts.get(db)
+  if (!statement) {
+    statement = db.prepare('INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)')
+    inserts.set(db, statement)
+  }
+  return statement
+}
+
 export function createAuditLog({ db, clock }: { db: Database; clock: Clock }): AuditLog {
+  const cached = statementCache(db)
   return {
     record(actor, action, details = {}) {
       return writeTransaction(db, () => insertAuditRow(db, clock(), actor, action, details))
@@ -68,13 +81,11 @@ export function createAuditLog({ db, clock }: { db: Database; clock: Clock }): A
       }
       const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? DEFAULT_LIMIT)), MAX_LIMIT)
       const offset = Math.max(0, Math.trunc(filter.offset ?? 0))
-      const rows = db
-        .prepare(
-          `SELECT id, at, actor, action, details FROM audit_log
+      const rows = cached(
+        `SELECT id, at, actor, action, details FROM audit_log
            ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY id DESC LIMIT ? OFFSET ?`
-        )
-        .all(...params, limit, offset) as AuditRow[]
+      ).all(...params, limit, offset) as AuditRow[]
       return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as unknown }))
     }
   }

@@ -26,6 +26,8 @@ export interface LookupCache {
   billByReference(reference: string): CachedBill | undefined
   billsOfContract(contractId: string): CachedBill[]
   markBillPaid(billNo: string): void
+  /** Marks many bills paid in one statement (a round of registrations). */
+  markBillsPaid(billNos: readonly string[]): void
 }
 
 interface BillRow {
@@ -62,26 +64,42 @@ function toCachedBill(row: BillRow): CachedBill {
 export function createLookupCache({ db, clock }: { db: Database; clock: Clock }): LookupCache {
   const selectBill = (where: string) =>
     db.prepare(`SELECT ${BILL_COLUMNS} FROM cached_bills WHERE ${where}`)
+  const sql = {
+    put: db.prepare(
+      `INSERT INTO lookup_cache (kind, key, value, fetched_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value,
+         fetched_at = excluded.fetched_at`
+    ),
+    get: db.prepare('SELECT value, fetched_at FROM lookup_cache WHERE kind = ? AND key = ?'),
+    upsertBill: db.prepare(
+      `INSERT INTO cached_bills (${BILL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (bill_no) DO UPDATE SET contract_id = excluded.contract_id,
+         id_type = excluded.id_type, identification = excluded.identification,
+         reference = excluded.reference, amount = excluded.amount, paid = excluded.paid,
+         due_date = excluded.due_date, bill = excluded.bill, fetched_at = excluded.fetched_at`
+    ),
+    billByNo: selectBill('bill_no = ?'),
+    billByReference: selectBill('reference = ? ORDER BY fetched_at DESC, bill_no LIMIT 1'),
+    billsOfContract: selectBill('contract_id = ? ORDER BY due_date, bill_no'),
+    markPaid: db.prepare(
+      'UPDATE cached_bills SET paid = 1 WHERE bill_no IN (SELECT value FROM json_each(?))'
+    )
+  }
+
+  function markBillsPaid(billNos: readonly string[]): void {
+    if (billNos.length === 0) return
+    writeTransaction(db, () => sql.markPaid.run(JSON.stringify(billNos)))
+  }
 
   return {
     put(kind, key, value) {
       const json = JSON.stringify(value)
       if (json === undefined) throw new TypeError(`cannot cache ${typeof value} for ${kind}/${key}`)
-      writeTransaction(db, () =>
-        db
-          .prepare(
-            `INSERT INTO lookup_cache (kind, key, value, fetched_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value,
-               fetched_at = excluded.fetched_at`
-          )
-          .run(kind, key, json, clock())
-      )
+      writeTransaction(db, () => sql.put.run(kind, key, json, clock()))
     },
 
     get(kind, key) {
-      const row = db
-        .prepare('SELECT value, fetched_at FROM lookup_cache WHERE kind = ? AND key = ?')
-        .get(kind, key) as { value: string; fetched_at: number } | undefined
+      const row = sql.get.get(kind, key) as { value: string; fetched_at: number } | undefined
       return row
         ? { value: JSON.parse(row.value) as unknown, fetchedAt: row.fetched_at }
         : undefined
@@ -98,16 +116,9 @@ export function createLookupCache({ db, clock }: { db: Database; clock: Clock })
         json: JSON.stringify(bill)
       }))
       const now = clock()
-      const upsert = db.prepare(
-        `INSERT INTO cached_bills (${BILL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (bill_no) DO UPDATE SET contract_id = excluded.contract_id,
-           id_type = excluded.id_type, identification = excluded.identification,
-           reference = excluded.reference, amount = excluded.amount, paid = excluded.paid,
-           due_date = excluded.due_date, bill = excluded.bill, fetched_at = excluded.fetched_at`
-      )
       writeTransaction(db, () => {
         for (const row of rows) {
-          upsert.run(
+          sql.upsertBill.run(
             row.billNo,
             contractId,
             idType,
@@ -124,28 +135,23 @@ export function createLookupCache({ db, clock }: { db: Database; clock: Clock })
     },
 
     billByNo(billNo) {
-      const row = selectBill('bill_no = ?').get(billNo) as BillRow | undefined
+      const row = sql.billByNo.get(billNo) as BillRow | undefined
       return row ? toCachedBill(row) : undefined
     },
 
     billByReference(reference) {
-      const row = selectBill('reference = ? ORDER BY fetched_at DESC, bill_no LIMIT 1').get(
-        reference
-      ) as BillRow | undefined
+      const row = sql.billByReference.get(reference) as BillRow | undefined
       return row ? toCachedBill(row) : undefined
     },
 
     billsOfContract(contractId) {
-      const rows = selectBill('contract_id = ? ORDER BY due_date, bill_no').all(
-        contractId
-      ) as BillRow[]
-      return rows.map(toCachedBill)
+      return (sql.billsOfContract.all(contractId) as BillRow[]).map(toCachedBill)
     },
 
     markBillPaid(billNo) {
-      writeTransaction(db, () =>
-        db.prepare('UPDATE cached_bills SET paid = 1 WHERE bill_no = ?').run(billNo)
-      )
-    }
+      markBillsPaid([billNo])
+    },
+
+    markBillsPaid
   }
 }

@@ -165,6 +165,22 @@ export function mapWriteError(error: unknown): unknown {
   return error
 }
 
+/**
+ * Prepares a statement the first time its text is asked for, then hands out the same one: for
+ * SQL whose shape depends on a filter, so each shape is prepared once per connection.
+ */
+export function statementCache(db: Database): (sql: string) => BetterSqlite3.Statement {
+  const byText = new Map<string, BetterSqlite3.Statement>()
+  return (sql) => {
+    let statement = byText.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      byText.set(sql, statement)
+    }
+    return statement
+  }
+}
+
 /** True when `error` is SQLite refusing a row because of a UNIQUE index. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = sqliteCode(error)

@@ -10,8 +10,9 @@ import { AppError } from '../../../shared/errors'
 import { insertAuditRow } from './audit'
 import type { Database } from './db'
 import { isUniqueViolation, writeTransaction } from './db'
+import { idList, prepareOutboxSql } from './outbox-sql'
 import type { AttemptRow, ItemWithPaymentRow, PaymentRow } from './rows'
-import { ITEM_WITH_PAYMENT_COLUMNS, toAttempt, toOutboxItem, toPaymentRecord } from './rows'
+import { toAttempt, toOutboxItem, toPaymentRecord } from './rows'
 import type {
   AttemptNote,
   Clock,
@@ -58,6 +59,8 @@ export interface Outbox {
   recoverInterrupted(): OutboxItem[]
   /** Earliest next_attempt_at of a queued item, or null when nothing is queued. */
   nextAttemptAt(): number | null
+  /** Pesos in queued + sending + uncertain: the pending-total cap, without a full summary. */
+  waitingAmount(): number
   summary(now: number): OutboxSummary
   list(filter?: OutboxFilter): OutboxPayment[]
   attempts(itemId: number): OutboxAttempt[]
@@ -70,25 +73,40 @@ export interface Outbox {
   flagStale(now: number, maxAgeMs: number): string[]
 }
 
-const WAITING_SQL = WAITING_STATES.map((state) => `'${state}'`).join(', ')
-
 export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Outbox {
-  const selectItems = (where: string) =>
-    db.prepare(
-      `SELECT ${ITEM_WITH_PAYMENT_COLUMNS} FROM outbox_items i
-       JOIN payments p ON p.id = i.payment_id WHERE ${where}`
-    )
-  const insertAttempt = db.prepare(
-    `INSERT INTO outbox_attempts (item_id, at, from_state, to_state, outcome, http_status, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`
-  )
+  const sql = prepareOutboxSql(db)
 
+  /** The items in the order of `ids` (unknown ids left out). */
   function items(ids: readonly number[]): OutboxItem[] {
-    const select = selectItems('i.id = ?')
+    if (ids.length === 0) return []
+    const rows = sql.items.all(idList(ids)) as ItemWithPaymentRow[]
+    const byId = new Map(rows.map((row) => [row.id, toOutboxItem(row)]))
     return ids.flatMap((id) => {
-      const row = select.get(id) as ItemWithPaymentRow | undefined
-      return row ? [toOutboxItem(row)] : []
+      const item = byId.get(id)
+      return item ? [item] : []
     })
+  }
+
+  /**
+   * Throws on the first id (in the caller's order) that is unknown or may not move to `to`.
+   * An id given twice is refused the second time, as moving an item to where it already is.
+   */
+  function checkMoves(ids: readonly number[], to: OutboxState, actor: TransitionActor): void {
+    const rows = sql.states.all(idList(ids)) as { id: number; state: OutboxState }[]
+    const stateOf = new Map(rows.map((row) => [row.id, row.state]))
+    const seen = new Set<number>()
+    for (const id of ids) {
+      const from = seen.has(id) ? to : stateOf.get(id)
+      if (from === undefined) throw new AppError('outbox_item_unknown', { itemId: id })
+      if (!canTransition(from, to, actor)) {
+        throw new AppError(
+          'outbox_transition_illegal',
+          { itemId: id, from, to },
+          `Transición no permitida del ítem ${id}: ${from} → ${to}`
+        )
+      }
+      seen.add(id)
+    }
   }
 
   /**
@@ -104,27 +122,16 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
     values: readonly (string | number | null)[] = [],
     actor: TransitionActor = 'engine'
   ): OutboxItem[] {
+    if (ids.length === 0) return []
     const now = clock()
     const { detail, httpStatus } = noteParts(note)
-    const getState = db.prepare('SELECT state FROM outbox_items WHERE id = ?')
-    const update = db.prepare(
-      `UPDATE outbox_items SET state = ?, updated_at = ?${set ? `, ${set}` : ''} WHERE id = ?`
-    )
+    const list = idList(ids)
     try {
       writeTransaction(db, () => {
-        for (const id of ids) {
-          const row = getState.get(id) as { state: OutboxState } | undefined
-          if (!row) throw new AppError('outbox_item_unknown', { itemId: id })
-          if (!canTransition(row.state, to, actor)) {
-            throw new AppError(
-              'outbox_transition_illegal',
-              { itemId: id, from: row.state, to },
-              `Transición no permitida del ítem ${id}: ${row.state} → ${to}`
-            )
-          }
-          update.run(to, now, ...values, id)
-          insertAttempt.run(id, now, row.state, to, outcome, httpStatus, detail)
-        }
+        checkMoves(ids, to, actor)
+        // The attempt rows read each item's state before the update moves it.
+        sql.insertAttempts.run(now, to, outcome, httpStatus, detail, list)
+        sql.update(set).run(to, now, ...values, list)
       })
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -138,15 +145,10 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
   return {
     enqueue(paymentId, bills) {
       const now = clock()
-      const insert = db.prepare(
-        `INSERT INTO outbox_items (payment_id, bill_no, contract_id, reference, amount, due_date,
-           state, next_attempt_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`
-      )
       const ids = writeTransaction(db, () =>
         bills.map((bill) => {
           const id = Number(
-            insert.run(
+            sql.insertItem.run(
               paymentId,
               bill.billNo,
               bill.contractId,
@@ -158,7 +160,7 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
               now
             ).lastInsertRowid
           )
-          insertAttempt.run(id, now, null, 'queued', 'created', null, null)
+          sql.insertAttempt.run(id, now, null, 'queued', 'created', null, null)
           return id
         })
       )
@@ -169,12 +171,7 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
       const take = Math.max(0, Math.trunc(limit))
       if (take === 0) return []
       const ids = writeTransaction(db, () => {
-        const due = db
-          .prepare(
-            `SELECT id FROM outbox_items WHERE state = 'queued' AND next_attempt_at <= ?
-             ORDER BY next_attempt_at, id LIMIT ?`
-          )
-          .all(now, take) as { id: number }[]
+        const due = sql.due.all(now, take) as { id: number }[]
         const claimed = due.map((row) => row.id)
         transition(claimed, 'sending', 'claimed', undefined, 'attempts = attempts + 1')
         return claimed
@@ -225,69 +222,48 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
     },
 
     recordReconcile(ids, note) {
+      if (ids.length === 0) return
       const now = clock()
       const { detail, httpStatus } = noteParts(note)
+      const list = idList(ids)
       writeTransaction(db, () => {
+        const rows = sql.states.all(list) as { id: number; state: OutboxState }[]
+        const stateOf = new Map(rows.map((row) => [row.id, row.state]))
         for (const id of ids) {
-          const row = db.prepare('SELECT state FROM outbox_items WHERE id = ?').get(id) as
-            { state: OutboxState } | undefined
-          if (!row) throw new AppError('outbox_item_unknown', { itemId: id })
-          if (row.state !== 'uncertain') {
-            throw new AppError('outbox_transition_illegal', {
-              itemId: id,
-              from: row.state,
-              to: 'uncertain'
-            })
+          const from = stateOf.get(id)
+          if (from === undefined) throw new AppError('outbox_item_unknown', { itemId: id })
+          if (from !== 'uncertain') {
+            throw new AppError('outbox_transition_illegal', { itemId: id, from, to: 'uncertain' })
           }
-          db.prepare('UPDATE outbox_items SET updated_at = ?, last_error = ? WHERE id = ?').run(
-            now,
-            detail,
-            id
-          )
-          insertAttempt.run(
-            id,
-            now,
-            'uncertain',
-            'uncertain',
-            'reconcile_failed',
-            httpStatus,
-            detail
-          )
         }
+        sql.insertAttempts.run(now, 'uncertain', 'reconcile_failed', httpStatus, detail, list)
+        sql.touch.run(now, detail, list)
       })
     },
 
     listUncertain() {
-      const rows = selectItems(`i.state = 'uncertain' ORDER BY i.id`).all() as ItemWithPaymentRow[]
-      return rows.map(toOutboxItem)
+      return (sql.uncertain.all() as ItemWithPaymentRow[]).map(toOutboxItem)
     },
 
     recoverInterrupted() {
-      const ids = (
-        db.prepare(`SELECT id FROM outbox_items WHERE state = 'sending' ORDER BY id`).all() as {
-          id: number
-        }[]
-      ).map((row) => row.id)
+      const ids = (sql.sendingIds.all() as { id: number }[]).map((row) => row.id)
       const message = 'interrupted while sending: the request may have reached Tigo'
       return transition(ids, 'uncertain', 'interrupted', message, 'last_error = ?', [message])
     },
 
     nextAttemptAt() {
-      const row = db
-        .prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox_items WHERE state = 'queued'`)
-        .get() as { at: number | null }
-      return row.at
+      return (sql.nextAttemptAt.get() as { at: number | null }).at
+    },
+
+    waitingAmount() {
+      return (sql.waitingAmount.get() as { amount: number }).amount
     },
 
     summary(now) {
       const states = Object.fromEntries(
         OUTBOX_STATES.map((state) => [state, { count: 0, amount: 0 }])
       ) as OutboxSummary['states']
-      const rows = db
-        .prepare(
-          'SELECT state, COUNT(*) AS count, SUM(amount) AS amount FROM outbox_items GROUP BY state'
-        )
-        .all() as { state: OutboxState; count: number; amount: number }[]
+      const rows = sql.perState.all() as { state: OutboxState; count: number; amount: number }[]
       for (const row of rows) states[row.state] = { count: row.count, amount: row.amount }
       const waiting = WAITING_STATES.reduce(
         (sum, state) => ({
@@ -296,16 +272,8 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
         }),
         { count: 0, amount: 0 }
       )
-      const oldest = db
-        .prepare(`SELECT MIN(created_at) AS at FROM outbox_items WHERE state IN (${WAITING_SQL})`)
-        .get() as { at: number | null }
-      const flagged = db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM payments p WHERE p.supervisor_flagged_at IS NOT NULL
-           AND EXISTS (SELECT 1 FROM outbox_items i WHERE i.payment_id = p.id
-                       AND i.state IN (${WAITING_SQL}))`
-        )
-        .get() as { n: number }
+      const oldest = sql.oldestWaiting.get() as { at: number | null }
+      const flagged = sql.flaggedWaiting.get() as { n: number }
       return {
         states,
         waiting,
@@ -335,14 +303,16 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
       }
       const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? 500)), 5000)
       const condition = where.length > 0 ? where.join(' AND ') : '1 = 1'
-      const payments = db
-        .prepare(
+      const payments = sql
+        .cached(
           `SELECT p.* FROM payments p WHERE EXISTS (
              SELECT 1 FROM outbox_items i WHERE i.payment_id = p.id AND ${condition})
            ORDER BY p.created_at DESC, p.id LIMIT ?`
         )
         .all(...params, limit) as PaymentRow[]
-      const itemsOf = selectItems(`${condition} AND i.payment_id = ? ORDER BY i.id`)
+      const itemsOf = sql.cached(
+        `${sql.selectItems} WHERE ${condition} AND i.payment_id = ? ORDER BY i.id`
+      )
       return payments.map((payment) => ({
         ...toPaymentRecord(payment),
         items: (itemsOf.all(...params, payment.id) as ItemWithPaymentRow[]).map(toOutboxItem)
@@ -350,17 +320,13 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
     },
 
     attempts(itemId) {
-      const rows = db
-        .prepare('SELECT * FROM outbox_attempts WHERE item_id = ? ORDER BY id')
-        .all(itemId) as AttemptRow[]
-      return rows.map(toAttempt)
+      return (sql.attempts.all(itemId) as AttemptRow[]).map(toAttempt)
     },
 
     items,
 
     activeItemForBill(billNo) {
-      const row = selectItems(`i.bill_no = ? AND i.state <> 'rejected'`).get(billNo) as
-        ItemWithPaymentRow | undefined
+      const row = sql.activeForBill.get(billNo) as ItemWithPaymentRow | undefined
       return row ? toOutboxItem(row) : undefined
     },
 
@@ -394,11 +360,10 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
           [now],
           'supervisor'
         )
-        for (const id of queued) {
-          db.prepare(
-            'UPDATE outbox_items SET next_attempt_at = ?, updated_at = ? WHERE id = ?'
-          ).run(now, now, id)
-          insertAttempt.run(id, now, 'queued', 'queued', 'retried', null, sanitizeDetail(note))
+        if (queued.length > 0) {
+          const list = idList(queued)
+          sql.insertAttempts.run(now, 'queued', 'retried', null, sanitizeDetail(note), list)
+          sql.requeueNow.run(now, now, list)
         }
         insertAuditRow(db, now, actor, 'outbox.retry', {
           items: before.map((item) => ({ id: item.id, billNo: item.billNo, from: item.state }))
@@ -411,16 +376,9 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
       const cutoff = now - maxAgeMs
       const flaggedAt = new Date(now).toISOString()
       return writeTransaction(db, () => {
-        const stale = db
-          .prepare(
-            `SELECT DISTINCT p.id FROM payments p JOIN outbox_items i ON i.payment_id = p.id
-             WHERE p.supervisor_flagged_at IS NULL AND i.state IN (${WAITING_SQL})
-               AND i.created_at <= ? ORDER BY p.id`
-          )
-          .all(cutoff) as { id: string }[]
-        const flag = db.prepare('UPDATE payments SET supervisor_flagged_at = ? WHERE id = ?')
+        const stale = sql.staleUnflagged.all(cutoff) as { id: string }[]
         for (const { id } of stale) {
-          flag.run(flaggedAt, id)
+          sql.flagPayment.run(flaggedAt, id)
           insertAuditRow(db, now, 'system', 'payment.flagged_stale', { paymentId: id, maxAgeMs })
         }
         return stale.map((row) => row.id)

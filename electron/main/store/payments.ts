@@ -82,13 +82,25 @@ function checkShape(input: RegisterPaymentInput): void {
 
 export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
   const { db, clock, outbox, cache, audit, settings, isOnline } = deps
+  const sql = {
+    payment: db.prepare('SELECT * FROM payments WHERE id = ?'),
+    itemsOf: db.prepare('SELECT * FROM outbox_items WHERE payment_id = ? ORDER BY id'),
+    nextReceiptNo: db.prepare(
+      `INSERT INTO receipt_sequences (terminal_id, last_no) VALUES (?, 1)
+       ON CONFLICT (terminal_id) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`
+    ),
+    insertPayment: db.prepare(
+      `INSERT INTO payments (id, receipt_no, terminal_id, cashier_id, cashier_name, id_type,
+         identification, customer_name, method, total, tendered, change_due, client_info,
+         source, external_ref, approved_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+  }
 
   function getPayment(id: string): PaymentReceipt | undefined {
-    const row = db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as PaymentRow | undefined
+    const row = sql.payment.get(id) as PaymentRow | undefined
     if (!row) return undefined
-    const items = db
-      .prepare('SELECT * FROM outbox_items WHERE payment_id = ? ORDER BY id')
-      .all(id) as ItemRow[]
+    const items = sql.itemsOf.all(id) as ItemRow[]
     const bills = items.map(toReceiptBill)
     return {
       ...toPaymentRecord(row),
@@ -142,7 +154,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       }
       overridden = true
     }
-    const pending = outbox.summary(clock()).waiting.amount
+    const pending = outbox.waitingAmount()
     if (pending + total > caps.maxPendingTotal) {
       throw new AppError('over_pending_total', {
         pending: formatCop(pending),
@@ -180,18 +192,10 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
         const overridden = checkCaps(input, total)
         const now = clock()
         const createdAt = new Date(now).toISOString()
-        const { last_no: receiptNo } = db
-          .prepare(
-            `INSERT INTO receipt_sequences (terminal_id, last_no) VALUES (?, 1)
-             ON CONFLICT (terminal_id) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`
-          )
-          .get(input.terminalId) as { last_no: number }
-        db.prepare(
-          `INSERT INTO payments (id, receipt_no, terminal_id, cashier_id, cashier_name, id_type,
-             identification, customer_name, method, total, tendered, change_due, client_info,
-             source, external_ref, approved_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        ).run(
+        const { last_no: receiptNo } = sql.nextReceiptNo.get(input.terminalId) as {
+          last_no: number
+        }
+        sql.insertPayment.run(
           id,
           receiptNo,
           input.terminalId,

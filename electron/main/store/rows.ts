@@ -57,6 +57,8 @@ export interface ItemWithPaymentRow extends ItemRow {
   method: PaymentMethod
   payment_created_at: string
   client_info: string | null
+  receipt_no: number
+  terminal_id: string
 }
 
 export interface AttemptRow {
@@ -72,7 +74,7 @@ export interface AttemptRow {
 
 /** SELECT list for ItemWithPaymentRow over `outbox_items i JOIN payments p`. */
 export const ITEM_WITH_PAYMENT_COLUMNS = `i.*, p.id_type, p.identification, p.method,
-  p.created_at AS payment_created_at, p.client_info`
+  p.created_at AS payment_created_at, p.client_info, p.receipt_no, p.terminal_id`
 
 export function toPaymentRecord(row: PaymentRow): PaymentRecord {
   return {
@@ -115,7 +117,9 @@ export function toOutboxItem(row: ItemWithPaymentRow): OutboxItem {
     identification: row.identification,
     method: row.method,
     paymentCreatedAt: row.payment_created_at,
-    clientInformation: parseJson<ClientInformation>(row.client_info)
+    clientInformation: parseJson<ClientInformation>(row.client_info),
+    receiptNo: row.receipt_no,
+    terminalId: row.terminal_id
   }
 }
 

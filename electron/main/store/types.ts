@@ -55,6 +55,10 @@ export interface OutboxItem {
   method: PaymentMethod
   paymentCreatedAt: string
   clientInformation: ClientInformation | null
+  /** The payment's receipt number, printed for the customer and sent to Tigo. */
+  receiptNo: number
+  /** The terminal that took the payment (not necessarily the one sending it). */
+  terminalId: string
 }
 
 /** What a transition may record: a text, optionally with the HTTP status that caused it. */

@@ -37,7 +37,7 @@ export type { DrainReason, SyncClient, SyncOutbox, SyncSettings }
 export interface SyncEngineOptions {
   outbox: SyncOutbox
   client: SyncClient
-  cache: Pick<LookupCache, 'markBillPaid'>
+  cache: Pick<LookupCache, 'markBillsPaid'>
   audit?: Pick<AuditLog, 'record'>
   clock: Clock
   /** [0, 1); injected so backoff jitter is reproducible in tests. */
@@ -190,7 +190,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       connectivity,
       reconcile,
       inFlight,
-      terminalId: terminal().terminalId,
       atomically: options.atomically ?? ((work) => work()),
       onRegistered: () => {
         lastSyncAt = clock()

@@ -44,13 +44,11 @@ export function settleRegistered(
   ctx.outbox.markRegistered(ids(items), note)
   forget(ctx, items)
   ctx.onRegistered()
-  for (const item of items) {
-    try {
-      ctx.cache.markBillPaid(item.billNo)
-    } catch (error) {
-      // The cache is a convenience for offline lookups; the outbox already holds the truth.
-      ctx.report(error)
-    }
+  try {
+    ctx.cache.markBillsPaid(items.map((item) => item.billNo))
+  } catch (error) {
+    // The cache is a convenience for offline lookups; the outbox already holds the truth.
+    ctx.report(error)
   }
 }
 

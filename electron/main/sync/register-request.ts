@@ -1,7 +1,8 @@
 /**
  * Turns due outbox items into `payments/register` requests: one request per customer (and
- * payment method, since `paymentData.method` is one value), at most `batchSize` bills each, a
- * bill at most once per request (the answer is keyed by bill, so a bill twice would be ambiguous).
+ * payment method and terminal, since `paymentData.method` and `paymentData.terminalId` are one
+ * value each), at most `batchSize` bills each, a bill at most once per request (the answer is
+ * keyed by bill, so a bill twice would be ambiguous).
  */
 import type { CheckoutPaymentRequest, RegisterPaymentResponse } from '../../../shared/api/models'
 import type { IdType } from '../../../shared/domain/identification'
@@ -14,15 +15,12 @@ export interface RegisterGroup {
   items: OutboxItem[]
 }
 
-/** Payment facts a store may carry on an item; read when present. */
-type ItemWithPaymentFacts = OutboxItem & { receiptNo?: number | null; terminalId?: string | null }
-
 export function groupForRegister(items: readonly OutboxItem[], batchSize: number): RegisterGroup[] {
   const size = Math.max(1, Math.trunc(batchSize))
   const open = new Map<string, RegisterGroup & { bills: Set<string> }>()
   const groups: RegisterGroup[] = []
   for (const item of items) {
-    const key = `${item.idType}\u0000${item.identification}\u0000${item.method}`
+    const key = [item.idType, item.identification, item.method, item.terminalId].join('\u0000')
     let group = open.get(key)
     if (!group || group.items.length >= size || group.bills.has(item.billNo)) {
       group = {
@@ -53,16 +51,14 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)]
 }
 
-export function buildRegisterBody(
-  group: RegisterGroup,
-  terminalId: string
-): CheckoutPaymentRequest {
-  const items = group.items as ItemWithPaymentFacts[]
+/**
+ * The request body. `paymentData` carries the payments' own receipt numbers and terminal (the
+ * terminal that took the money, which may not be the one sending it now).
+ */
+export function buildRegisterBody(group: RegisterGroup): CheckoutPaymentRequest {
+  const items = group.items
   const first = items[0]
-  const receiptNumbers = unique(
-    items.flatMap((item) => (typeof item.receiptNo === 'number' ? [item.receiptNo] : []))
-  )
-  const terminals = unique(items.flatMap((item) => (item.terminalId ? [item.terminalId] : [])))
+  const receiptNumbers = unique(items.map((item) => item.receiptNo))
   // The earliest moment the money changed hands: what Tigo should book as the payment time.
   const paidAt = items.map((item) => item.paymentCreatedAt).sort()[0]
   const body: CheckoutPaymentRequest = {
@@ -76,7 +72,7 @@ export function buildRegisterBody(
     paymentData: {
       method: first?.method,
       localPaymentIds: unique(items.map((item) => item.paymentId)),
-      terminalId: terminals[0] ?? terminalId,
+      terminalId: first?.terminalId,
       receiptNumbers,
       paidAt
     }

@@ -92,7 +92,7 @@ async function sendGroup(
     answer = await ctx.client.registerPayment(
       idType,
       group.identification,
-      buildRegisterBody(group, ctx.terminalId)
+      buildRegisterBody(group)
     )
   } catch (error) {
     return onFailure(ctx, group.items, error)

@@ -57,7 +57,7 @@ export interface ReconcileState {
 export interface DrainContext {
   outbox: SyncOutbox
   client: SyncClient
-  cache: Pick<LookupCache, 'markBillPaid'>
+  cache: Pick<LookupCache, 'markBillsPaid'>
   audit: Pick<AuditLog, 'record'> | undefined
   clock: Clock
   random: () => number
@@ -67,7 +67,6 @@ export interface DrainContext {
   reconcile: ReconcileState
   /** Items claimed (now `sending`) whose outcome is not written yet. */
   inFlight: Set<number>
-  terminalId: string
   /** Runs several writes as one transaction (one disk flush); identity when not given. */
   atomically<T>(work: () => T): T
   /** Tigo accepted or confirmed a registration. */

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../../shared/errors'
 import type { ApiIdTypeStyle } from '../../../shared/domain/identification'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../simulator/server'
 
 export interface ApiSettings {
   /** Empty when no API is configured: the app then runs the embedded simulator. */
@@ -32,8 +33,8 @@ const TOKEN_PATH = '/oauth/client_credential/accesstoken?grant_type=client_crede
 
 /** The embedded simulator's demo client; real credentials never have a default. */
 export const SIMULATOR_CREDENTIALS = Object.freeze({
-  clientId: 'caja-demo',
-  clientSecret: 'caja-demo-secret'
+  clientId: DEMO_CLIENT_ID,
+  clientSecret: DEMO_CLIENT_SECRET
 })
 
 function pick(...values: (string | undefined)[]): string {

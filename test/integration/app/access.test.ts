@@ -4,8 +4,7 @@
  * cashier acts on their own shift only.
  */
 import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SimulatorHandle } from '../../../electron/simulator/server'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApprovalView, SessionView } from '../../../shared/ipc/channels/session'
 import type { AuditEntryView } from '../../../shared/ipc/channels/audit'
 import type { BatchConfirmView, BatchPreviewView } from '../../../shared/ipc/channels/batch'
@@ -19,48 +18,27 @@ import type {
   SettingsView,
   SyncStatus
 } from '../../../shared/ipc/views'
-import type { TestServices, UnpaidSample } from './fixtures'
-import { SUPERVISOR_PIN, signIn, startTestServices, unpaidSamples, valueOf } from './fixtures'
+import {
+  cacheLookups,
+  refuseConnections,
+  registration,
+  SUPERVISOR_PIN,
+  signIn,
+  useAppTest,
+  valueOf
+} from './fixtures'
 
-let t: TestServices
-let sim: SimulatorHandle
-let samples: UnpaidSample[]
+const app = useAppTest(6)
 const events: EventName[] = []
 
 beforeAll(async () => {
-  t = await startTestServices()
-  sim = t.services.simulator()!
-  samples = unpaidSamples(sim.dataset, 6)
-  t.services.events.subscribe((event) => events.push(event))
+  app.services.events.subscribe((event) => events.push(event))
 })
 
-afterAll(async () => {
-  await t?.close()
-})
-
-const dispatch = (channel: string, input: unknown) => t.services.dispatch(channel, input)
-
-function registration(sample: UnpaidSample, extra: Record<string, unknown> = {}) {
-  return {
-    idType: 'NIT',
-    identification: sample.identification,
-    bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
-    method: 'transfer',
-    ...extra
-  }
-}
-
-/** Looks the customer and the bills up, so they are cached for offline use and batch files. */
-async function cache(sample: UnpaidSample): Promise<void> {
-  valueOf(
-    await dispatch('customers:contracts', { idType: 'NIT', identification: sample.identification })
-  )
-  valueOf(await dispatch('bills:list', { contractId: sample.contractId }))
-}
+const dispatch = (channel: string, input: unknown) => app.services.dispatch(channel, input)
 
 async function setOffline(offline: boolean): Promise<void> {
-  sim.setFaults({ refuseConnections: offline })
-  await sim.settled()
+  await refuseConnections(app.sim, offline)
   // Without the sync engine, `sync:now` is what probes the API.
   valueOf(await dispatch('sync:now', {}))
 }
@@ -79,13 +57,13 @@ const SUPERVISOR_CALLS: Array<[string, unknown]> = [
 
 describe('wiring', () => {
   it('has a handler for every channel of the contract', () => {
-    expect(CHANNEL_NAMES.filter((channel) => !t.services.handlers[channel])).toEqual([])
+    expect(CHANNEL_NAMES.filter((channel) => !app.services.handlers[channel])).toEqual([])
   })
 })
 
 describe('sign-in', () => {
   it('answers only the public channels before anyone signs in', async () => {
-    expect(await dispatch('payments:register', registration(samples[0]!))).toMatchObject({
+    expect(await dispatch('payments:register', registration(app.samples[0]!))).toMatchObject({
       ok: false,
       error: { code: 'signed_out' }
     })
@@ -111,11 +89,11 @@ describe('sign-in', () => {
 
 describe('roles', () => {
   it('refuses a cashier every supervisor channel with `forbidden`, audited, changing nothing', async () => {
-    const cashier = await signIn(t.services.dispatch, 'cashier')
+    const cashier = await signIn(app.services.dispatch, 'cashier')
     expect(valueOf<SyncStatus>(await dispatch('outbox:summary', {})).cashierName).toBe(
       'Cajero Demo'
     )
-    const usersBefore = t.services.sessions.users.count()
+    const usersBefore = app.services.sessions.users.count()
     for (const [channel, input] of SUPERVISOR_CALLS) {
       expect(await dispatch(channel, input), channel).toMatchObject({
         ok: false,
@@ -123,9 +101,9 @@ describe('roles', () => {
       })
     }
     expect(valueOf<SettingsView>(await dispatch('settings:get', {})).terminalId).toBe('CAJA-01')
-    expect(t.services.sessions.users.count()).toBe(usersBefore)
+    expect(app.services.sessions.users.count()).toBe(usersBefore)
 
-    const refusals = t.services.audit.list({ action: 'auth.forbidden' })
+    const refusals = app.services.audit.list({ action: 'auth.forbidden' })
     expect(refusals.map((entry) => detailsOf(entry).channel).sort()).toEqual(
       SUPERVISOR_CALLS.map(([channel]) => channel).sort()
     )
@@ -139,14 +117,14 @@ describe('roles', () => {
 
   it('lets a supervisor call them: settings, users, audit, outbox retry, batch import', async () => {
     // A payment for the retry, and bills in the cache for the batch file.
-    await signIn(t.services.dispatch, 'cashier')
+    await signIn(app.services.dispatch, 'cashier')
     const paid = valueOf<PaymentReceipt>(
-      await dispatch('payments:register', registration(samples[0]!))
+      await dispatch('payments:register', registration(app.samples[0]!))
     )
-    const batchSample = samples[1]!
-    await cache(batchSample)
+    const batchSample = app.samples[1]!
+    await cacheLookups(app.services.dispatch, batchSample)
 
-    await signIn(t.services.dispatch, 'supervisor')
+    await signIn(app.services.dispatch, 'supervisor')
     expect(
       valueOf<SettingsView>(await dispatch('settings:set', { terminalId: 'CAJA-02' })).terminalId
     ).toBe('CAJA-02')
@@ -185,11 +163,11 @@ describe('roles', () => {
 
 describe('supervisor approval over the offline cap', () => {
   it('lets the cashier register once with the approval, recorded as approved by the supervisor', async () => {
-    await signIn(t.services.dispatch, 'supervisor')
+    await signIn(app.services.dispatch, 'supervisor')
     valueOf(await dispatch('settings:set', { caps: { maxPaymentAmount: 1_000 } }))
-    const sample = samples[2]!
-    const cashier = await signIn(t.services.dispatch, 'cashier')
-    await cache(sample)
+    const sample = app.samples[2]!
+    const cashier = await signIn(app.services.dispatch, 'cashier')
+    await cacheLookups(app.services.dispatch, sample)
     await setOffline(true)
     try {
       expect(await dispatch('payments:register', registration(sample))).toMatchObject({
@@ -206,7 +184,7 @@ describe('supervisor approval over the offline cap', () => {
       const input = registration(sample, { approvalId: approval.approvalId })
       const receipt = valueOf<PaymentReceipt>(await dispatch('payments:register', input))
       expect(receipt.cashier).toEqual({ id: cashier.user?.id, name: 'Cajero Demo' })
-      const row = t.services.db
+      const row = app.services.db
         .prepare('SELECT approved_by FROM payments WHERE id = ?')
         .get(receipt.id) as { approved_by: string }
       expect(JSON.parse(row.approved_by)).toEqual(approval.supervisor)
@@ -214,7 +192,7 @@ describe('supervisor approval over the offline cap', () => {
       expect(
         await dispatch(
           'payments:register',
-          registration(samples[3]!, { approvalId: approval.approvalId })
+          registration(app.samples[3]!, { approvalId: approval.approvalId })
         )
       ).toMatchObject({ ok: false, error: { code: 'approval_invalid' } })
       expect(await dispatch('payments:register', { ...input, approvalId: 'x' })).toMatchObject({
@@ -223,7 +201,7 @@ describe('supervisor approval over the offline cap', () => {
       })
     } finally {
       await setOffline(false)
-      await signIn(t.services.dispatch, 'supervisor')
+      await signIn(app.services.dispatch, 'supervisor')
       valueOf(await dispatch('settings:set', { caps: { maxPaymentAmount: 5_000_000 } }))
     }
   })
@@ -231,7 +209,7 @@ describe('supervisor approval over the offline cap', () => {
 
 describe('shifts', () => {
   it('lets a cashier act on their own shift only; a supervisor on any', async () => {
-    const demo = await signIn(t.services.dispatch, 'cashier')
+    const demo = await signIn(app.services.dispatch, 'cashier')
     const shift = valueOf<ShiftView>(await dispatch('shifts:open', { openingFloat: 50_000 }))
     expect(shift.cashier).toEqual({ id: demo.user?.id, name: 'Cajero Demo' })
 
@@ -252,20 +230,20 @@ describe('shifts', () => {
       })
     }
     expect(
-      t.services.audit
+      app.services.audit
         .list({ action: 'auth.forbidden' })
         .filter((entry) => detailsOf(entry).reason === 'other_cashier_shift')
     ).toHaveLength(refused.length)
     expect(valueOf<ShiftView[]>(await dispatch('shifts:history', {}))).toEqual([])
 
-    await signIn(t.services.dispatch, 'cashier')
+    await signIn(app.services.dispatch, 'cashier')
     valueOf(await dispatch('shifts:cashMove', { kind: 'in', amount: 1_000, reason: 'cambio' }))
     expect(valueOf<ShiftView[]>(await dispatch('shifts:history', {})).map((s) => s.id)).toEqual([
       shift.id
     ])
 
     // The supervisor closes the cashier's shift; its report is the cashier's, not Eva's.
-    await signIn(t.services.dispatch, 'supervisor')
+    await signIn(app.services.dispatch, 'supervisor')
     valueOf(await dispatch('shifts:close', { counted: { cash: 51_000 } }))
     valueOf(await dispatch('session:signIn', { name: 'Eva', pin: '7391' }))
     expect(await dispatch('shifts:report', { shiftId: shift.id })).toMatchObject({
@@ -276,7 +254,7 @@ describe('shifts', () => {
       ok: false,
       error: { code: 'forbidden' }
     })
-    await signIn(t.services.dispatch, 'cashier')
+    await signIn(app.services.dispatch, 'cashier')
     expect(
       valueOf<{ shift: ShiftView }>(await dispatch('shifts:report', { shiftId: shift.id }))
     ).toMatchObject({ shift: { id: shift.id, closedBy: 'Supervisor' } })
@@ -285,12 +263,12 @@ describe('shifts', () => {
 
 describe('receipts', () => {
   it('prints the business header from the settings, and saves a PDF under the data dir', async () => {
-    await signIn(t.services.dispatch, 'supervisor')
+    await signIn(app.services.dispatch, 'supervisor')
     valueOf(await dispatch('settings:set', { businessName: 'Recaudos El Centro' }))
-    await signIn(t.services.dispatch, 'cashier')
-    await cache(samples[4]!)
+    await signIn(app.services.dispatch, 'cashier')
+    await cacheLookups(app.services.dispatch, app.samples[4]!)
     const receipt = valueOf<PaymentReceipt>(
-      await dispatch('payments:register', registration(samples[4]!))
+      await dispatch('payments:register', registration(app.samples[4]!))
     )
     const preview = valueOf<{ html: string }>(
       await dispatch('receipts:preview', { paymentId: receipt.id })
@@ -299,7 +277,7 @@ describe('receipts', () => {
     const saved = valueOf<{ printed: boolean; file?: string }>(
       await dispatch('receipts:savePdf', { paymentId: receipt.id })
     )
-    expect(saved.file?.startsWith(t.dataDir)).toBe(true)
+    expect(saved.file?.startsWith(app.dataDir)).toBe(true)
     expect(existsSync(saved.file!)).toBe(true)
   })
 })

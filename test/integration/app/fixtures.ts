@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Dataset } from '../../../electron/simulator/server'
+import { afterAll, beforeAll } from 'vitest'
+import type { Dataset, SimulatorHandle } from '../../../electron/simulator/server'
 import { createServices } from '../../../electron/main/services'
 import type { CreateServicesOptions, Services } from '../../../electron/main/services'
 import type { Dispatch } from '../../../electron/main/ipc'
@@ -19,6 +20,8 @@ export const SUPERVISOR_PIN = '2580'
 export interface TestServices {
   services: Services
   dataDir: string
+  /** The embedded simulator (throws when the test configured a real API instead). */
+  sim(): SimulatorHandle
   close(): Promise<void>
 }
 
@@ -42,9 +45,58 @@ export async function startTestServices(
   return {
     services,
     dataDir,
+    sim() {
+      const handle = services.simulator()
+      if (!handle) throw new Error('the embedded simulator should run when no API is configured')
+      return handle
+    },
     async close() {
       await services.stop()
       rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+export interface AppTest {
+  /** Set by the file's first `beforeAll`: read them in tests and later hooks only. */
+  readonly services: Services
+  readonly sim: SimulatorHandle
+  readonly samples: UnpaidSample[]
+  readonly dataDir: string
+}
+
+/**
+ * One `startTestServices` for the whole file (its `beforeAll`/`afterAll`, registered here, so call
+ * this before the file's own hooks) and `sampleCount` unpaid bills of its simulator.
+ */
+export function useAppTest(
+  sampleCount: number,
+  options: Partial<CreateServicesOptions> = {}
+): AppTest {
+  let started: { t: TestServices; sim: SimulatorHandle; samples: UnpaidSample[] } | undefined
+  beforeAll(async () => {
+    const t = await startTestServices(options)
+    started = { t, sim: t.sim(), samples: unpaidSamples(t.sim().dataset, sampleCount) }
+  })
+  afterAll(async () => {
+    await started?.t.close()
+  })
+  const get = () => {
+    if (!started) throw new Error('useAppTest: read before its beforeAll ran')
+    return started
+  }
+  return {
+    get services() {
+      return get().t.services
+    },
+    get sim() {
+      return get().sim
+    },
+    get samples() {
+      return get().samples
+    },
+    get dataDir() {
+      return get().t.dataDir
     }
   }
 }
@@ -90,6 +142,34 @@ export function unpaidSamples(dataset: Dataset, count: number): UnpaidSample[] {
   }
   if (samples.length < count) throw new Error('dataset has too few unpaid bills')
   return samples
+}
+
+/** Closes (or reopens) the simulator's API port, so calls get ECONNREFUSED as when Tigo is down. */
+export async function refuseConnections(sim: SimulatorHandle, refuse: boolean): Promise<void> {
+  sim.setFaults({ refuseConnections: refuse })
+  await sim.settled()
+}
+
+/** A `payments:register` input for one sample bill; by transfer unless `extra` says otherwise. */
+export function registration(sample: UnpaidSample, extra: Record<string, unknown> = {}) {
+  return {
+    idType: sample.idType,
+    identification: sample.identification,
+    bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
+    method: 'transfer',
+    ...extra
+  }
+}
+
+/** Looks the customer and the bills up, so they are cached for offline use and batch files. */
+export async function cacheLookups(dispatch: Dispatch, sample: UnpaidSample): Promise<void> {
+  valueOf(
+    await dispatch('customers:contracts', {
+      idType: sample.idType,
+      identification: sample.identification
+    })
+  )
+  valueOf(await dispatch('bills:list', { contractId: sample.contractId }))
 }
 
 export type TestRole = 'cashier' | 'supervisor'

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SimulatorHandle } from '../../../electron/simulator/server'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { EventMap, EventName } from '../../../shared/ipc/events'
 import type {
   BarcodeLookupView,
@@ -11,37 +10,32 @@ import type {
   PaymentReceipt,
   SettingsView
 } from '../../../shared/ipc/views'
-import type { TestServices, UnpaidSample } from './fixtures'
-import { signIn, startTestServices, unpaidSamples, valueOf } from './fixtures'
+import {
+  cacheLookups,
+  refuseConnections,
+  registration,
+  signIn,
+  startTestServices,
+  useAppTest,
+  unpaidSamples,
+  valueOf
+} from './fixtures'
+import type { UnpaidSample } from './fixtures'
 
-let t: TestServices
-let sim: SimulatorHandle
-let samples: UnpaidSample[]
+const app = useAppTest(3)
 const events: Array<{ event: EventName; payload: EventMap[EventName] }> = []
 
 beforeAll(async () => {
-  t = await startTestServices()
-  const handle = t.services.simulator()
-  if (!handle) throw new Error('the embedded simulator should run when no API is configured')
-  sim = handle
-  samples = unpaidSamples(sim.dataset, 3)
-  t.services.events.subscribe((event, payload) => events.push({ event, payload }))
-  await signIn(t.services.dispatch, 'cashier')
+  app.services.events.subscribe((event, payload) => events.push({ event, payload }))
+  await signIn(app.services.dispatch, 'cashier')
 })
 
-afterAll(async () => {
-  await t?.close()
-})
-
-async function setOffline(offline: boolean): Promise<void> {
-  sim.setFaults({ refuseConnections: offline })
-  await sim.settled()
-}
+const setOffline = (offline: boolean) => refuseConnections(app.sim, offline)
 
 describe('lookups', () => {
   it('finds a customer live by NIT (with check digit) and caches it for offline use', async () => {
-    const sample = samples[0]!
-    const dispatch = t.services.dispatch
+    const sample = app.samples[0]!
+    const dispatch = app.services.dispatch
     const live = valueOf<CustomerView>(
       await dispatch('customers:contracts', { idType: 'NIT', identification: sample.displayId })
     )
@@ -70,7 +64,7 @@ describe('lookups', () => {
       )
       expect(cachedBills).toMatchObject({ source: 'cache', fetchedAt: bills.fetchedAt })
 
-      const unseen = samples[2]!
+      const unseen = app.samples[2]!
       expect(
         await dispatch('customers:contracts', {
           idType: 'NIT',
@@ -83,10 +77,10 @@ describe('lookups', () => {
   })
 
   it('pages contracts by record offset', async () => {
-    const owner = sim.dataset.customers.find((c) => c.contractIds.length >= 3)!
+    const owner = app.sim.dataset.customers.find((c) => c.contractIds.length >= 3)!
     const pageOf = async (regIni: number) =>
       valueOf<CustomerView>(
-        await t.services.dispatch('customers:contracts', {
+        await app.services.dispatch('customers:contracts', {
           idType: owner.idType,
           identification: owner.identification,
           regIni,
@@ -101,20 +95,20 @@ describe('lookups', () => {
   })
 
   it('refuses a NIT with a wrong check digit before asking Tigo', async () => {
-    const sample = samples[0]!
-    const before = sim.stats().apiRequests
+    const sample = app.samples[0]!
+    const before = app.sim.stats().apiRequests
     const [base, dv] = sample.displayId.split('-') as [string, string]
     const wrong = `${base}-${(Number(dv) + 1) % 10}`
     expect(
-      await t.services.dispatch('customers:contracts', { idType: 'NIT', identification: wrong })
+      await app.services.dispatch('customers:contracts', { idType: 'NIT', identification: wrong })
     ).toMatchObject({ ok: false, error: { code: 'nit_check_digit' } })
-    expect(sim.stats().apiRequests).toBe(before)
+    expect(app.sim.stats().apiRequests).toBe(before)
   })
 
   it('finds a scanned bill and its owner by barcode', async () => {
-    const sample = samples[1]!
+    const sample = app.samples[1]!
     const found = valueOf<BarcodeLookupView>(
-      await t.services.dispatch('bills:byBarcode', { raw: sample.barcode })
+      await app.services.dispatch('bills:byBarcode', { raw: sample.barcode })
     )
     expect(found.bill).toMatchObject({ billNo: sample.billNo, contractId: sample.contractId })
     expect(found.barcode.amount).toBe(sample.amount)
@@ -122,7 +116,7 @@ describe('lookups', () => {
   })
 
   it('answers invalid_input for a malformed call', async () => {
-    expect(await t.services.dispatch('bills:list', { contractId: 'x1' })).toMatchObject({
+    expect(await app.services.dispatch('bills:list', { contractId: 'x1' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' }
     })
@@ -131,16 +125,14 @@ describe('lookups', () => {
 
 describe('payments', () => {
   it('registers a payment, reports the outbox change, and refuses the same bill twice', async () => {
-    const sample = samples[1]!
+    const sample = app.samples[1]!
     events.length = 0
-    const input = {
-      idType: 'NIT',
+    const input = registration(sample, {
       identification: sample.displayId,
-      bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
       method: 'cash',
       tendered: sample.amount + 500
-    }
-    const receipt = valueOf<PaymentReceipt>(await t.services.dispatch('payments:register', input))
+    })
+    const receipt = valueOf<PaymentReceipt>(await app.services.dispatch('payments:register', input))
     expect(receipt).toMatchObject({
       cashier: { name: 'Cajero Demo' },
       total: sample.amount,
@@ -155,60 +147,49 @@ describe('payments', () => {
     expect(events.some((e) => e.event === 'sync:status')).toBe(true)
 
     const again = valueOf<PaymentReceipt>(
-      await t.services.dispatch('payments:get', { paymentId: receipt.id })
+      await app.services.dispatch('payments:get', { paymentId: receipt.id })
     )
     expect(again).toEqual(receipt)
-    expect(await t.services.dispatch('payments:register', input)).toMatchObject({
+    expect(await app.services.dispatch('payments:register', input)).toMatchObject({
       ok: false,
       error: { code: 'bill_already_queued' }
     })
 
     const outbox = valueOf<OutboxPaymentView[]>(
-      await t.services.dispatch('outbox:list', { states: ['queued'] })
+      await app.services.dispatch('outbox:list', { states: ['queued'] })
     )
     expect(outbox.map((p) => p.id)).toContain(receipt.id)
 
     const bills = valueOf<BillListView>(
-      await t.services.dispatch('bills:list', { contractId: sample.contractId })
+      await app.services.dispatch('bills:list', { contractId: sample.contractId })
     )
     expect(bills.bills.find((b) => b.billNo === sample.billNo)?.outboxState).toBe('queued')
   })
 
   it('takes a payment offline from the cached bills', async () => {
-    const sample = samples[2]!
-    const dispatch = t.services.dispatch
-    valueOf(
-      await dispatch('customers:contracts', {
-        idType: 'NIT',
-        identification: sample.identification
-      })
-    )
-    valueOf(await dispatch('bills:list', { contractId: sample.contractId }))
+    const sample = app.samples[2]!
+    const dispatch = app.services.dispatch
+    await cacheLookups(dispatch, sample)
     await setOffline(true)
     try {
       const receipt = valueOf<PaymentReceipt>(
-        await dispatch('payments:register', {
-          idType: 'NIT',
-          identification: sample.identification,
-          bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
-          method: 'transfer'
-        })
+        await dispatch('payments:register', registration(sample))
       )
       expect(receipt.bills[0]?.state).toBe('queued')
     } finally {
       await setOffline(false)
     }
-    expect(sim.registrationsByBill()[sample.billNo] ?? 0).toBe(0)
+    expect(app.sim.registrationsByBill()[sample.billNo] ?? 0).toBe(0)
   })
 })
 
 describe('settings', () => {
   beforeAll(async () => {
-    await signIn(t.services.dispatch, 'supervisor')
+    await signIn(app.services.dispatch, 'supervisor')
   })
 
   it('refuses out-of-range values with the field and its limits, changing nothing', async () => {
-    const dispatch = t.services.dispatch
+    const dispatch = app.services.dispatch
     const before = valueOf<SettingsView>(await dispatch('settings:get', {}))
     expect(await dispatch('settings:set', { idleLockMinutes: 0, terminalId: 'CAJA-77' })).toEqual({
       ok: false,
@@ -228,7 +209,7 @@ describe('settings', () => {
   it('saves valid values and keeps the client secret write-only', async () => {
     const secret = 'top-secret-value-1234'
     const view = valueOf<SettingsView>(
-      await t.services.dispatch('settings:set', {
+      await app.services.dispatch('settings:set', {
         terminalId: 'CAJA-77',
         caps: { maxPaymentAmount: 2_000_000 },
         clientSecret: secret
@@ -241,16 +222,16 @@ describe('settings', () => {
       secretProtection: 'memory',
       usesSimulator: true
     })
-    const got = await t.services.dispatch('settings:get', {})
+    const got = await app.services.dispatch('settings:get', {})
     expect(JSON.stringify(got)).not.toContain(secret)
     expect(JSON.stringify(view)).not.toContain(secret)
-    const file = readFileSync(join(t.dataDir, 'settings.json'), 'utf8')
+    const file = readFileSync(join(app.dataDir, 'settings.json'), 'utf8')
     expect(file).toContain('CAJA-77')
     expect(file).not.toContain(secret)
   })
 
   it('keeps the receipt header: a valid NIT is stored formatted, a wrong check digit refused', async () => {
-    const dispatch = t.services.dispatch
+    const dispatch = app.services.dispatch
     expect(valueOf<SettingsView>(await dispatch('settings:get', {}))).toMatchObject({
       businessName: 'Tigo-UNE — Punto de pago',
       businessNit: '',
@@ -276,7 +257,9 @@ describe('settings', () => {
       businessNit: '900.123.456-8',
       businessAddress: 'Cra. 7 # 12-34, Bogotá'
     })
-    const file = JSON.parse(readFileSync(join(t.dataDir, 'settings.json'), 'utf8')) as SettingsView
+    const file = JSON.parse(
+      readFileSync(join(app.dataDir, 'settings.json'), 'utf8')
+    ) as SettingsView
     expect(file.businessNit).toBe('900.123.456-8')
   })
 })
@@ -286,15 +269,13 @@ describe('sync engine wiring', () => {
     const other = await startTestServices({ syncEngine: true })
     try {
       await signIn(other.services.dispatch, 'cashier')
-      const otherSim = other.services.simulator()!
+      const otherSim = other.sim()
       const [sample] = unpaidSamples(otherSim.dataset, 1) as [UnpaidSample]
       const receipt = valueOf<PaymentReceipt>(
-        await other.services.dispatch('payments:register', {
-          idType: 'NIT',
-          identification: sample.identification,
-          bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
-          method: 'debit_card'
-        })
+        await other.services.dispatch(
+          'payments:register',
+          registration(sample, { method: 'debit_card' })
+        )
       )
       valueOf(await other.services.dispatch('sync:now', {}))
       const after = valueOf<PaymentReceipt>(

@@ -17,7 +17,8 @@ import { createLogger } from '../../../electron/main/log'
 import type { Logger } from '../../../electron/main/log'
 import { createSecretStore } from '../../../electron/main/secrets'
 import type { SafeStorageLike } from '../../../electron/main/secrets'
-import { clientSecretsFrom, createServices, secretsToRedact } from '../../../electron/main/services'
+import { createServices } from '../../../electron/main/services'
+import { clientSecretsFrom, secretsToRedact } from '../../../electron/main/start-services'
 import type { Services } from '../../../electron/main/services'
 import type { SimulatorHandle } from '../../../electron/simulator/server'
 import { startSimulator } from '../../../electron/simulator/server'
@@ -27,7 +28,7 @@ import type { AttemptView, OutboxPaymentView, PaymentReceipt } from '../../../sh
 import type { Harness } from '../../harness/server'
 import { startHarness } from '../../harness/server'
 import type { UnpaidSample } from './fixtures'
-import { FAST_HASH, signIn, unpaidSamples, valueOf } from './fixtures'
+import { FAST_HASH, registration as paying, signIn, unpaidSamples, valueOf } from './fixtures'
 
 const CLIENT_ID = 'caja-leak-test'
 const SECRET = `cs-LEAKCHECK-${randomBytes(8).toString('hex')}`
@@ -137,14 +138,9 @@ function loggerFor(dir: string, secrets: () => readonly string[]): Logger {
   })
 }
 
+/** Paid in cash, exactly. */
 function registration(sample: UnpaidSample) {
-  return {
-    idType: 'NIT',
-    identification: sample.identification,
-    bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
-    method: 'cash',
-    tendered: sample.amount
-  }
+  return paying(sample, { method: 'cash', tendered: sample.amount })
 }
 
 beforeAll(async () => {

@@ -61,6 +61,21 @@ describe('cached bills', () => {
     expect(store.cache.billByNo('B1')?.paid).toBe(true)
   })
 
+  it('marks many bills paid at once and leaves the others alone', () => {
+    store.cache.putBills('7001', 'CC', '1', [
+      bill('B1', '1000'),
+      bill('B2', '2000'),
+      bill('B3', '3000')
+    ])
+    store.cache.markBillsPaid(['B3', 'B1', 'UNKNOWN'])
+    store.cache.markBillsPaid([])
+    expect(store.cache.billsOfContract('7001').map((b) => [b.billNo, b.paid])).toEqual([
+      ['B1', true],
+      ['B2', false],
+      ['B3', true]
+    ])
+  })
+
   it('stores none of a list with an amount it cannot read', () => {
     expect(() =>
       store.cache.putBills('7001', 'CC', '1', [bill('B1', '1000'), bill('B2', '10.50')])

@@ -6,7 +6,15 @@ import { migrate, openDatabase, userVersion } from '../../../electron/main/store
 import type { Migration } from '../../../electron/main/store/migrations'
 import { MIGRATIONS } from '../../../electron/main/store/migrations'
 import { AppError } from '../../../shared/errors'
-import { count, openStore, paymentInput, removeTempDirs, seedCustomer, tempDir } from './fixtures'
+import {
+  T0,
+  count,
+  openStore,
+  paymentInput,
+  removeTempDirs,
+  seedCustomer,
+  tempDir
+} from './fixtures'
 
 afterEach(removeTempDirs)
 
@@ -203,6 +211,42 @@ describe('001-initial', () => {
     const { id } = store.payments.registerPayment(paymentInput())
     expect(() => insert(id, 100, 'lost')).toThrow(/CHECK/)
     expect(() => insert(id, 100.5, 'queued')).toThrow(/INTEGER/)
+    store.db.close()
+  })
+})
+
+describe('004-outbox-waiting-amount', () => {
+  it('sums the waiting pesos from the index alone, leaving registered and rejected out', () => {
+    const store = openStore()
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT COALESCE(SUM(amount), 0) FROM outbox_items
+           WHERE state IN ('queued', 'sending', 'uncertain')`
+      )
+      .all() as { detail: string }[]
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(
+      /USING COVERING INDEX outbox_items_state_amount/
+    )
+
+    seedCustomer(store)
+    store.caps.maxPendingTotal = Number.MAX_SAFE_INTEGER
+    const amounts: Record<string, number> = { B1: 120_000, B2: 80_000, B3: 300_000, N1: 90_000 }
+    for (const billNo of ['B1', 'B2', 'B3']) {
+      store.payments.registerPayment(
+        paymentInput({
+          bills: [{ billNo, contractId: '7001', amount: amounts[billNo]! }],
+          tendered: 300_000
+        })
+      )
+    }
+    expect(store.outbox.waitingAmount()).toBe(500_000)
+    const [b1, b2, b3] = store.outbox.claimDue(T0, 10).sort((a, b) => a.id - b.id)
+    store.outbox.markRegistered([b1!.id])
+    store.outbox.markRejected([b2!.id], 'api_rejected')
+    expect(store.outbox.waitingAmount()).toBe(amounts.B3)
+    store.outbox.markUncertain([b3!.id], 'timeout')
+    expect(store.outbox.waitingAmount()).toBe(amounts.B3)
+    expect(store.outbox.summary(T0).waiting.amount).toBe(store.outbox.waitingAmount())
     store.db.close()
   })
 })

@@ -101,6 +101,40 @@ describe('outbox transitions', () => {
     store.db.close()
   })
 
+  it('moves many items in one call, each with its own attempt row from its own state', () => {
+    const { store, itemIds } = storeWithPayment(['B1', 'B2', 'B3'])
+    const [a, b, c] = itemIds as [number, number, number]
+    store.outbox.claimDue(T0, 10)
+    store.outbox.markUncertain([b], 'socket hang up')
+    store.now.value = T0 + 5
+    const moved = store.outbox.markRegistered([c, a, b], { detail: 'ok', httpStatus: 200 })
+    expect(moved.map((i) => [i.id, i.state, i.registeredAt])).toEqual([
+      [c, 'registered', T0 + 5],
+      [a, 'registered', T0 + 5],
+      [b, 'registered', T0 + 5]
+    ])
+    const last = (id: number) => store.outbox.attempts(id).at(-1)
+    expect(last(a)).toMatchObject({ fromState: 'sending', toState: 'registered', httpStatus: 200 })
+    expect(last(b)).toMatchObject({ fromState: 'uncertain', toState: 'registered', detail: 'ok' })
+    expect(store.outbox.attempts(c).map((x) => x.outcome)).toEqual([
+      'created',
+      'claimed',
+      'registered'
+    ])
+    expect(store.outbox.markRegistered([])).toEqual([])
+    store.db.close()
+  })
+
+  it('refuses an item named twice in one move, moving none', () => {
+    const { store, itemIds } = storeWithPayment(['B1', 'B2'])
+    const [a, b] = itemIds as [number, number]
+    store.outbox.claimDue(T0, 10)
+    expect(codeOf(() => store.outbox.markRegistered([a, b, a]))).toBe('outbox_transition_illegal')
+    expect([stateOf(store, a), stateOf(store, b)]).toEqual(['sending', 'sending'])
+    expect(store.outbox.attempts(a)).toHaveLength(2)
+    store.db.close()
+  })
+
   it('refuses a whole batch when one item cannot move', () => {
     const { store, itemIds } = storeWithPayment(['B1', 'B2'])
     const [a, b] = itemIds as [number, number]
@@ -160,6 +194,41 @@ describe('claimDue', () => {
     expect(store.outbox.claimDue(T0 + 60_000, 10).map((i) => i.paymentId)).toEqual([later.id])
     expect(store.outbox.nextAttemptAt()).toBeNull()
     expect(nit.bills).toHaveLength(1)
+    store.db.close()
+  })
+})
+
+describe('items carry their payment', () => {
+  it("with the payment's own receipt number and terminal", () => {
+    const store = openStore()
+    seedCustomer(store)
+    const first = store.payments.registerPayment(paymentInput({ terminalId: 'CAJA-1' }))
+    const other = store.payments.registerPayment(
+      paymentInput({
+        terminalId: 'CAJA-2',
+        bills: [{ billNo: 'B2', contractId: '7001', amount: 80_000 }]
+      })
+    )
+    const second = store.payments.registerPayment(
+      paymentInput({
+        terminalId: 'CAJA-1',
+        bills: [{ billNo: 'B3', contractId: '7001', amount: 300_000 }],
+        tendered: 300_000
+      })
+    )
+    const claimed = store.outbox.claimDue(T0, 10)
+    const facts = (paymentId: string) => {
+      const item = claimed.find((i) => i.paymentId === paymentId)
+      return [item?.receiptNo, item?.terminalId]
+    }
+    expect(facts(first.id)).toEqual([1, 'CAJA-1'])
+    expect(facts(other.id)).toEqual([1, 'CAJA-2'])
+    expect(facts(second.id)).toEqual([2, 'CAJA-1'])
+    expect(second.receiptNo).toBe(2)
+    expect(store.outbox.items([claimed[0]!.id])[0]).toMatchObject({
+      receiptNo: claimed[0]!.receiptNo,
+      terminalId: claimed[0]!.terminalId
+    })
     store.db.close()
   })
 })

@@ -88,6 +88,54 @@ describe('register requests', () => {
     })
   })
 
+  it("names each payment's own receipt and terminal, one request per terminal", async () => {
+    const mine = paymentsOfOneCustomer(sim.dataset, 3).slice(0, 3)
+    const w = world({ settings: { batchSize: 50 } })
+    await w.warmCache(mine)
+    // Payments taken at another till (its database restored here) keep their terminal.
+    const takeAt = (terminalId: string, plan: (typeof mine)[number]) =>
+      w.payments.registerPayment({
+        terminalId,
+        cashier: { id: 'c1', name: 'Cajera Uno' },
+        idType: plan.idType,
+        identification: plan.identification,
+        bills: plan.bills,
+        method: 'cash',
+        tendered: plan.bills.reduce((sum, bill) => sum + bill.amount, 0)
+      })
+    const here = [takeAt('CAJA-1', mine[0]!), takeAt('CAJA-1', mine[1]!)]
+    const there = takeAt('CAJA-2', mine[2]!)
+    expect([...here, there].map((r) => r.receiptNo)).toEqual([1, 2, 1])
+
+    await w.engine.requestDrain('payment')
+
+    const sent = sim
+      .ledger()
+      .map((entry) => ({
+        terminalId: entry.paymentData?.terminalId,
+        receiptNumbers: entry.paymentData?.receiptNumbers,
+        localPaymentIds: entry.paymentData?.localPaymentIds,
+        bills: entry.bills.map((b) => b.billNo)
+      }))
+      .sort((a, b) => String(a.terminalId).localeCompare(String(b.terminalId)))
+    const byId = [...here].sort((a, b) => a.id.localeCompare(b.id))
+    expect(sent).toEqual([
+      {
+        terminalId: 'CAJA-1',
+        receiptNumbers: byId.map((r) => r.receiptNo),
+        localPaymentIds: byId.map((r) => r.id),
+        bills: byId.map((r) => r.bills[0]!.billNo)
+      },
+      {
+        terminalId: 'CAJA-2',
+        receiptNumbers: [1],
+        localPaymentIds: [there.id],
+        bills: [there.bills[0]!.billNo]
+      }
+    ])
+    expect(new Set(states(w))).toEqual(new Set(['registered']))
+  })
+
   it('splits a customer into requests of at most batchSize bills', async () => {
     const large = sim.dataset.largeCustomer
     const plans = planPayments(sim.dataset, 200, 4, { includeLarge: true })

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type * as Services from '../../../electron/main/services'
-import type { ServicesOptions } from '../../../electron/main/services'
+import type * as Services from '../../../electron/main/start-services'
+import type { ServicesOptions } from '../../../electron/main/start-services'
 
 // electron/main/index.ts is wiring only; this checks the wiring against a recording fake of
 // Electron (no binary here): data dir, lock, session hardening, guards, window, quit guard.
@@ -68,7 +68,7 @@ vi.mock('electron', async () => {
   }
 })
 
-vi.mock('../../../electron/main/services', async (importOriginal) => {
+vi.mock('../../../electron/main/start-services', async (importOriginal) => {
   const actual = await importOriginal<typeof Services>()
   return {
     secretsToRedact: actual.secretsToRedact,

@@ -30,6 +30,8 @@ function item(partial: Partial<OutboxItem>): OutboxItem {
     method: 'cash',
     paymentCreatedAt: '2025-01-01T10:00:00.000Z',
     clientInformation: null,
+    receiptNo: id,
+    terminalId: 'T-1',
     ...partial
   }
 }
@@ -42,6 +44,17 @@ describe('grouping due items into register requests', () => {
     const card = item({ method: 'debit_card' })
     const groups = groupForRegister([a1, b, a2, card], 10)
     expect(groups.map((g) => g.items.map((i) => i.id))).toEqual([[a1.id, a2.id], [b.id], [card.id]])
+  })
+
+  it('keeps payments taken at different terminals in different requests', () => {
+    const here = item({ terminalId: 'T-1' })
+    const there = item({ terminalId: 'T-2' })
+    const hereAgain = item({ terminalId: 'T-1' })
+    const groups = groupForRegister([here, there, hereAgain], 10)
+    expect(groups.map((g) => g.items.map((i) => i.id))).toEqual([
+      [here.id, hereAgain.id],
+      [there.id]
+    ])
   })
 
   it('caps a request at batchSize bills', () => {
@@ -58,15 +71,24 @@ describe('grouping due items into register requests', () => {
 
 describe('the register body', () => {
   it('lists each bill with its amount in pesos and the payment data', () => {
-    const a = item({ billNo: 'X1', reference: '0000001234', amount: 125_000, paymentId: 'p-a' })
+    const a = item({
+      billNo: 'X1',
+      reference: '0000001234',
+      amount: 125_000,
+      paymentId: 'p-a',
+      receiptNo: 41,
+      terminalId: 'CAJA-7'
+    })
     const b = item({
       billNo: 'X2',
       amount: 5_000,
       paymentId: 'p-b',
-      paymentCreatedAt: '2024-12-31T09:00:00.000Z'
+      paymentCreatedAt: '2024-12-31T09:00:00.000Z',
+      receiptNo: 42,
+      terminalId: 'CAJA-7'
     })
     const [group] = groupForRegister([a, b], 10)
-    expect(buildRegisterBody(group!, 'T-1')).toEqual({
+    expect(buildRegisterBody(group!)).toEqual({
       intent: 'register',
       billsCollection: [
         { billNo: 'X1', contractId: '100', billAmount: '125000', referencePayment: '0000001234' },
@@ -75,10 +97,21 @@ describe('the register body', () => {
       paymentData: {
         method: 'cash',
         localPaymentIds: ['p-a', 'p-b'],
-        terminalId: 'T-1',
-        receiptNumbers: [],
+        terminalId: 'CAJA-7',
+        receiptNumbers: [41, 42],
         paidAt: '2024-12-31T09:00:00.000Z'
       }
+    })
+  })
+
+  it('names a receipt once when a payment of several bills shares a request', () => {
+    const first = item({ paymentId: 'p-1', receiptNo: 7 })
+    const second = item({ paymentId: 'p-1', receiptNo: 7 })
+    const other = item({ paymentId: 'p-2', receiptNo: 8 })
+    const [group] = groupForRegister([first, second, other], 10)
+    expect(buildRegisterBody(group!).paymentData).toMatchObject({
+      localPaymentIds: ['p-1', 'p-2'],
+      receiptNumbers: [7, 8]
     })
   })
 })

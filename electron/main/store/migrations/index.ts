@@ -7,7 +7,8 @@ import type { Migration } from './migration'
 import { initial } from './001-initial'
 import { users } from './002-users'
 import { shiftsBatch } from './003-shifts-batch'
+import { outboxWaitingAmount } from './004-outbox-waiting-amount'
 
 export type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial, users, shiftsBatch]
+export const MIGRATIONS: readonly Migration[] = [initial, users, shiftsBatch, outboxWaitingAmount]
