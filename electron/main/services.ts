@@ -9,6 +9,7 @@ import type { SyncStatus } from '../../shared/ipc/views'
 import type { SimulatorHandle } from '../simulator/server'
 import { createAppHandlers } from './app'
 import type { ApiConnection } from './app/api-connection'
+import { currentApiIdentity, withApiIdentity } from './app/api-identity'
 import { connectApi } from './app/connect-api'
 import type { AppContext } from './app/context'
 import { createShiftAccess } from './app/shift-access'
@@ -235,7 +236,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       clock,
       outbox,
       cache,
-      audit,
+      audit: withApiIdentity(audit, () => currentApiIdentity(api, () => settings.get())),
       settings: () => settings.get().caps,
       isOnline: () => till.isOnline()
     }

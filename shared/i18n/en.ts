@@ -88,6 +88,8 @@ export const en: Record<string, string> = {
   'error.not_implemented': 'This feature is not available yet.',
   'error.payment_not_found': 'Payment not found.',
   'error.settings_out_of_range': '{field} must be between {min} and {max}.',
+  'error.settings_api_change_pending':
+    'The Tigo connection (API URL, token URL or client ID) cannot be changed while {count} bill(s) wait to be sent: they would go to a different API. Let them finish sending (or resolve them in "Payments to send") first, then try again. Changing only the client secret is allowed.',
   'error.unknown_channel': 'Unknown request.',
   'error.untrusted_sender': 'Request refused: it does not come from the till window.',
   'error.pin_format': 'The PIN must have {min} to {max} digits, numbers only.',

@@ -92,6 +92,8 @@ export const es: Record<string, string> = {
   'error.not_implemented': 'Esta función aún no está disponible.',
   'error.payment_not_found': 'No se encontró el pago.',
   'error.settings_out_of_range': 'El valor de {field} debe estar entre {min} y {max}.',
+  'error.settings_api_change_pending':
+    'No se puede cambiar la conexión con Tigo (URL del API, URL del token o client ID) mientras haya {count} factura(s) por enviar: se enviarían a otro destino. Deje que terminen de enviarse (o resuélvalas en «Pagos por enviar») y vuelva a intentarlo. Cambiar solo la clave sí se permite.',
   'error.unknown_channel': 'Solicitud desconocida.',
   'error.untrusted_sender': 'Solicitud rechazada: no viene de la ventana de la caja.',
   'error.pin_format': 'El PIN debe tener de {min} a {max} dígitos, solo números.',

@@ -1,9 +1,12 @@
 /**
  * Settings screen. The client secret is write-only: `settings:set` stores it in the secret
- * store, `settings:get` says only whether there is one.
+ * store, `settings:get` says only whether there is one. The API may not move while payments wait
+ * to be sent (api-identity.ts).
  */
 import type { SettingsView } from '../../../shared/ipc/views'
 import type { Handlers } from '../ipc'
+import { applySettingsPatch } from '../settings-store'
+import { checkApiChangeAllowed } from './api-identity'
 import type { AppContext } from './context'
 
 export function settingsView(ctx: AppContext): SettingsView {
@@ -52,6 +55,8 @@ export function settingsHandlers(ctx: AppContext): Handlers {
 
     'settings:set': (input) => {
       const { clientSecret, ...patch } = input
+      const current = ctx.settings.get()
+      checkApiChangeAllowed(current, applySettingsPatch(current, patch), ctx.outbox, ctx.clock)
       // Validate and save the plain fields first: a refused patch must not change the secret.
       ctx.settings.update(patch)
       if (clientSecret !== undefined) {

@@ -11,6 +11,7 @@ import type { AuditLog } from '../store/audit'
 import type { LookupCache } from '../store/cache'
 import type { Outbox } from '../store/outbox'
 import type { Clock, OutboxItem } from '../store/types'
+import { withSafeReconcileDelay } from '../sync/defaults'
 import type { SyncEngine, SyncSettings } from '../sync/engine'
 import { createSyncEngine } from '../sync/engine'
 import type { TerminalFacts } from '../sync/status'
@@ -48,16 +49,21 @@ export interface TillSync {
 
 export function syncSettingsFrom(settings: SettingsStore): SyncSettings {
   const stored = settings.get()
-  return {
-    batchSize: 20,
-    baseBackoffMs: 5_000,
-    maxBackoffMs: 5 * 60_000,
-    // Longer than the client timeout: see the engine's note on late commits.
-    reconcileDelayMs: stored.timeoutMs + 20_000,
-    probeIntervalMs: 15_000,
-    drainIntervalMs: 60_000,
-    maxPendingAgeHours: stored.caps.maxPendingAgeHours
-  }
+  // A request the client gave up on may still commit at Tigo: the floor for this timeout (not a
+  // fixed margin, which a 60 s or 120 s timeout outgrows) keeps the reconcile from reading
+  // "unpaid" too early and sending the money twice.
+  return withSafeReconcileDelay(
+    {
+      batchSize: 20,
+      baseBackoffMs: 5_000,
+      maxBackoffMs: 5 * 60_000,
+      reconcileDelayMs: stored.timeoutMs + 20_000,
+      probeIntervalMs: 15_000,
+      drainIntervalMs: 60_000,
+      maxPendingAgeHours: stored.caps.maxPendingAgeHours
+    },
+    stored.timeoutMs
+  )
 }
 
 /** The engine's outbox, reporting every state change as `outbox:changed`. */

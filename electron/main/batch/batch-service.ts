@@ -14,10 +14,9 @@ import type {
   BatchRowView
 } from '../../../shared/ipc/channels/batch'
 import { writeTransaction } from '../store/db'
-import type { Outbox } from '../store/outbox'
 import type { PaymentServiceDeps } from '../store/payments'
 import { createPaymentService } from '../store/payments'
-import type { OutboxSummary, Person } from '../store/types'
+import type { Person } from '../store/types'
 import { exportBatchResults, exportRejectedCsv } from './export'
 import type { BatchPreview, PreviewOptions } from './preview'
 import { previewBatch, reasonText } from './preview'
@@ -42,31 +41,6 @@ interface ImportRow {
   accepted: number
   rejected: number
   accepted_amount: number
-}
-
-/**
- * The outbox as the payment service sees it during one confirm. Its pending-total cap reads
- * `summary().waiting`, which sums the whole outbox: once per row that made a 2,000-row file
- * quadratic. Inside the confirm's write transaction nothing else changes the outbox, so the
- * waiting total is read once and grown by each accepted row. Only `waiting` is kept current.
- */
-function withRunningWaitingTotal(
-  outbox: Outbox,
-  now: number
-): { outbox: Outbox; add(amount: number): void } {
-  const base: OutboxSummary = outbox.summary(now)
-  let count = base.waiting.count
-  let amount = base.waiting.amount
-  return {
-    outbox: {
-      ...outbox,
-      summary: () => ({ ...base, waiting: { count, amount } })
-    },
-    add(paid) {
-      count++
-      amount += paid
-    }
-  }
 }
 
 export function createBatchService(deps: PaymentServiceDeps): BatchService {
@@ -120,18 +94,16 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
            reason_text, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       const caps = settings()
-      const running = withRunningWaitingTotal(deps.outbox, now)
+      // The payment's time is when the customer paid, not when the file was imported. Only the
+      // payment reads this clock: the outbox and the audit log keep their own (the real one), so
+      // an imported payment queues behind what waits already and is not flagged stale at once.
+      let paidAt = now
+      const payments = createPaymentService({ ...deps, clock: () => paidAt })
       for (const row of final) {
         const values = row.values
         let paymentId: string | null = null
         if (row.valid && values) {
-          const paidAt = Date.parse(values.paidAt)
-          // The payment's time is when the customer paid, not when the file was imported.
-          const payments = createPaymentService({
-            ...deps,
-            outbox: running.outbox,
-            clock: () => paidAt
-          })
+          paidAt = Date.parse(values.paidAt)
           const overCap = !isOnline() && values.amount > caps.maxPaymentAmount
           paymentId = payments.registerPayment({
             terminalId,
@@ -146,7 +118,6 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
             ...(values.externalRef ? { externalRef: values.externalRef } : {}),
             ...(overCap ? { approvedBy: actor } : {})
           }).id
-          running.add(values.amount)
         }
         insertRow.run(
           batchId,

@@ -246,6 +246,37 @@ describe('batch confirm', () => {
     store.db.close()
   })
 
+  it('queues imported payments by the real clock, behind what already waits, not by paid_at', async () => {
+    const { store, batch } = world()
+    const counter = store.payments.registerPayment(
+      paymentInput({
+        bills: [{ billNo: 'B4', contractId: '7001', amount: 700_000 }],
+        tendered: 700_000
+      })
+    )
+    // Imported three hours later; the file's payments were made the day before the counter one.
+    const importedAt = T0 + 3 * 3_600_000
+    store.now.value = importedAt
+    const preview = await batch.preview(file(VALID_ROWS))
+    expect(batch.confirm(preview, { actor: SUPERVISOR, terminalId: 'T1' }).accepted).toBe(2)
+
+    const imported = store.db
+      .prepare(
+        `SELECT p.created_at AS paidAt, i.created_at AS queuedAt, i.next_attempt_at AS dueAt
+         FROM outbox_items i JOIN payments p ON p.id = i.payment_id
+         WHERE p.source = 'batch' ORDER BY p.receipt_no`
+      )
+      .all()
+    expect(imported).toEqual([
+      { paidAt: '2025-02-28T14:15:00.000Z', queuedAt: importedAt, dueAt: importedAt },
+      { paidAt: '2025-02-28T21:40:00.000Z', queuedAt: importedAt, dueAt: importedAt }
+    ])
+    // The counter payment waited longest: it is sent first, and it alone is old enough to flag.
+    expect(store.outbox.claimDue(importedAt, 1).map((item) => item.paymentId)).toEqual([counter.id])
+    expect(store.outbox.flagStale(importedAt, 2 * 3_600_000)).toEqual([counter.id])
+    store.db.close()
+  })
+
   it('adds nothing when the same file, or the same rows in another file, come again', async () => {
     const { store, batch } = world()
     batch.confirm(await batch.preview(file(VALID_ROWS)), { actor: SUPERVISOR, terminalId: 'T1' })
