@@ -17,9 +17,9 @@
 import type { SyncStatus } from '../../../shared/ipc/views'
 import type { AuditLog } from '../store/audit'
 import type { LookupCache } from '../store/cache'
-import type { Clock } from '../store/types'
+import type { Clock, OutboxItem } from '../store/types'
 import { createConnectivity } from './connectivity'
-import { describe } from './outcomes'
+import { describe, settleRegistered } from './outcomes'
 import { reconcileUncertain } from './reconcile-step'
 import { sendRound } from './send-round'
 import { buildSyncStatus, type TerminalFacts } from './status'
@@ -204,22 +204,48 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!(await reachableNow(reason))) return
     if (await reconcileUncertain(drainContext())) lastSyncAt = clock()
     pushStatus()
-    while (lifecycle !== 'stopped' && connectivity.isOnline()) {
-      const s = settings()
-      const width = Math.max(1, Math.trunc(s.parallelRequests ?? 1))
-      // Anything that asks for a drain from here on is seen by this claim.
-      followUp = false
-      const batch = Math.max(1, Math.trunc(s.batchSize))
-      const limit = Math.max(ROUND_MIN_ITEMS, batch * Math.max(width, ROUND_REQUESTS))
-      const claimed = outbox.claimDue(clock(), limit)
-      if (claimed.length === 0) break
-      for (const item of claimed) inFlight.add(item.id)
-      const outcome = await sendRound(drainContext(), claimed)
-      pushStatus()
-      // No HTTP answer at all (refused, reset, timeout, no token): is Tigo there? A probe says,
-      // so the status bar shows offline now rather than after the next failure.
-      if (outcome === 'halt-unreachable' && connectivity.isOnline()) await connectivity.check()
-      if (outcome !== 'continue') break
+    // Registered by Tigo in the last round, still `sending` in the database: written in the
+    // transaction that claims the next round (one disk flush per round instead of two).
+    let accepted: OutboxItem[] = []
+    const writeAccepted = <T>(ctx: DrainContext, then: () => T): T => {
+      const pending = accepted
+      try {
+        const result = ctx.atomically(() => {
+          settleRegistered(ctx, pending, 'registered by Tigo')
+          return then()
+        })
+        accepted = []
+        return result
+      } catch (error) {
+        // Rolled back: they are `sending` again, so a release after the failure must see them.
+        for (const item of pending) inFlight.add(item.id)
+        throw error
+      }
+    }
+    try {
+      while (lifecycle !== 'stopped' && connectivity.isOnline()) {
+        const ctx = drainContext()
+        const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
+        // Anything that asks for a drain from here on is seen by this claim.
+        followUp = false
+        const batch = Math.max(1, Math.trunc(ctx.settings.batchSize))
+        const limit = Math.max(ROUND_MIN_ITEMS, batch * Math.max(width, ROUND_REQUESTS))
+        const claimed = writeAccepted(ctx, () => outbox.claimDue(clock(), limit))
+        if (claimed.length === 0) break
+        for (const item of claimed) inFlight.add(item.id)
+        const round = await sendRound(ctx, claimed)
+        accepted = round.accepted
+        if (round.outcome !== 'continue') writeAccepted(ctx, () => undefined)
+        pushStatus()
+        // No HTTP answer at all (refused, reset, timeout, no token): is Tigo there? A probe says,
+        // so the status bar shows offline now rather than after the next failure.
+        if (round.outcome === 'halt-unreachable' && connectivity.isOnline()) {
+          await connectivity.check()
+        }
+        if (round.outcome !== 'continue') break
+      }
+    } finally {
+      if (accepted.length > 0) writeAccepted(drainContext(), () => undefined)
     }
   }
 

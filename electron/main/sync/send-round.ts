@@ -1,5 +1,7 @@
 /**
  * One round of a drain: the claimed items, grouped into register requests, sent and settled.
+ * Items Tigo accepted are handed back, not written: the engine writes them in the transaction
+ * that claims the next round, so a round costs one disk flush, not two.
  *
  * How each answer settles an item:
  * - `true`                      → registered.
@@ -32,6 +34,12 @@ import type { DrainContext } from './types'
 /** `halt-unreachable`: the round stopped on a failure with no HTTP answer at all. */
 export type RoundOutcome = 'continue' | 'halt' | 'halt-unreachable'
 
+export interface RoundResult {
+  outcome: RoundOutcome
+  /** Answered `true` by Tigo, still `sending` in the database: the caller must write them. */
+  accepted: OutboxItem[]
+}
+
 interface Halt {
   reason: string
   /** No HTTP status came back: the link itself may be down. */
@@ -42,7 +50,7 @@ interface Halt {
 export async function sendRound(
   ctx: DrainContext,
   claimed: readonly OutboxItem[]
-): Promise<RoundOutcome> {
+): Promise<RoundResult> {
   const groups = groupForRegister(claimed, ctx.settings.batchSize)
   const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
   let next = 0
@@ -65,15 +73,14 @@ export async function sendRound(
   }
   await Promise.all(Array.from({ length: Math.min(width, groups.length) }, worker))
 
-  ctx.atomically(() => settleRegistered(ctx, accepted, 'registered by Tigo'))
   const unsent = groups.slice(next).flatMap((group) => group.items)
   if (unsent.length > 0 && halted) {
     settleQueued(ctx, unsent, `not sent: the round stopped (${halted.reason})`, {
       now: !halted.backoff
     })
   }
-  if (!halted) return 'continue'
-  return halted.transport ? 'halt-unreachable' : 'halt'
+  if (!halted) return { outcome: 'continue', accepted }
+  return { outcome: halted.transport ? 'halt-unreachable' : 'halt', accepted }
 }
 
 /** Returns why the rest of the round should not be sent now, if it should not. */

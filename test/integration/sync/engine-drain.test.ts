@@ -2,6 +2,7 @@
  * The sync engine's drain, against the simulator over real HTTP and a real SQLite file: one drain
  * at a time, grouping per customer, and what each answer of Tigo does to an item.
  */
+import Sqlite from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseIdType } from '../../../shared/domain/identification'
 import { countingClient, countingOutbox, engineSuite, states } from './engine-helpers'
@@ -62,6 +63,46 @@ describe('one drain at a time', () => {
     expect(tookSecond).toBe(true)
     expect(new Set(states(w))).toEqual(new Set(['registered']))
     expect(sim.ledger()).toHaveLength(2)
+  })
+})
+
+describe('writing outcomes', () => {
+  it("writes a round's registrations in the transaction that claims the next round", async () => {
+    const plans = planPayments(sim.dataset, 60, 11)
+    // What another connection sees while each claim runs: the previous round, not yet committed.
+    const seenByOthers: string[][] = []
+    const seenInside: string[][] = []
+    let reader: Sqlite.Database | undefined
+    const w: World = world({
+      settings: { batchSize: 1 },
+      wrapOutbox: (outbox) => ({
+        ...outbox,
+        claimDue(now, limit) {
+          const query = 'SELECT state FROM outbox_items ORDER BY id'
+          reader ??= new Sqlite(w.file, { readonly: true })
+          seenByOthers.push(
+            (reader.prepare(query).all() as { state: string }[]).map((r) => r.state)
+          )
+          seenInside.push(states(w))
+          return outbox.claimDue(now, limit)
+        }
+      })
+    })
+    await w.warmCache(plans)
+    for (const plan of plans) w.take(plan)
+    const bills = plans.reduce((n, p) => n + p.bills.length, 0)
+
+    await w.engine.requestDrain('payment')
+    reader?.close()
+
+    expect(states(w)).toEqual(Array.from({ length: bills }, () => 'registered'))
+    expect(seenInside.length).toBeGreaterThanOrEqual(3)
+    const count = (list: string[] | undefined, state: string) =>
+      (list ?? []).filter((s) => s === state).length
+    // At the second claim the first round is registered inside the transaction only.
+    expect(count(seenInside[1], 'registered')).toBeGreaterThan(0)
+    expect(count(seenByOthers[1], 'registered')).toBe(0)
+    expect(count(seenByOthers[1], 'sending')).toBe(count(seenInside[1], 'registered'))
   })
 })
 
