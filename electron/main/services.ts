@@ -220,6 +220,8 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     const till = createTillSync({
       engine: options.syncEngine !== false,
       client: api.client,
+      // One transaction per drain round: its outcomes and the next claim share one disk flush.
+      db,
       outbox,
       cache,
       audit,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { AttemptView } from '../../shared/ipc/views'
 import { api } from '../api'
 import { formatMoment } from '../lib/format'
+import { whileCurrent } from '../lib/while-current'
 import { useDescribeError, useLanguage, useT, type Translate } from '../i18n/use-t'
 import { ErrorMessage } from './error-message'
 
@@ -20,16 +21,13 @@ export function AttemptList({ itemId }: { itemId: number }) {
   const [attempts, setAttempts] = useState<AttemptView[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
 
-  useEffect(() => {
-    let current = true
-    api
-      .invoke('outbox:attempts', { itemId })
-      .then((answer) => current && setAttempts(answer))
-      .catch((error: unknown) => current && setFailure(describe(error)))
-    return () => {
-      current = false
-    }
-  }, [itemId, describe])
+  useEffect(
+    () =>
+      whileCurrent(api.invoke('outbox:attempts', { itemId }), setAttempts, (error) =>
+        setFailure(describe(error))
+      ),
+    [itemId, describe]
+  )
 
   if (failure) return <ErrorMessage text={failure} />
   if (!attempts) return <p className="muted">{t('ui.common.loading')}</p>

@@ -4,6 +4,7 @@ import type { BatchImportView } from '../../shared/ipc/channels/batch'
 import { api } from '../api'
 import { downloadText } from '../lib/download'
 import { formatMoment } from '../lib/format'
+import { whileCurrent } from '../lib/while-current'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { Money } from './money'
@@ -20,16 +21,10 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
   const announce = useAppStore((state) => state.announce)
   const [imports, setImports] = useState<BatchImportView[] | null>(null)
 
-  useEffect(() => {
-    let current = true
-    api
-      .invoke('batch:list', { limit: 20 })
-      .then((list) => current && setImports(list))
-      .catch(() => current && setImports([]))
-    return () => {
-      current = false
-    }
-  }, [refreshKey])
+  useEffect(
+    () => whileCurrent(api.invoke('batch:list', { limit: 20 }), setImports, () => setImports([])),
+    [refreshKey]
+  )
 
   if (!imports || imports.length === 0) return null
   return (

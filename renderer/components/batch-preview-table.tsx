@@ -34,13 +34,13 @@ export function BatchPreviewTable({ rows }: { rows: readonly BatchRowView[] }) {
 
   return (
     <div
-      className="batch-table"
+      className="virtual-table"
       role="table"
       aria-label={t('ui.batch.rowsTitle')}
       aria-rowcount={rows.length + 1}
       data-testid="batch-rows"
     >
-      <div className="batch-row batch-head" role="row" aria-rowindex={1}>
+      <div className="virtual-row virtual-head batch-row" role="row" aria-rowindex={1}>
         <span role="columnheader">{t('ui.batch.line')}</span>
         <span role="columnheader">{t('ui.batch.result')}</span>
         <span role="columnheader">{t('ui.batch.customer')}</span>
@@ -51,8 +51,8 @@ export function BatchPreviewTable({ rows }: { rows: readonly BatchRowView[] }) {
         <span role="columnheader">{t('ui.batch.paidAt')}</span>
         <span role="columnheader">{t('ui.batch.reason')}</span>
       </div>
-      <div className="batch-scroll" ref={scrollRef} tabIndex={0}>
-        <div className="batch-space" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="virtual-scroll batch-scroll" ref={scrollRef} tabIndex={0}>
+        <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]
             if (!row) return null
@@ -60,7 +60,7 @@ export function BatchPreviewTable({ rows }: { rows: readonly BatchRowView[] }) {
             return (
               <div
                 key={row.line}
-                className={`batch-row ${row.valid ? 'batch-valid' : 'batch-invalid'}`}
+                className={`virtual-row batch-row ${row.valid ? 'batch-valid' : 'batch-invalid'}`}
                 role="row"
                 aria-rowindex={item.index + 2}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}

@@ -38,8 +38,13 @@ export function BillList({ bills, selectedKeys, onToggle, onShowPayments }: Bill
   })
 
   return (
-    <div className="bill-table" role="table" aria-rowcount={bills.length + 1} data-testid="bills">
-      <div className="bill-row bill-head" role="row" aria-rowindex={1}>
+    <div
+      className="virtual-table"
+      role="table"
+      aria-rowcount={bills.length + 1}
+      data-testid="bills"
+    >
+      <div className="virtual-row virtual-head bill-row" role="row" aria-rowindex={1}>
         <span role="columnheader" className="col-pick">
           <span className="sr-only">{t('ui.bills.pick')}</span>
         </span>
@@ -54,8 +59,8 @@ export function BillList({ bills, selectedKeys, onToggle, onShowPayments }: Bill
           <span className="sr-only">{t('ui.bills.actions')}</span>
         </span>
       </div>
-      <div className="bill-scroll" ref={scrollRef} tabIndex={-1}>
-        <div className="bill-space" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="virtual-scroll bill-scroll" ref={scrollRef} tabIndex={-1}>
+        <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
             const bill = bills[row.index]
             if (!bill) return null
@@ -65,7 +70,7 @@ export function BillList({ bills, selectedKeys, onToggle, onShowPayments }: Bill
             return (
               <div
                 key={key}
-                className={`bill-row ${selectedKeys.has(key) ? 'bill-selected' : ''}`}
+                className={`virtual-row bill-row ${selectedKeys.has(key) ? 'bill-selected' : ''}`}
                 role="row"
                 aria-rowindex={row.index + 2}
                 style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { BillPaymentsView, BillView } from '../../shared/ipc/views'
 import { api } from '../api'
 import { formatMoment } from '../lib/format'
+import { whileCurrent } from '../lib/while-current'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { ErrorMessage } from './error-message'
 import { SourceNote } from './source-note'
@@ -25,16 +26,15 @@ export function BillPayments({ bill, onClose }: { bill: BillView; onClose: () =>
     panelRef.current?.scrollIntoView({ block: 'nearest' })
   }, [view, failure])
 
-  useEffect(() => {
-    let current = true
-    api
-      .invoke('bills:payments', { contractId: bill.contractId, billNo: bill.billNo })
-      .then((answer) => current && setView(answer))
-      .catch((error: unknown) => current && setFailure(describe(error)))
-    return () => {
-      current = false
-    }
-  }, [bill.contractId, bill.billNo, describe])
+  useEffect(
+    () =>
+      whileCurrent(
+        api.invoke('bills:payments', { contractId: bill.contractId, billNo: bill.billNo }),
+        setView,
+        (error) => setFailure(describe(error))
+      ),
+    [bill.contractId, bill.billNo, describe]
+  )
 
   return (
     <section

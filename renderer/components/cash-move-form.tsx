@@ -3,20 +3,20 @@ import { useState } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
 import type { CashMovementKind } from '../../shared/ipc/channels/shifts'
 import { api } from '../api'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { ActionButton } from './action-button'
 import { Field } from './field'
+import { MoneyInput } from './money-input'
 
 export function CashMoveForm({ onMoved }: { onMoved: () => void }) {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure: error, setFailure: setError, submit: send } = useSubmission()
   const announce = useAppStore((state) => state.announce)
   const [kind, setKind] = useState<CashMovementKind>('out')
   const [amountText, setAmountText] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function move(): Promise<void> {
     const amount = parseCopInput(amountText)
@@ -28,19 +28,13 @@ export function CashMoveForm({ onMoved }: { onMoved: () => void }) {
       setError(t('ui.shift.reasonRequired'))
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
+    await send(async () => {
       await api.invoke('shifts:cashMove', { kind, amount, reason: reason.trim() })
       announce('success', t(kind === 'in' ? 'ui.shift.movedIn' : 'ui.shift.movedOut'))
       setAmountText('')
       setReason('')
       onMoved()
-    } catch (failure) {
-      setError(describe(failure))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -65,15 +59,7 @@ export function CashMoveForm({ onMoved }: { onMoved: () => void }) {
           </select>
         </Field>
         <Field label={t('ui.shift.moveAmount')}>
-          <input
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            className="money-input"
-            value={amountText}
-            data-testid="move-amount"
-            onChange={(event) => setAmountText(event.target.value)}
-          />
+          <MoneyInput value={amountText} data-testid="move-amount" onText={setAmountText} />
         </Field>
         <Field label={t('ui.shift.moveReason')} error={error}>
           <input

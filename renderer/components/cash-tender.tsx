@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t'
 import { changeDue } from '../store/bill-selection'
 import { Field } from './field'
 import { Money } from './money'
+import { MoneyInput } from './money-input'
 
 interface CashTenderProps {
   total: number
@@ -19,15 +20,7 @@ export function CashTender({ total, text, onText, error }: CashTenderProps) {
   return (
     <div className="cash-tender">
       <Field label={t('ui.pay.tendered')} hint={t('ui.pay.tenderedHint')} error={error}>
-        <input
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          className="money-input"
-          value={text}
-          data-testid="tendered"
-          onChange={(event) => onText(event.target.value)}
-        />
+        <MoneyInput value={text} data-testid="tendered" onText={onText} />
       </Field>
       <button type="button" className="btn btn-secondary" onClick={() => onText(String(total))}>
         {t('ui.pay.exact')}

@@ -6,13 +6,15 @@ import { useMemo, useState } from 'react'
 import type { ClosingReport, ShiftSummaryView } from '../../shared/ipc/channels/shifts'
 import { api } from '../api'
 import { checkCounts, toCountedInput, type CountTexts } from '../lib/closing-count'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { ActionButton } from './action-button'
 import { Difference } from './difference'
 import { ErrorMessage } from './error-message'
 import { Field } from './field'
 import { Money } from './money'
+import { MoneyInput } from './money-input'
 import { UnsettledList } from './unsettled-list'
 
 interface ClosingFormProps {
@@ -22,31 +24,23 @@ interface ClosingFormProps {
 
 export function ClosingForm({ summary, onClosed }: ClosingFormProps) {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure, submit: send } = useSubmission()
   const announce = useAppStore((state) => state.announce)
   const [texts, setTexts] = useState<CountTexts>({})
   const [notes, setNotes] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const checks = useMemo(() => checkCounts(summary.lines, texts), [summary.lines, texts])
   const anyInvalid = checks.some((check) => check.invalid)
 
   async function close(): Promise<void> {
     if (anyInvalid) return
-    setBusy(true)
-    setFailure(null)
-    try {
+    await send(async () => {
       const report = await api.invoke('shifts:close', {
         counted: toCountedInput(checks),
         ...(notes.trim() ? { notes: notes.trim() } : {})
       })
       announce('success', t('ui.shift.closed', { shiftId: report.shift.id }))
       onClosed(report)
-    } catch (error) {
-      setFailure(describe(error))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -92,16 +86,10 @@ export function ClosingForm({ summary, onClosed }: ClosingFormProps) {
                     }
                     error={check?.invalid ? t('ui.shift.amountInvalid') : null}
                   >
-                    <input
-                      type="text"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      className="money-input"
+                    <MoneyInput
                       value={texts[line.method] ?? ''}
                       data-testid={`counted-${line.method}`}
-                      onChange={(event) =>
-                        setTexts({ ...texts, [line.method]: event.target.value })
-                      }
+                      onText={(text) => setTexts({ ...texts, [line.method]: text })}
                     />
                   </Field>
                 </td>

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { BillView, OutboxPaymentView } from '../../shared/ipc/views'
 import { api } from '../api'
 import { formatMoment } from '../lib/format'
+import { whileCurrent } from '../lib/while-current'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { ErrorMessage } from './error-message'
 import { Money } from './money'
@@ -25,21 +26,16 @@ export function LocalPayments({ bills }: { bills: readonly BillView[] }) {
 
   useEffect(() => {
     if (wanted.size === 0) return
-    let current = true
-    api
-      .invoke('outbox:list', {})
-      .then((all) => {
-        if (!current) return
+    return whileCurrent(
+      api.invoke('outbox:list', {}),
+      (all) =>
         setPayments(
           all.filter((payment) =>
             payment.items.some((item) => wanted.has(`${item.contractId}/${item.billNo}`))
           )
-        )
-      })
-      .catch((error: unknown) => current && setFailure(describe(error)))
-    return () => {
-      current = false
-    }
+        ),
+      (error) => setFailure(describe(error))
+    )
   }, [wanted, describe])
 
   if (wanted.size === 0) return null

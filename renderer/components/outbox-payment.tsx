@@ -14,7 +14,57 @@ interface OutboxPaymentProps {
   picked: ReadonlySet<number>
   onPick: (itemId: number) => void
   onRetry: (itemIds: number[]) => void
+  /** A supervisor settles an item the engine cannot; resolves true when it was accepted. */
+  onDecide: (itemId: number, decision: SupervisorDecision, note: string) => Promise<boolean>
   busy: boolean
+}
+
+export type SupervisorDecision = 'registered' | 'resend'
+
+/** The main process has the last word (it checks the item's history and asks Tigo live). */
+function decisionsFor(item: OutboxItemView): SupervisorDecision[] {
+  if (item.state === 'uncertain' && item.flagged) return ['registered', 'resend']
+  if (item.state === 'rejected' && item.rejectedReason?.startsWith('bill_paid_elsewhere')) {
+    return ['registered']
+  }
+  return []
+}
+
+function DecisionForm({
+  item,
+  busy,
+  onDecide
+}: {
+  item: OutboxItemView
+  busy: boolean
+  onDecide: OutboxPaymentProps['onDecide']
+}) {
+  const t = useT()
+  const [note, setNote] = useState('')
+  const noteId = `decide-note-${item.itemId}`
+  const ready = !busy && note.trim() !== ''
+  const submit = (decision: SupervisorDecision) => {
+    void onDecide(item.itemId, decision, note.trim()).then((done) => {
+      if (done) setNote('')
+    })
+  }
+  return (
+    <div className="outbox-decision" data-testid="outbox-decision">
+      <label htmlFor={noteId}>{t('ui.outbox.decideNote')}</label>
+      <input id={noteId} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      {decisionsFor(item).map((decision) => (
+        <button
+          key={decision}
+          type="button"
+          className="btn btn-secondary"
+          disabled={!ready}
+          onClick={() => submit(decision)}
+        >
+          {t(decision === 'registered' ? 'ui.outbox.decideRegistered' : 'ui.outbox.decideResend')}
+        </button>
+      ))}
+    </div>
+  )
 }
 
 export function OutboxPayment({
@@ -23,11 +73,13 @@ export function OutboxPayment({
   picked,
   onPick,
   onRetry,
+  onDecide,
   busy
 }: OutboxPaymentProps) {
   const t = useT()
   const language = useLanguage()
   const [open, setOpen] = useState<number | null>(null)
+  const [deciding, setDeciding] = useState<number | null>(null)
   return (
     <article className="panel outbox-payment" data-testid="outbox-payment">
       <header className="outbox-head">
@@ -45,6 +97,7 @@ export function OutboxPayment({
       <ul className="outbox-items">
         {items.map((item) => {
           const retryable = canRetry(item)
+          const decidable = decisionsFor(item).length > 0
           const checkboxId = `retry-${item.itemId}`
           return (
             <li key={item.itemId} className="outbox-item" data-testid="outbox-item">
@@ -65,6 +118,7 @@ export function OutboxPayment({
                 <Money value={item.amount} />
                 <StateChip state={item.state} />
                 {item.flagged ? <StateChip state="flagged" /> : null}
+                {decidable ? <span className="muted">{t('ui.outbox.needsSupervisor')}</span> : null}
                 <span className="muted">{t('ui.outbox.attempts', { count: item.attempts })}</span>
                 {item.nextAttemptAt && item.state !== 'registered' ? (
                   <span className="muted">
@@ -90,6 +144,16 @@ export function OutboxPayment({
                       {t('ui.outbox.retry')}
                     </button>
                   ) : null}
+                  {decidable ? (
+                    <button
+                      type="button"
+                      className="btn btn-secondary"
+                      aria-expanded={deciding === item.itemId}
+                      onClick={() => setDeciding(deciding === item.itemId ? null : item.itemId)}
+                    >
+                      {t('ui.outbox.decide')}
+                    </button>
+                  ) : null}
                 </span>
               </div>
               {item.flagged ? <p className="flag-note">{t('ui.outbox.flagNote')}</p> : null}
@@ -102,6 +166,9 @@ export function OutboxPayment({
                 <p className="item-error">
                   {t('ui.outbox.lastError', { message: item.lastError })}
                 </p>
+              ) : null}
+              {decidable && deciding === item.itemId ? (
+                <DecisionForm item={item} busy={busy} onDecide={onDecide} />
               ) : null}
               {open === item.itemId ? <AttemptList itemId={item.itemId} /> : null}
             </li>

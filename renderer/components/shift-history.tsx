@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { ShiftView } from '../../shared/ipc/channels/shifts'
 import { api } from '../api'
 import { formatMoment } from '../lib/format'
+import { whileCurrent } from '../lib/while-current'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { Money } from './money'
@@ -19,16 +20,13 @@ export function ShiftHistory({ refreshKey, onOpenReport }: ShiftHistoryProps) {
   const announce = useAppStore((state) => state.announce)
   const [shifts, setShifts] = useState<ShiftView[] | null>(null)
 
-  useEffect(() => {
-    let current = true
-    api
-      .invoke('shifts:history', { limit: 30 })
-      .then((list) => current && setShifts(list))
-      .catch((error: unknown) => current && announce('error', describe(error)))
-    return () => {
-      current = false
-    }
-  }, [refreshKey, announce, describe])
+  useEffect(
+    () =>
+      whileCurrent(api.invoke('shifts:history', { limit: 30 }), setShifts, (error) =>
+        announce('error', describe(error))
+      ),
+    [refreshKey, announce, describe]
+  )
 
   if (!shifts) return null
   return (

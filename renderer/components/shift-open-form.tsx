@@ -2,18 +2,18 @@
 import { useState } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
 import { api } from '../api'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { ActionButton } from './action-button'
 import { Field } from './field'
+import { MoneyInput } from './money-input'
 
 export function ShiftOpenForm({ onOpened }: { onOpened: () => void }) {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure: error, setFailure: setError, submit: send } = useSubmission()
   const announce = useAppStore((state) => state.announce)
   const [text, setText] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function open(): Promise<void> {
     const openingFloat = parseCopInput(text)
@@ -21,17 +21,11 @@ export function ShiftOpenForm({ onOpened }: { onOpened: () => void }) {
       setError(t('ui.shift.amountInvalid'))
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
+    await send(async () => {
       const shift = await api.invoke('shifts:open', { openingFloat })
       announce('success', t('ui.shift.opened', { shiftId: shift.id }))
       onOpened()
-    } catch (failure) {
-      setError(describe(failure))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -45,16 +39,7 @@ export function ShiftOpenForm({ onOpened }: { onOpened: () => void }) {
       <h2>{t('ui.shift.openTitle')}</h2>
       <p className="muted">{t('ui.shift.openIntro')}</p>
       <Field label={t('ui.shift.openingFloat')} error={error}>
-        <input
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          className="money-input"
-          value={text}
-          data-autofocus
-          data-testid="opening-float"
-          onChange={(event) => setText(event.target.value)}
-        />
+        <MoneyInput value={text} data-autofocus data-testid="opening-float" onText={setText} />
       </Field>
       <ActionButton type="submit" variant="primary" disabled={busy}>
         {t('ui.shift.open')}

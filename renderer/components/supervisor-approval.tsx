@@ -6,7 +6,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { ApprovalView } from '../../shared/ipc/channels/session'
 import { api } from '../api'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
 import { ActionButton } from './action-button'
 import { ErrorMessage } from './error-message'
 import { PinField } from './pin-pad'
@@ -28,11 +29,9 @@ export function SupervisorApproval({
   onCancel
 }: SupervisorApprovalProps) {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure, setFailure, submit: send } = useSubmission()
   const [name, setName] = useState('')
   const [pin, setPin] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -41,16 +40,14 @@ export function SupervisorApproval({
       setFailure(t('ui.session.nameRequired'))
       return
     }
-    setBusy(true)
-    setFailure(null)
-    try {
-      onApproved(await api.invoke('session:approve', { supervisorName: name.trim(), pin, action }))
-    } catch (error) {
-      setPin('')
-      setFailure(describe(error))
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      async () => {
+        onApproved(
+          await api.invoke('session:approve', { supervisorName: name.trim(), pin, action })
+        )
+      },
+      () => setPin('')
+    )
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {

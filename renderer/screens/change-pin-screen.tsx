@@ -7,6 +7,7 @@ import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { PinField } from '../components/pin-pad'
 import { changePin, signOut } from '../hooks/use-session'
+import { useSubmission } from '../hooks/use-submission'
 import { useDescribeError, useT } from '../i18n/use-t'
 import { newPinProblem } from '../lib/session-rules'
 import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/ipc/channels/session'
@@ -16,13 +17,12 @@ import '../styles/session.css'
 export function ChangePinScreen() {
   const t = useT()
   const describe = useDescribeError()
+  const { busy, failure, setFailure, submit: send } = useSubmission()
   const name = useSessionStore((state) => state.view?.user?.name ?? '')
   const [currentPin, setCurrentPin] = useState('')
   const [newPin, setNewPin] = useState('')
   const [repeated, setRepeated] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -33,14 +33,7 @@ export function ChangePinScreen() {
       found ? t(`ui.session.${found}`, { min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }) : null
     )
     if (found) return
-    setBusy(true)
-    try {
-      await changePin(currentPin, newPin)
-    } catch (error) {
-      setFailure(describe(error))
-    } finally {
-      setBusy(false)
-    }
+    await send(() => changePin(currentPin, newPin))
   }
 
   return (

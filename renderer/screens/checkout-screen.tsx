@@ -10,7 +10,8 @@ import { Field } from '../components/field'
 import { Money } from '../components/money'
 import { QrImage } from '../components/qr-image'
 import { ScreenHeader } from '../components/screen-header'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { selectionTotal } from '../store/bill-selection'
 import { useCheckoutStore } from '../store/checkout-store'
@@ -35,22 +36,18 @@ function clientInformation(contact: Contact): Partial<Contact> | undefined {
 
 export function CheckoutScreen() {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure, submit: send } = useSubmission()
   const go = useAppStore((state) => state.go)
   const customer = useCustomerStore((state) => state.customer)
   const selection = useCustomerStore((state) => state.selection)
   const checkout = useCheckoutStore((state) => state.checkout)
   const setCheckout = useCheckoutStore((state) => state.setCheckout)
   const [contact, setContact] = useState<Contact>(EMPTY_CONTACT)
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
 
   async function create(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (!customer || selection.length === 0) return
-    setBusy(true)
-    setFailure(null)
-    try {
+    await send(async () => {
       const created = await api.invoke('payments:checkout', {
         idType: customer.idType,
         identification: customer.identification,
@@ -58,11 +55,7 @@ export function CheckoutScreen() {
         clientInformation: clientInformation(contact)
       })
       setCheckout(created)
-    } catch (error) {
-      setFailure(describe(error))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   function contactField(name: keyof Contact, type: string) {

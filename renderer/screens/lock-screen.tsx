@@ -8,31 +8,24 @@ import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { PinField } from '../components/pin-pad'
 import { unlock } from '../hooks/use-session'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
 import { useSessionStore } from '../store/session'
 import { SignInForm } from './sign-in-screen'
 import '../styles/session.css'
 
 function UnlockForm({ onOtherUser }: { onOtherUser: () => void }) {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure, submit: send } = useSubmission()
   const [pin, setPin] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (busy) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      await unlock(pin)
-    } catch (error) {
-      setPin('')
-      setFailure(describe(error))
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      () => unlock(pin),
+      () => setPin('')
+    )
   }
 
   return (

@@ -6,7 +6,7 @@ import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
-import { OutboxPayment } from '../components/outbox-payment'
+import { OutboxPayment, type SupervisorDecision } from '../components/outbox-payment'
 import { ReceiptPrintActions } from '../components/receipt-print-actions'
 import { ScreenHeader } from '../components/screen-header'
 import {
@@ -91,6 +91,25 @@ export function OutboxScreen() {
     }
   }
 
+  async function decide(
+    itemId: number,
+    decision: SupervisorDecision,
+    note: string
+  ): Promise<boolean> {
+    setBusy(true)
+    try {
+      const { state } = await api.invoke('outbox:decide', { itemId, decision, note })
+      announce('success', t(`ui.state.${state}`))
+      await reload()
+      return true
+    } catch (error) {
+      announce('error', describe(error))
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
     <section className="outbox-screen">
       <ScreenHeader title={t('ui.outbox.title')}>
@@ -151,6 +170,7 @@ export function OutboxScreen() {
               picked={picked}
               onPick={pick}
               onRetry={(itemIds) => void retry(itemIds)}
+              onDecide={decide}
               busy={busy}
             />
             <ReceiptPrintActions paymentId={payment.id} reprint />

@@ -7,8 +7,9 @@ import { useRef, useState, type FormEvent } from 'react'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { PinField } from '../components/pin-pad'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useT } from '../i18n/use-t'
 import { signIn } from '../hooks/use-session'
+import { useSubmission } from '../hooks/use-submission'
 import '../styles/session.css'
 
 interface SignInFormProps {
@@ -18,11 +19,9 @@ interface SignInFormProps {
 
 export function SignInForm({ extra }: SignInFormProps) {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure, setFailure, submit: send } = useSubmission()
   const [name, setName] = useState('')
   const [pin, setPin] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const pinRef = useRef<HTMLInputElement>(null)
 
   async function submit(event: FormEvent): Promise<void> {
@@ -32,18 +31,14 @@ export function SignInForm({ extra }: SignInFormProps) {
       setFailure(t('ui.session.nameRequired'))
       return
     }
-    setBusy(true)
-    setFailure(null)
-    try {
-      await signIn(name.trim(), pin)
-    } catch (error) {
-      // A wrong PIN is typed again; the name usually stays right.
-      setPin('')
-      setFailure(describe(error))
-      pinRef.current?.focus()
-    } finally {
-      setBusy(false)
-    }
+    // A wrong PIN is typed again; the name usually stays right.
+    await send(
+      () => signIn(name.trim(), pin),
+      () => {
+        setPin('')
+        pinRef.current?.focus()
+      }
+    )
   }
 
   return (

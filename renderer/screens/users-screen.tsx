@@ -13,36 +13,49 @@ import { PinField } from '../components/pin-pad'
 import { ScreenHeader } from '../components/screen-header'
 import { formatMoment } from '../lib/format'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
 import { useAppStore } from '../store/app-store'
 import { useSessionStore } from '../store/session'
 import '../styles/session.css'
 
+function MustChangePinCheck({
+  checked,
+  onChange
+}: {
+  checked: boolean
+  onChange: (checked: boolean) => void
+}) {
+  const t = useT()
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      {t('ui.users.mustChangePin')}
+    </label>
+  )
+}
+
 function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => void }) {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure, submit: send } = useSubmission()
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('cashier')
   const [pin, setPin] = useState('')
   const [mustChangePin, setMustChangePin] = useState(true)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (busy) return
-    setBusy(true)
-    setFailure(null)
-    try {
+    await send(async () => {
       const user = await api.invoke('users:create', { name: name.trim(), role, pin, mustChangePin })
       setName('')
       setPin('')
       setMustChangePin(true)
       onCreated(user)
-    } catch (error) {
-      setFailure(describe(error))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -80,14 +93,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => void }) 
         </select>
       </div>
       <PinField label={t('ui.users.initialPin')} value={pin} onChange={setPin} />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={mustChangePin}
-          onChange={(event) => setMustChangePin(event.target.checked)}
-        />
-        {t('ui.users.mustChangePin')}
-      </label>
+      <MustChangePinCheck checked={mustChangePin} onChange={setMustChangePin} />
       <ErrorMessage text={failure} />
       <ActionButton type="submit" variant="primary" disabled={busy}>
         {t('ui.users.createSubmit')}
@@ -129,14 +135,7 @@ function ResetPinForm({
         onChange={setPin}
         autoFocus
       />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={mustChangePin}
-          onChange={(event) => setMustChangePin(event.target.checked)}
-        />
-        {t('ui.users.mustChangePin')}
-      </label>
+      <MustChangePinCheck checked={mustChangePin} onChange={setMustChangePin} />
       <ErrorMessage text={failure} />
       <div className="session-actions">
         <ActionButton type="submit" variant="primary">

@@ -7,30 +7,27 @@ import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { ScreenHeader } from '../components/screen-header'
 import { ValidationResult } from '../components/validation-result'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
 import { useCheckoutStore } from '../store/checkout-store'
 
 type Asked = { by: 'signature'; signature: string } | { by: 'coupon'; type: string; number: string }
 
 export function ValidateScreen() {
   const t = useT()
-  const describe = useDescribeError()
+  const { busy, failure, submit: send } = useSubmission()
   const lastCheckout = useCheckoutStore((state) => state.checkout)
   const [signature, setSignature] = useState(lastCheckout?.signature ?? '')
   const [couponType, setCouponType] = useState('')
   const [couponNumber, setCouponNumber] = useState('')
   const [missing, setMissing] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
   const [answer, setAnswer] = useState<{ asked: Asked; value: ValidatePaymentResponse } | null>(
     null
   )
 
   async function ask(asked: Asked): Promise<void> {
-    setBusy(true)
-    setFailure(null)
     setAnswer(null)
-    try {
+    await send(async () => {
       const value =
         asked.by === 'signature'
           ? await api.invoke('payments:validateSignature', { signature: asked.signature })
@@ -39,11 +36,7 @@ export function ValidateScreen() {
               couponNumber: asked.number
             })
       setAnswer({ asked, value })
-    } catch (error) {
-      setFailure(describe(error))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   function onSignature(event: FormEvent): void {

@@ -74,6 +74,11 @@ export const en: Record<string, string> = {
     'The disk is full: the last change was not saved (everything saved before is intact). Free some space and try again.',
   'error.outbox_item_unknown': 'Outbox item {itemId} does not exist.',
   'error.outbox_transition_illegal': 'Outbox item {itemId} cannot go from "{from}" to "{to}".',
+  'error.supervisor_note_required': 'Write a note that justifies the decision.',
+  'error.outbox_decision_not_allowed':
+    'Outbox item {itemId} ({state}) does not allow "{decision}".',
+  'error.outbox_resend_unverified': 'Tigo could not confirm the bill is still unpaid; not resent.',
+  'error.outbox_resend_bill_paid': 'Tigo has the bill as paid; not resent.',
   'error.over_offline_cap':
     "While offline a payment cannot exceed {cap} (this one is {total}). A supervisor's approval is needed.",
   'error.over_pending_total':
@@ -81,7 +86,8 @@ export const en: Record<string, string> = {
   'error.payment_method_invalid': 'Payment method "{method}" is not valid.',
   'error.payment_no_bills': 'Select at least one bill to pay.',
   'error.tendered_insufficient': 'The cash received ({tendered}) is less than the total ({total}).',
-  'error.api_credentials_missing': 'The Tigo API client id or secret is missing. Set them in Settings.',
+  'error.api_credentials_missing':
+    'The Tigo API client id or secret is missing. Set them in Settings.',
   'error.barcode_bill_not_found': 'No bill found for reference {reference}.',
   'error.checkout_failed': 'Tigo could not start the online payment. {detail}',
   'error.forbidden': 'You are not allowed to do this.',

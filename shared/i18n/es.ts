@@ -52,7 +52,8 @@ export const es: Record<string, string> = {
   'error.bill_already_paid': 'La factura {billNo} ya aparece pagada. Consulte de nuevo al cliente.',
   'error.bill_paid_elsewhere':
     'Tigo ya tenía la factura como pagada por otro medio: este pago no se registró. Revise si hay que devolver el dinero.',
-  'error.register_refused': 'Tigo no aceptó registrar la factura. Revise la factura con un supervisor.',
+  'error.register_refused':
+    'Tigo no aceptó registrar la factura. Revise la factura con un supervisor.',
   'error.invalid_id_type': 'El tipo de documento del pago no es válido: no se puede enviar a Tigo.',
   'error.invalid_request': 'El pago tiene datos que no se pueden enviar a Tigo: {detail}',
   'error.bill_already_queued':
@@ -77,6 +78,12 @@ export const es: Record<string, string> = {
     'El disco está lleno: no se guardó el último cambio (lo ya guardado está intacto). Libere espacio e intente de nuevo.',
   'error.outbox_item_unknown': 'No existe el envío pendiente {itemId}.',
   'error.outbox_transition_illegal': 'El envío {itemId} no puede pasar de «{from}» a «{to}».',
+  'error.supervisor_note_required': 'Escriba una nota que justifique la decisión.',
+  'error.outbox_decision_not_allowed':
+    'El envío {itemId} ({state}) no admite la decisión «{decision}».',
+  'error.outbox_resend_unverified':
+    'No se pudo confirmar con Tigo que la factura sigue sin pagar; no se reenvía.',
+  'error.outbox_resend_bill_paid': 'Tigo tiene la factura como pagada; no se reenvía.',
   'error.over_offline_cap':
     'Sin conexión, un pago no puede superar {cap} (este es de {total}). Se necesita la autorización de un supervisor.',
   'error.over_pending_total':
@@ -85,7 +92,8 @@ export const es: Record<string, string> = {
   'error.payment_no_bills': 'Seleccione al menos una factura para pagar.',
   'error.tendered_insufficient':
     'El efectivo recibido ({tendered}) es menor que el total ({total}).',
-  'error.api_credentials_missing': 'Faltan el usuario o la clave de la API de Tigo. Configúrelos en Ajustes.',
+  'error.api_credentials_missing':
+    'Faltan el usuario o la clave de la API de Tigo. Configúrelos en Ajustes.',
   'error.barcode_bill_not_found': 'No se encontró la factura de la referencia {reference}.',
   'error.checkout_failed': 'Tigo no pudo iniciar el pago en línea. {detail}',
   'error.forbidden': 'No tiene permiso para esta acción.',
@@ -226,7 +234,8 @@ export const es: Record<string, string> = {
   'batch.reason.already_imported': 'Esta fila ya se importó antes (factura {billNo}).',
   'batch.reason.amount_mismatch': 'El valor de la factura {billNo} es {expected}, no {given}.',
   'batch.reason.bill_already_paid': 'La factura {billNo} ya aparece pagada.',
-  'batch.reason.bill_already_queued': 'La factura {billNo} ya tiene un pago en espera o registrado.',
+  'batch.reason.bill_already_queued':
+    'La factura {billNo} ya tiene un pago en espera o registrado.',
   'batch.reason.bill_not_customer': 'La factura {billNo} no es del cliente {identification}.',
   'batch.reason.bill_unknown':
     'La factura {billNo} del contrato {contractId} no está en los datos guardados. Consulte el cliente antes de importar.',

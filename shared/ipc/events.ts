@@ -11,7 +11,12 @@ export interface EventMap {
 
 export type EventName = keyof EventMap
 
-export const EVENT_NAMES: readonly EventName[] = ['sync:status', 'outbox:changed', 'session:changed', 'batch:progress']
+export const EVENT_NAMES: readonly EventName[] = [
+  'sync:status',
+  'outbox:changed',
+  'session:changed',
+  'batch:progress'
+]
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value)

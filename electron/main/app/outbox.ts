@@ -2,6 +2,7 @@
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
 import type { OutboxFilter } from '../store/types'
+import { billKey, checkBills } from '../sync/reconcile'
 import type { AppContext } from './context'
 import { toAttemptView, toOutboxPaymentView } from './views'
 
@@ -37,6 +38,38 @@ export function outboxHandlers(ctx: AppContext): Handlers {
         void ctx.requestDrain('retry')
       }
       return { retried: items.length }
+    },
+
+    'outbox:decide': async (input) => {
+      const [item] = ctx.outbox.items([input.itemId])
+      if (!item) throw new AppError('outbox_item_unknown', { itemId: input.itemId })
+      let billUnpaid = false
+      if (input.decision === 'resend') {
+        if (!ctx.outbox.decisionsFor(item).includes('resend')) {
+          throw new AppError('outbox_decision_not_allowed', {
+            itemId: item.id,
+            state: item.state,
+            decision: input.decision
+          })
+        }
+        // Resending money that may have reached Tigo is safe only if Tigo says unpaid right now.
+        const verdict = (await checkBills(ctx.client, [item])).get(billKey(item))
+        if (verdict?.kind === 'paid') throw new AppError('outbox_resend_bill_paid', {})
+        if (verdict?.kind !== 'unpaid') throw new AppError('outbox_resend_unverified', {})
+        billUnpaid = true
+      }
+      const cashier = ctx.cashier()
+      const decided = ctx.outbox.decide({
+        itemId: input.itemId,
+        decision: input.decision,
+        supervisor: { id: cashier.id, name: cashier.name },
+        note: input.note,
+        billUnpaid
+      })
+      ctx.events.emit('outbox:changed', { paymentIds: [decided.paymentId] })
+      ctx.events.emit('sync:status', ctx.syncStatus())
+      if (decided.state === 'queued') void ctx.requestDrain('retry')
+      return { state: decided.state }
     },
 
     'sync:now': async () => {

@@ -9,6 +9,8 @@ import type { Logger } from '../log'
 import type { SettingsStore } from '../settings-store'
 import type { AuditLog } from '../store/audit'
 import type { LookupCache } from '../store/cache'
+import type { Database } from '../store/db'
+import { writeTransaction } from '../store/db'
 import type { Outbox } from '../store/outbox'
 import type { Clock, OutboxItem } from '../store/types'
 import { withSafeReconcileDelay } from '../sync/defaults'
@@ -32,6 +34,12 @@ export interface TillSyncOptions {
   events: EventBus
   log: Pick<Logger, 'error'>
   terminal: () => TerminalFacts
+  /**
+   * Runs store writes as one transaction, `(work) => writeTransaction(db, work)`: without it each
+   * outcome of a round commits (and flushes) on its own. Given `db`, that is the default.
+   */
+  atomically?: <T>(work: () => T) => T
+  db?: Database
 }
 
 export interface TillSync {
@@ -66,6 +74,15 @@ export function syncSettingsFrom(settings: SettingsStore): SyncSettings {
   )
 }
 
+function atomicWrites(options: Pick<TillSyncOptions, 'atomically' | 'db'>): {
+  atomically?: <T>(work: () => T) => T
+} {
+  if (options.atomically) return { atomically: options.atomically }
+  const db = options.db
+  if (db) return { atomically: (work) => writeTransaction(db, work) }
+  return {}
+}
+
 /** The engine's outbox, reporting every state change as `outbox:changed`. */
 export function notifyingOutbox(outbox: Outbox, events: EventBus): Outbox {
   const changed = (paymentIds: string[]) => {
@@ -91,6 +108,11 @@ export function notifyingOutbox(outbox: Outbox, events: EventBus): Outbox {
       const ids = outbox.flagStale(now, maxAgeMs)
       changed(ids)
       return ids
+    },
+    flagForSupervisor: (ids, note) => {
+      const flagged = outbox.flagForSupervisor(ids, note)
+      changed(outbox.items(flagged).map((item) => item.paymentId))
+      return flagged
     }
   }
 }
@@ -144,6 +166,7 @@ export function createTillSync(options: TillSyncOptions): TillSync {
         clock,
         settings: () => syncSettingsFrom(settings),
         terminal: options.terminal,
+        ...atomicWrites(options),
         onStatus: (engineStatus) => events.emit('sync:status', withReachability(engineStatus)),
         onError: (error) => options.log.error('sync engine', error)
       })

@@ -20,12 +20,16 @@ export const OUTBOX_TRANSITIONS: TransitionTable = {
   registered: []
 }
 
-/** Moves only a supervisor may make (outbox `retry`): a rejected bill is given another go. */
+/**
+ * Moves only a supervisor may make: a rejected bill is given another go (outbox `retry`); an
+ * item no reconcile could decide, or one rejected as paid elsewhere, is decided by hand
+ * (`supervisor-decision.ts`: registered with evidence, or resent once Tigo says unpaid).
+ */
 export const SUPERVISOR_TRANSITIONS: TransitionTable = {
   queued: [],
   sending: [],
-  uncertain: [],
-  rejected: ['queued'],
+  uncertain: ['registered', 'queued'],
+  rejected: ['queued', 'registered'],
   registered: []
 }
 

@@ -26,6 +26,7 @@ import type {
 import { OUTBOX_STATES, WAITING_STATES } from './types'
 import type { TransitionActor } from './outbox-transitions'
 import { canTransition, noteParts, sanitizeDetail } from './outbox-transitions'
+import { createOutboxSupervisor, type OutboxSupervisor } from './outbox-supervisor'
 
 export {
   OUTBOX_TRANSITIONS,
@@ -34,6 +35,7 @@ export {
   sanitizeDetail
 } from './outbox-transitions'
 export type { TransitionActor } from './outbox-transitions'
+export type { SupervisorDecision, SupervisorDecisionInput } from './outbox-supervisor'
 
 export interface NewOutboxItem {
   billNo: string
@@ -43,7 +45,7 @@ export interface NewOutboxItem {
   dueDate: string | null
 }
 
-export interface Outbox {
+export interface Outbox extends OutboxSupervisor {
   /** Adds one queued item per bill; meant to run inside the payment's transaction. */
   enqueue(paymentId: string, bills: readonly NewOutboxItem[]): OutboxItem[]
   /** queued items due by `now` → sending (attempts + 1), ordered so one customer's are adjacent. */
@@ -142,7 +144,11 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
     return items(ids)
   }
 
+  const supervisor = createOutboxSupervisor({ db, sql, clock, transition, items })
+
   return {
+    ...supervisor,
+
     enqueue(paymentId, bills) {
       const now = clock()
       const ids = writeTransaction(db, () =>

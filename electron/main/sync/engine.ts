@@ -40,6 +40,11 @@ export interface SyncEngineOptions {
   cache: Pick<LookupCache, 'markBillsPaid'>
   audit?: Pick<AuditLog, 'record'>
   clock: Clock
+  /**
+   * Milliseconds that never jump (default `performance.now`). Reconcile deadlines run on it: a
+   * wall-clock correction must not make a lost request's wait look over and resend its money.
+   */
+  monotonic?: () => number
   /** [0, 1); injected so backoff jitter is reproducible in tests. */
   random?: () => number
   settings: () => SyncSettings
@@ -74,6 +79,7 @@ const ROUND_MIN_ITEMS = 50
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { outbox, client, clock, settings } = options
   const random = options.random ?? Math.random
+  const monotonic = options.monotonic ?? (() => performance.now())
   const terminal = options.terminal ?? (() => ({ usesSimulator: false, terminalId: '' }))
 
   let lifecycle: 'idle' | 'started' | 'stopped' = 'idle'
@@ -84,6 +90,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let lastStaleCheck = Number.NEGATIVE_INFINITY
   /** Items claimed (now `sending`) whose outcome is not written yet. */
   const inFlight = new Set<number>()
+  const sendAlone = new Set<number>()
   const reconcile: ReconcileState = { dueAt: new Map(), tries: new Map() }
 
   const connectivity = createConnectivity({
@@ -105,9 +112,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     options.onError?.(error)
   }
 
+  /** Wall-clock time of the next thing due (reconcile deadlines translated from monotonic). */
   function earliestWake(): number | null {
     let wake = outbox.nextAttemptAt()
-    for (const at of reconcile.dueAt.values()) wake = wake === null ? at : Math.min(wake, at)
+    const offset = clock() - monotonic()
+    for (const at of reconcile.dueAt.values()) {
+      wake = wake === null ? at + offset : Math.min(wake, at + offset)
+    }
     return wake
   }
 
@@ -184,12 +195,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       cache: options.cache,
       audit: options.audit,
       clock,
+      monotonic,
       random,
       policy: { baseMs: s.baseBackoffMs, capMs: s.maxBackoffMs },
       settings: s,
       connectivity,
       reconcile,
       inFlight,
+      sendAlone,
       atomically: options.atomically ?? ((work) => work()),
       onRegistered: () => {
         lastSyncAt = clock()
@@ -255,7 +268,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const ids = [...inFlight]
     try {
       outbox.markUncertain(ids, `interrupted: ${describe(error)}`)
-      const at = clock() + settings().reconcileDelayMs
+      const at = monotonic() + settings().reconcileDelayMs
       for (const id of ids) reconcile.dueAt.set(id, at)
       inFlight.clear()
     } catch (again) {
@@ -304,7 +317,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         const recovered = outbox.recoverInterrupted()
         // Unknown deadline of a previous process: count the reconcile delay from now.
-        const at = clock() + settings().reconcileDelayMs
+        const at = monotonic() + settings().reconcileDelayMs
         for (const item of recovered) reconcile.dueAt.set(item.id, at)
       } catch (error) {
         report(error)

@@ -43,6 +43,7 @@ export function settleRegistered(
   if (items.length === 0) return
   ctx.outbox.markRegistered(ids(items), note)
   forget(ctx, items)
+  for (const item of items) ctx.sendAlone.delete(item.id)
   ctx.onRegistered()
   try {
     ctx.cache.markBillsPaid(items.map((item) => item.billNo))
@@ -60,7 +61,7 @@ export function settleUncertain(
 ): void {
   if (items.length === 0) return
   ctx.outbox.markUncertain(ids(items), note)
-  const at = ctx.clock() + Math.max(ctx.settings.reconcileDelayMs, retryAfterMs ?? 0)
+  const at = ctx.monotonic() + Math.max(ctx.settings.reconcileDelayMs, retryAfterMs ?? 0)
   for (const item of items) {
     ctx.inFlight.delete(item.id)
     ctx.reconcile.dueAt.set(item.id, at)
@@ -92,6 +93,7 @@ export function settleRejected(
   if (items.length === 0) return
   ctx.outbox.markRejected(ids(items), reason)
   forget(ctx, items)
+  for (const item of items) ctx.sendAlone.delete(item.id)
   try {
     ctx.audit?.record('system', 'sync.rejected', {
       reason,

@@ -4,7 +4,7 @@
  * register the same money twice. The two witnesses the API offers are the bill's `billStatus`
  * (read only through `isBillPaid`) and the bill's payments list.
  */
-import type { BillPayments, BillsCollection } from '../../../shared/api/models'
+import type { BillPayments, BillsCollection, Payment } from '../../../shared/api/models'
 import { isBillPaid } from '../../../shared/domain/bill-status'
 import { isTigoError } from '../tigo/errors'
 
@@ -22,6 +22,16 @@ export interface BillRef {
 export interface BillWitness {
   getBills(contractId: string): Promise<BillsCollection>
   getBillPayments(contractId: string, billNo: string): Promise<BillPayments>
+}
+
+/**
+ * The payments that carry data. The answer schema turns a lone `{}` into `[{}]`: an entry with
+ * no payment day is no evidence of a payment, so it must never make a bill read as paid.
+ */
+export function realPayments(payments: BillPayments): Payment[] {
+  return payments.filter(
+    (payment) => typeof payment.paymentDay === 'string' && payment.paymentDay.trim() !== ''
+  )
 }
 
 export function billKey(bill: BillRef): string {
@@ -80,7 +90,7 @@ export async function checkBills(
       try {
         const payments = await witness.getBillPayments(contractId, billNo)
         verdicts.set(key, {
-          kind: payments.length > 0 ? 'paid' : 'unpaid',
+          kind: realPayments(payments).length > 0 ? 'paid' : 'unpaid',
           witness: 'bill-payments'
         })
       } catch (error) {

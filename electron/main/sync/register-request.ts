@@ -8,6 +8,7 @@ import type { CheckoutPaymentRequest, RegisterPaymentResponse } from '../../../s
 import type { IdType } from '../../../shared/domain/identification'
 import { parseIdType } from '../../../shared/domain/identification'
 import type { OutboxItem } from '../store/types'
+import { bankingEntityFor } from './attribution'
 
 export interface RegisterGroup {
   idType: string
@@ -15,11 +16,20 @@ export interface RegisterGroup {
   items: OutboxItem[]
 }
 
-export function groupForRegister(items: readonly OutboxItem[], batchSize: number): RegisterGroup[] {
+/** `alone`: items that must go in a request of their own (their group was refused with a 4xx). */
+export function groupForRegister(
+  items: readonly OutboxItem[],
+  batchSize: number,
+  alone: ReadonlySet<number> = new Set()
+): RegisterGroup[] {
   const size = Math.max(1, Math.trunc(batchSize))
   const open = new Map<string, RegisterGroup & { bills: Set<string> }>()
   const groups: RegisterGroup[] = []
   for (const item of items) {
+    if (alone.has(item.id)) {
+      groups.push({ idType: item.idType, identification: item.identification, items: [item] })
+      continue
+    }
     const key = [item.idType, item.identification, item.method, item.terminalId].join('\u0000')
     let group = open.get(key)
     if (!group || group.items.length >= size || group.bills.has(item.billNo)) {
@@ -71,6 +81,9 @@ export function buildRegisterBody(group: RegisterGroup): CheckoutPaymentRequest 
     })),
     paymentData: {
       method: first?.method,
+      // Echoed in the bill's payments list: how a reconcile tells our payment from another's.
+      paymentMethod: first?.method,
+      bankingEntity: first ? bankingEntityFor(first.terminalId) : undefined,
       localPaymentIds: unique(items.map((item) => item.paymentId)),
       terminalId: first?.terminalId,
       receiptNumbers,

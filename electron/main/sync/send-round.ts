@@ -5,14 +5,19 @@
  *
  * How each answer settles an item:
  * - `true`                      → registered.
- * - `false`, or a 4xx           → ask Tigo about the bill: paid after an earlier attempt of ours
- *                                 was lost → registered (that attempt went through); paid with no
- *                                 lost attempt → rejected (someone else paid it: refund case);
- *                                 unpaid → rejected with Tigo's reason; can't tell → queued
- *                                 with backoff (a "no" registered nothing).
+ * - `false`, or a 4xx for one bill → ask Tigo about the bill: paid, an earlier attempt of ours
+ *                                 was lost and the bill's payments hold one plausibly ours →
+ *                                 registered; paid otherwise → rejected `bill_paid_elsewhere`
+ *                                 (refund case); unpaid → rejected with Tigo's reason; can't
+ *                                 tell → queued with backoff (a "no" registered nothing), or
+ *                                 uncertain when an earlier attempt may have gone through.
+ * - a 4xx for several bills     → each bill queued now as a request of its own: one bad bill
+ *                                 must not take the good ones down with it.
  * - bill missing from answer    → uncertain.
  * - timeout, reset, 5xx, unreadable answer → uncertain (reconciled later, never resent blind).
- * - refused, DNS, no token, 429, 401 after a fresh token → queued with backoff (never processed).
+ *   A 5xx that carries Retry-After also stops the round.
+ * - refused, DNS, no token, 429, 401 after a fresh token → queued with backoff (never processed),
+ *   and the rest of the round waits at least as long as a Retry-After says.
  */
 import type { RegisterPaymentResponse } from '../../../shared/api/models'
 import { isAppError } from '../../../shared/errors'
@@ -26,6 +31,7 @@ import {
   settleRejected,
   settleUncertain
 } from './outcomes'
+import { attributePaid } from './attribution'
 import { billKey, checkBills } from './reconcile'
 import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './register-request'
 import type { RegisterGroup } from './register-request'
@@ -44,6 +50,8 @@ interface Halt {
   reason: string
   /** No HTTP status came back: the link itself may be down. */
   transport: boolean
+  /** Tigo asked us to wait this long before the next request. */
+  retryAfterMs?: number
 }
 
 /** Sends every group of `claimed`; stops early when Tigo is unreachable or busy. */
@@ -51,7 +59,7 @@ export async function sendRound(
   ctx: DrainContext,
   claimed: readonly OutboxItem[]
 ): Promise<RoundResult> {
-  const groups = groupForRegister(claimed, ctx.settings.batchSize)
+  const groups = groupForRegister(claimed, ctx.settings.batchSize, ctx.sendAlone)
   const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
   let next = 0
   let halted: (Halt & { backoff: boolean }) | undefined
@@ -76,7 +84,8 @@ export async function sendRound(
   const unsent = groups.slice(next).flatMap((group) => group.items)
   if (unsent.length > 0 && halted) {
     settleQueued(ctx, unsent, `not sent: the round stopped (${halted.reason})`, {
-      now: !halted.backoff
+      now: !halted.backoff,
+      ...(halted.retryAfterMs !== undefined ? { retryAfterMs: halted.retryAfterMs } : {})
     })
   }
   if (!halted) return { outcome: 'continue', accepted }
@@ -149,12 +158,25 @@ async function onFailure(
     case 'uncertain':
       settleUncertain(ctx, items, noteFor('may have reached Tigo', error), error.retryAfterMs)
       // A timeout or a reset says the link is struggling: don't pile more requests on it.
-      return error.status === undefined ? { reason: describe(error), transport: true } : undefined
+      if (error.status === undefined) return { reason: describe(error), transport: true }
+      // A busy server that says when to come back is obeyed for the whole round.
+      if (error.retryAfterMs !== undefined) {
+        return { reason: describe(error), transport: false, retryAfterMs: error.retryAfterMs }
+      }
+      return undefined
     case 'invalid-response':
       settleUncertain(ctx, items, noteFor('unreadable answer', error))
       return undefined
     case 'rejected':
       if (error.status === 401 || error.status === 403) return notSent(ctx, items, error)
+      if (items.length > 1) {
+        // Which bill Tigo objected to is unknown: each goes again alone, so only it is refused.
+        settleQueued(ctx, items, noteFor('refused with other bills; sending it alone', error), {
+          now: true
+        })
+        for (const item of items) ctx.sendAlone.add(item.id)
+        return undefined
+      }
       await decideRefused(
         ctx,
         items,
@@ -170,7 +192,11 @@ function notSent(ctx: DrainContext, items: readonly OutboxItem[], error: TigoErr
     ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {})
   })
   if (error.status === undefined && error.kind === 'not-sent') ctx.connectivity.unreachable()
-  return { reason: describe(error), transport: error.status === undefined }
+  return {
+    reason: describe(error),
+    transport: error.status === undefined,
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {})
+  }
 }
 
 function hadLostAttempt(ctx: DrainContext, item: OutboxItem): boolean {
@@ -186,7 +212,7 @@ async function decideRefused(
 ): Promise<void> {
   if (items.length === 0) return
   const verdicts = await checkBills(ctx.client, items)
-  const registered: OutboxItem[] = []
+  const lostAndPaid: OutboxItem[] = []
   const paidElsewhere: OutboxItem[] = []
   const refused: OutboxItem[] = []
   const unknown: OutboxItem[] = []
@@ -194,7 +220,7 @@ async function decideRefused(
   for (const item of items) {
     const verdict = verdicts.get(billKey(item))
     if (verdict?.kind === 'paid') {
-      if (hadLostAttempt(ctx, item)) registered.push(item)
+      if (hadLostAttempt(ctx, item)) lostAndPaid.push(item)
       else paidElsewhere.push(item)
     } else if (verdict?.kind === 'unpaid') {
       refused.push(item)
@@ -203,11 +229,31 @@ async function decideRefused(
       unknownError = verdict?.error
     }
   }
+  // Paid after a lost attempt: ours only if the bill's payments hold one that may be ours.
+  const registered: OutboxItem[] = []
+  const undetermined: OutboxItem[] = []
+  let undeterminedError: unknown
+  const attribution = await attributePaid(ctx.client, ctx.outbox, lostAndPaid)
+  for (const item of lostAndPaid) {
+    const who = attribution.get(item.id)
+    if (who?.kind === 'ours') registered.push(item)
+    else if (who?.kind === 'elsewhere') paidElsewhere.push(item)
+    else {
+      undetermined.push(item)
+      undeterminedError = who?.error
+    }
+  }
   settleRegistered(ctx, registered, `${text}; the bill is paid: an earlier attempt registered it`)
   settleRejected(ctx, paidElsewhere, `bill_paid_elsewhere: ${text}; the bill was already paid`)
   settleRejected(ctx, refused, `${code}: ${text}`)
+  // The lost attempt may be the payment on the bill: only a later reconcile may tell.
+  settleUncertain(
+    ctx,
+    undetermined,
+    noteFor(`${text}; the bill is paid but its payments could not be read`, undeterminedError)
+  )
   // Tigo's "no" was an answer (nothing was registered by that request), so asking again later
-  // is safe; calling the item uncertain would let a later "paid" read as our own success.
+  // is safe.
   settleQueued(
     ctx,
     unknown,

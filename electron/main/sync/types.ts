@@ -22,6 +22,8 @@ export interface SyncSettings {
   maxPendingAgeHours: number
   /** Register requests in flight at once, each for a different customer. Default 1. */
   parallelRequests?: number
+  /** Undecided reconciles after which an uncertain item is flagged for a supervisor. Default 5. */
+  supervisorAfterReconciles?: number
 }
 
 export type DrainReason = 'payment' | 'timer' | 'online' | 'manual' | 'start' | 'retry'
@@ -40,6 +42,7 @@ export type SyncOutbox = Pick<
   | 'summary'
   | 'flagStale'
   | 'attempts'
+  | 'flagForSupervisor'
 >
 
 export type SyncClient = Pick<
@@ -47,7 +50,10 @@ export type SyncClient = Pick<
   'registerPayment' | 'getBills' | 'getBillPayments' | 'probe'
 >
 
-/** When each uncertain item may be reconciled, and how many reconciles could not decide. */
+/**
+ * When each uncertain item may be reconciled (monotonic ms), and how many reconciles could not
+ * decide.
+ */
 export interface ReconcileState {
   dueAt: Map<number, number>
   tries: Map<number, number>
@@ -60,6 +66,8 @@ export interface DrainContext {
   cache: Pick<LookupCache, 'markBillsPaid'>
   audit: Pick<AuditLog, 'record'> | undefined
   clock: Clock
+  /** Never jumps; every reconcile deadline (`reconcile.dueAt`) is on this clock. */
+  monotonic(): number
   random: () => number
   policy: BackoffPolicy
   settings: SyncSettings
@@ -67,6 +75,8 @@ export interface DrainContext {
   reconcile: ReconcileState
   /** Items claimed (now `sending`) whose outcome is not written yet. */
   inFlight: Set<number>
+  /** Items whose multi-bill request was refused with a 4xx: each is sent in a request alone. */
+  sendAlone: Set<number>
   /** Runs several writes as one transaction (one disk flush); identity when not given. */
   atomically<T>(work: () => T): T
   /** Tigo accepted or confirmed a registration. */

@@ -67,6 +67,7 @@ export const CHANNEL_POLICY: Readonly<Record<string, Requirement>> = {
   'outbox:list': 'viewOutbox',
   'outbox:attempts': 'viewOutbox',
   'outbox:retry': 'manageOutbox',
+  'outbox:decide': 'manageOutbox',
   'outbox:dismiss': 'manageOutbox',
   'sync:now': 'syncNow',
   'customers:contracts': 'lookup',

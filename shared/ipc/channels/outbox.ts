@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
-import type { AttemptView, OutboxPaymentView, SyncStatus } from '../views'
+import type { AttemptView, OutboxPaymentView, OutboxState, SyncStatus } from '../views'
 import { OUTBOX_STATES } from '../views'
 import { EmptyInput, IsoDateInput } from './common'
 
@@ -20,6 +20,15 @@ export const outboxChannels = {
   'outbox:summary': channel<SyncStatus>()({ input: EmptyInput, access: 'public' }),
   'outbox:retry': channel<{ retried: number }>()({
     input: z.strictObject({ itemIds: z.array(z.number().int().positive()).min(1).max(500) }),
+    access: 'supervisor'
+  }),
+  /** A supervisor settles an item the engine cannot: audited with their name and the note. */
+  'outbox:decide': channel<{ state: OutboxState }>()({
+    input: z.strictObject({
+      itemId: z.number().int().positive(),
+      decision: z.enum(['registered', 'resend']),
+      note: z.string().trim().min(1).max(500)
+    }),
     access: 'supervisor'
   }),
   'sync:now': channel<SyncStatus>()({ input: EmptyInput, access: 'signedIn' })

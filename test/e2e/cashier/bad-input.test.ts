@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  missingPrerequisite,
-  openCashier,
-  searchCustomer,
-  textOf,
-  type CashierSession
-} from './fixture'
+import { describe, expect, it } from 'vitest'
+import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
 
 describe.skipIf(missingPrerequisite !== undefined)('bad input', () => {
-  let session: CashierSession
-
-  beforeAll(async () => {
-    // The settings test saves: a supervisor's call (a cashier gets `forbidden`).
-    session = await openCashier({ as: 'supervisor' })
-  })
-
-  afterAll(async () => {
-    await session?.close()
-  })
+  // The settings test saves: a supervisor's call (a cashier gets `forbidden`).
+  const session = useCashier({ as: 'supervisor' })
 
   it('checks the NIT check digit as it is typed and refuses letters in a contract', async () => {
     const { page, dataset } = session

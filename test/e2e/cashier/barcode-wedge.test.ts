@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { missingPrerequisite, openCashier, scan, textOf, type CashierSession } from './fixture'
+import { describe, expect, it } from 'vitest'
+import { missingPrerequisite, useCashier, scan, textOf } from './fixture'
 
 describe.skipIf(missingPrerequisite !== undefined)('barcode wedge scanner', () => {
-  let session: CashierSession
-
-  beforeAll(async () => {
-    session = await openCashier()
-  })
-
-  afterAll(async () => {
-    await session?.close()
-  })
+  const session = useCashier()
 
   it('opens a scanned bill ready to pay while the cashier is typing in a search field', async () => {
     const { page, dataset } = session

@@ -6,14 +6,8 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  missingPrerequisite,
-  openCashier,
-  textOf,
-  type BillSummary,
-  type CashierSession
-} from './fixture'
+import { describe, expect, it } from 'vitest'
+import { missingPrerequisite, useCashier, textOf, type BillSummary } from './fixture'
 import { openContract } from './till'
 
 const HEADER =
@@ -54,15 +48,7 @@ async function downloaded(page: Page, click: () => Promise<void>) {
 }
 
 describe.skipIf(missingPrerequisite !== undefined)('offline batch import', () => {
-  let session: CashierSession
-
-  beforeAll(async () => {
-    session = await openCashier({ as: 'supervisor' })
-  })
-
-  afterAll(async () => {
-    await session?.close()
-  })
+  const session = useCashier({ as: 'supervisor' })
 
   it('previews good and bad rows, imports the good ones once, and refuses the file again', async () => {
     const { page, dataset, harness } = session

@@ -4,14 +4,8 @@
  * screen, on the printed closing report (pdftotext) and in the CSV export.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  missingPrerequisite,
-  openCashier,
-  textOf,
-  type BillSummary,
-  type CashierSession
-} from './fixture'
+import { describe, expect, it } from 'vitest'
+import { missingPrerequisite, useCashier, textOf, type BillSummary } from './fixture'
 import {
   missingPdfTools,
   openContract,
@@ -30,15 +24,7 @@ const SHORT_BY = 1_000
 describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefined)(
   'shift and closing',
   () => {
-    let session: CashierSession
-
-    beforeAll(async () => {
-      session = await openCashier()
-    })
-
-    afterAll(async () => {
-      await session?.close()
-    })
+    const session = useCashier()
 
     it('opens, takes payments, moves cash, closes and prints the report with the right totals', async () => {
       const { page, dataset, harness } = session

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { startHarness, type Harness } from '../../harness/server'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -130,6 +131,36 @@ export async function openCashier(options: OpenCashierOptions = {}): Promise<Cas
     await browser?.close()
     await harness.close()
     throw error
+  }
+}
+
+/**
+ * One session for a whole `describe`: opens it in `beforeAll`, closes it in `afterAll`. The
+ * returned object reads through to the open session, so tests use it like `openCashier()`'s.
+ */
+export function useCashier(options: OpenCashierOptions = {}): Omit<CashierSession, 'close'> {
+  let current: CashierSession | undefined
+  beforeAll(async () => {
+    current = await openCashier(options)
+  })
+  afterAll(async () => {
+    await current?.close()
+  })
+  const open = (): CashierSession => {
+    if (!current) throw new Error('the cashier session is not open (did beforeAll fail?)')
+    return current
+  }
+  return {
+    get page() {
+      return open().page
+    },
+    get harness() {
+      return open().harness
+    },
+    get dataset() {
+      return open().dataset
+    },
+    screenshot: (name) => open().screenshot(name)
   }
 }
 

@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  missingPrerequisite,
-  openCashier,
-  searchCustomer,
-  textOf,
-  type CashierSession
-} from './fixture'
+import { describe, expect, it } from 'vitest'
+import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => {
-  let session: CashierSession
-
-  beforeAll(async () => {
-    session = await openCashier()
-  })
-
-  afterAll(async () => {
-    await session?.close()
-  })
+  const session = useCashier()
 
   it('finds a customer, pays two bills in cash and shows the receipt registered', async () => {
     const { page, dataset } = session

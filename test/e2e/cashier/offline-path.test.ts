@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  missingPrerequisite,
-  openCashier,
-  searchCustomer,
-  textOf,
-  type CashierSession
-} from './fixture'
+import { describe, expect, it } from 'vitest'
+import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {
-  let session: CashierSession
-
-  beforeAll(async () => {
-    session = await openCashier()
-  })
-
-  afterAll(async () => {
-    await session?.close()
-  })
+  const session = useCashier()
 
   it('serves the customer from the cache, takes the payment pending, then registers it', async () => {
     const { page, dataset, harness } = session

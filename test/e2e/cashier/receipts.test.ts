@@ -4,14 +4,13 @@
  * confirmation; every reprint (receipt screen, outbox, customer file) says COPIA.
  */
 import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   missingPrerequisite,
-  openCashier,
+  useCashier,
   searchCustomer,
   textOf,
-  type BillSummary,
-  type CashierSession
+  type BillSummary
 } from './fixture'
 import {
   missingPdfTools,
@@ -26,15 +25,7 @@ import {
 describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefined)(
   'receipts: print, save PDF and reprint',
   () => {
-    let session: CashierSession
-
-    beforeAll(async () => {
-      session = await openCashier()
-    })
-
-    afterAll(async () => {
-      await session?.close()
-    })
+    const session = useCashier()
 
     function unpaid(idType: 'NIT' | 'CC', skip: readonly string[] = []): BillSummary {
       const bill = session.dataset.unpaidBills.find(

@@ -52,7 +52,8 @@ const SUPERVISOR_CALLS: Array<[string, unknown]> = [
   ['batch:confirm', { previewId: '6f1c1a4e-1d3b-4c55-9a47-1f0a5a0f9b11' }],
   ['users:create', { name: 'Intruso', role: 'supervisor', pin: '4826' }],
   ['audit:list', {}],
-  ['outbox:retry', { itemIds: [1] }]
+  ['outbox:retry', { itemIds: [1] }],
+  ['outbox:decide', { itemId: 1, decision: 'registered', note: 'x' }]
 ]
 
 describe('wiring', () => {

@@ -5,6 +5,7 @@
 import Sqlite from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseIdType } from '../../../shared/domain/identification'
+import { buildRegisterBody } from '../../../electron/main/sync/register-request'
 import { countingClient, countingOutbox, engineSuite, states } from './engine-helpers'
 import {
   drainToQuiescence,
@@ -231,13 +232,16 @@ describe('what an answer does to an item', () => {
     const claimed = w.outbox.claimDue(Date.now(), 10)
     const ids = claimed.map((item) => item.id)
     w.outbox.markUncertain(ids, 'may have reached Tigo: timeout')
-    await w.client.registerPayment(parseIdType(plan!.idType)!, plan!.identification, {
-      billsCollection: claimed.map((item) => ({
-        billNo: item.billNo,
-        contractId: item.contractId,
-        billAmount: String(item.amount)
-      }))
-    })
+    // The engine's own request (its paymentData names this terminal, as Tigo then records it).
+    await w.client.registerPayment(
+      parseIdType(plan!.idType)!,
+      plan!.identification,
+      buildRegisterBody({
+        idType: plan!.idType,
+        identification: plan!.identification,
+        items: claimed
+      })
+    )
     w.outbox.markQueued(ids, Date.now(), 'reconciled: Tigo has the bill as unpaid; resending')
 
     await w.engine.requestDrain('payment')

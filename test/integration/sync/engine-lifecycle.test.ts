@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../shared/ipc/views'
 import { parseIdType } from '../../../shared/domain/identification'
+import { buildRegisterBody } from '../../../electron/main/sync/register-request'
 import { TigoError } from '../../../electron/main/tigo/errors'
 import { engineSuite, states, waitFor } from './engine-helpers'
 import {
@@ -124,13 +125,16 @@ describe('stop and start', () => {
     crashed.take(plan!)
     // The crashed process had claimed the items and its request reached Tigo.
     const claimed = crashed.outbox.claimDue(Date.now(), 10)
-    await crashed.client.registerPayment(parseIdType(plan!.idType)!, plan!.identification, {
-      billsCollection: claimed.map((item) => ({
-        billNo: item.billNo,
-        contractId: item.contractId,
-        billAmount: String(item.amount)
-      }))
-    })
+    // The engine's own request (its paymentData names this terminal, as Tigo then records it).
+    await crashed.client.registerPayment(
+      parseIdType(plan!.idType)!,
+      plan!.identification,
+      buildRegisterBody({
+        idType: plan!.idType,
+        identification: plan!.identification,
+        items: claimed
+      })
+    )
     crashed.db.close()
 
     const restarted = world({ dir, settings: { reconcileDelayMs: 100 } })

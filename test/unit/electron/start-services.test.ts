@@ -7,7 +7,11 @@ import { createLogger } from '../../../electron/main/log'
 import type { Logger } from '../../../electron/main/log'
 import { createSecretStore } from '../../../electron/main/secrets'
 import type { SafeStorageLike } from '../../../electron/main/secrets'
-import { clientSecretsFrom, secretsToRedact, startServices } from '../../../electron/main/start-services'
+import {
+  clientSecretsFrom,
+  secretsToRedact,
+  startServices
+} from '../../../electron/main/start-services'
 import type { RunningServices } from '../../../electron/main/start-services'
 import { startSimulator } from '../../../electron/simulator/server'
 import { CHANNEL_NAMES } from '../../../shared/ipc/contract'

@@ -36,7 +36,7 @@ describe('outbox state machine table', () => {
   it('lets only a supervisor requeue a rejected item', () => {
     expect(canTransition('rejected', 'queued')).toBe(false)
     expect(canTransition('rejected', 'queued', 'supervisor')).toBe(true)
-    expect(canTransition('uncertain', 'queued', 'supervisor')).toBe(false)
+    expect(canTransition('uncertain', 'sending', 'supervisor')).toBe(false)
   })
 })
 

@@ -96,6 +96,8 @@ describe('the register body', () => {
       ],
       paymentData: {
         method: 'cash',
+        paymentMethod: 'cash',
+        bankingEntity: 'Caja CAJA-7',
         localPaymentIds: ['p-a', 'p-b'],
         terminalId: 'CAJA-7',
         receiptNumbers: [41, 42],

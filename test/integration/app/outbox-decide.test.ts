@@ -1,0 +1,88 @@
+/**
+ * A supervisor's decision on an item the engine cannot settle, through the real dispatcher,
+ * services and simulator: supervisor only, a note required, only for flagged uncertain items
+ * (or bills rejected as paid elsewhere), and a resend only after Tigo says unpaid right now.
+ */
+import { describe, expect, it } from 'vitest'
+import type { PaymentReceipt } from '../../../electron/main/store/types'
+import {
+  cacheLookups,
+  refuseConnections,
+  registration,
+  signIn,
+  useAppTest,
+  valueOf
+} from './fixtures'
+
+const app = useAppTest(3)
+const dispatch = (channel: string, input: unknown) => app.services.dispatch(channel, input)
+
+/** A payment whose one bill went out and was lost: uncertain, and flagged when `flag`. */
+async function lostPayment(index: number, flag: boolean): Promise<number> {
+  const sample = app.samples[index]!
+  await signIn(dispatch, 'cashier')
+  await cacheLookups(dispatch, sample)
+  const receipt = valueOf<PaymentReceipt>(await dispatch('payments:register', registration(sample)))
+  const itemId = receipt.bills[0]!.itemId
+  const { outbox } = app.services
+  outbox.claimDue(Date.now(), 100)
+  outbox.markUncertain([itemId], 'may have reached Tigo: timeout')
+  if (flag)
+    expect(outbox.flagForSupervisor([itemId], '5 reconciles could not decide')).toEqual([itemId])
+  return itemId
+}
+
+describe('outbox:decide', () => {
+  it('is for supervisors, on flagged items, with a note, and resends only what Tigo has unpaid', async () => {
+    const unflagged = await lostPayment(0, false)
+    const flagged = await lostPayment(1, true)
+    const decide = (itemId: number, decision: string, note = 'revisado con Tigo') =>
+      dispatch('outbox:decide', { itemId, decision, note })
+
+    expect(await decide(flagged, 'resend')).toMatchObject({ ok: false })
+    await signIn(dispatch, 'supervisor')
+    expect(await decide(flagged, 'resend', '   ')).toMatchObject({ ok: false })
+    expect(await decide(unflagged, 'registered')).toMatchObject({
+      ok: false,
+      error: { code: 'outbox_decision_not_allowed' }
+    })
+
+    await refuseConnections(app.sim, true)
+    expect(await decide(flagged, 'resend')).toMatchObject({
+      ok: false,
+      error: { code: 'outbox_resend_unverified' }
+    })
+    await refuseConnections(app.sim, false)
+    expect(app.services.outbox.items([flagged])[0]?.state).toBe('uncertain')
+
+    expect(valueOf(await decide(flagged, 'resend'))).toEqual({ state: 'queued' })
+    const audit = app.services.audit.list({ action: 'outbox.supervisor_decision' })
+    expect(audit).toHaveLength(1)
+    expect(audit[0]?.details).toMatchObject({ decision: 'resend', note: 'revisado con Tigo' })
+  })
+
+  it('refuses to resend a flagged item whose bill Tigo has as paid; registering it is allowed', async () => {
+    const itemId = await lostPayment(2, true)
+    const sample = app.samples[2]!
+    // The lost request did reach Tigo after all.
+    const [item] = app.services.outbox.items([itemId])
+    await app.services.api.client.registerPayment('NIT', sample.identification, {
+      billsCollection: [
+        { billNo: item!.billNo, contractId: item!.contractId, billAmount: String(item!.amount) }
+      ]
+    })
+    await signIn(dispatch, 'supervisor')
+    expect(
+      await dispatch('outbox:decide', { itemId, decision: 'resend', note: 'sin evidencia' })
+    ).toMatchObject({ ok: false, error: { code: 'outbox_resend_bill_paid' } })
+    expect(
+      valueOf(
+        await dispatch('outbox:decide', {
+          itemId,
+          decision: 'registered',
+          note: 'Tigo muestra el pago del 27/11 con nuestro recibo'
+        })
+      )
+    ).toEqual({ state: 'registered' })
+  })
+})
