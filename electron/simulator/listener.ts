@@ -21,6 +21,11 @@ export function createListener(
     async start() {
       if (server) return
       const next = createServer(onRequest)
+      // Outlive the client's idle keep-alive (undici drops an idle socket a second before the
+      // server's hint): with Node's default 5 s, a loaded machine could let a register POST go
+      // out on a socket the server was closing, which the engine must treat as uncertain.
+      next.keepAliveTimeout = 65_000
+      next.headersTimeout = 66_000
       server = next
       await new Promise<void>((resolve, reject) => {
         next.once('error', reject)

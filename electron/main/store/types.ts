@@ -4,33 +4,30 @@
  * Money is whole pesos (integers); `*At` numbers are epoch milliseconds, ISO strings say so.
  */
 import type { ClientInformation } from '../../../shared/api/models'
+import { OUTBOX_STATES, PAYMENT_METHODS } from '../../../shared/ipc/views'
+import type {
+  OutboxState,
+  PaymentCaps,
+  PaymentMethod,
+  ReceiptBillView
+} from '../../../shared/ipc/views'
+
+// The store speaks the same states, caps and bill lines as the screens: one definition each.
+export { OUTBOX_STATES, PAYMENT_METHODS }
+export type { OutboxState, PaymentCaps, PaymentMethod }
+export type ReceiptBill = ReceiptBillView
 
 /** Epoch milliseconds, injected so tests control time. */
 export type Clock = () => number
 
-export const OUTBOX_STATES = ['queued', 'sending', 'registered', 'rejected', 'uncertain'] as const
-export type OutboxState = (typeof OUTBOX_STATES)[number]
-
 /** States whose money has not reached Tigo yet (and counts against the waiting cap). */
 export const WAITING_STATES: readonly OutboxState[] = ['queued', 'sending', 'uncertain']
-
-export const PAYMENT_METHODS = ['cash', 'debit_card', 'credit_card', 'check', 'transfer'] as const
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 export type PaymentSource = 'counter' | 'batch'
 
 export interface Person {
   id: string
   name: string
-}
-
-export interface PaymentCaps {
-  /** Largest single payment taken while offline without a supervisor override. */
-  maxPaymentAmount: number
-  /** Largest sum that may wait in the outbox (queued + sending + uncertain), this payment included. */
-  maxPendingTotal: number
-  /** After this many hours a waiting payment is flagged for a supervisor (never dropped). */
-  maxPendingAgeHours: number
 }
 
 /** One bill of a payment on its way to Tigo, with the payment context the sync engine needs. */
@@ -117,16 +114,6 @@ export interface PaymentRecord {
   createdAt: string
   /** ISO 8601; set when the payment waited longer than the cap. */
   supervisorFlaggedAt: string | null
-}
-
-export interface ReceiptBill {
-  itemId: number
-  billNo: string
-  contractId: string
-  reference: string | null
-  amount: number
-  dueDate: string | null
-  state: OutboxState
 }
 
 /** Everything a receipt needs. `pending` is true while any bill has not been registered. */
