@@ -12,11 +12,6 @@ export function bogotaDate(ms: number): string {
   return isoDateFromMs(ms + BOGOTA_OFFSET_MS)
 }
 
-/** `YYYY-MM-DD HH:mm:ss` in Bogotá time, the way payment gateways print timestamps. */
-export function bogotaTimestamp(ms: number): string {
-  return new Date(ms + BOGOTA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
-}
-
 export function toMs(isoDate: string): number {
   return Date.parse(`${isoDate}T00:00:00Z`)
 }

@@ -30,9 +30,12 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString()
 }
 
+// Built once: a formatter with a time zone is costly to construct, and every lookup asks.
+const BOGOTA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' })
+
 /** Today's date (YYYY-MM-DD) in Bogotá, where due dates are meant. */
 export function bogotaDate(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(ms)
+  return BOGOTA_DATE.format(ms)
 }
 
 export interface BillContext {

@@ -33,7 +33,7 @@ export interface BatchPreview extends BatchPreviewView {
 export interface PreviewDeps {
   db: Database
   cache: Pick<LookupCache, 'billByNo'>
-  outbox: Pick<Outbox, 'activeItemForBill' | 'summary'>
+  outbox: Pick<Outbox, 'activeItemForBill' | 'waitingAmount'>
   clock: Clock
   settings: () => PaymentCaps
 }
@@ -121,7 +121,7 @@ export async function previewBatch(
     fileName: options.fileName ?? null,
     fileHash: file.fileHash,
     rows,
-    totals: totalsOf(rows, deps, now),
+    totals: totalsOf(rows, deps),
     separator: file.separator,
     columns: file.columns,
     language,
@@ -129,7 +129,7 @@ export async function previewBatch(
   }
 }
 
-function totalsOf(rows: readonly BatchRowView[], deps: PreviewDeps, now: number): BatchTotals {
+function totalsOf(rows: readonly BatchRowView[], deps: PreviewDeps): BatchTotals {
   const byReason: BatchTotals['byReason'] = {}
   let valid = 0
   let validAmount = 0
@@ -141,7 +141,7 @@ function totalsOf(rows: readonly BatchRowView[], deps: PreviewDeps, now: number)
       byReason[row.reason] = (byReason[row.reason] ?? 0) + 1
     }
   }
-  const pendingAmount = deps.outbox.summary(now).waiting.amount
+  const pendingAmount = deps.outbox.waitingAmount()
   const pendingCap = deps.settings().maxPendingTotal
   return {
     rows: rows.length,

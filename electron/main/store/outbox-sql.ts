@@ -44,6 +44,7 @@ export interface OutboxSql {
   attempts: Statement
   requeueNow: Statement
   staleUnflagged: Statement
+  /** A payment keeps the time it was first flagged. */
   flagPayment: Statement
   /** The UPDATE moving items to a state, `set` being the extra assignments for it. */
   update(set: string): Statement
@@ -112,7 +113,9 @@ export function prepareOutboxSql(db: Database): OutboxSql {
        WHERE p.supervisor_flagged_at IS NULL AND i.state IN (${WAITING_SQL})
          AND i.created_at <= ? ORDER BY p.id`
     ),
-    flagPayment: db.prepare('UPDATE payments SET supervisor_flagged_at = ? WHERE id = ?'),
+    flagPayment: db.prepare(
+      'UPDATE payments SET supervisor_flagged_at = ? WHERE id = ? AND supervisor_flagged_at IS NULL'
+    ),
     /** For `list`, whose WHERE depends on the filter: the few shapes the screen uses. */
     cached,
     selectItems: SELECT_ITEMS

@@ -84,12 +84,8 @@ export function createOutboxSupervisor(deps: {
         const list = idList(fresh.map((item) => item.id))
         sql.insertAttempts.run(now, 'uncertain', NEEDS_SUPERVISOR_OUTCOME, null, note, list)
         const flaggedAt = new Date(now).toISOString()
-        const flagPayment = sql.cached(
-          `UPDATE payments SET supervisor_flagged_at = ?
-           WHERE id = ? AND supervisor_flagged_at IS NULL`
-        )
         for (const paymentId of new Set(fresh.map((item) => item.paymentId))) {
-          flagPayment.run(flaggedAt, paymentId)
+          sql.flagPayment.run(flaggedAt, paymentId)
         }
         insertAuditRow(db, now, 'system', 'outbox.needs_supervisor', {
           note,

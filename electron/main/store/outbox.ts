@@ -176,13 +176,18 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
     claimDue(now, limit) {
       const take = Math.max(0, Math.trunc(limit))
       if (take === 0) return []
-      const ids = writeTransaction(db, () => {
+      // `transition` reads the claimed items back inside the same transaction.
+      const claimed = writeTransaction(db, () => {
         const due = sql.due.all(now, take) as { id: number }[]
-        const claimed = due.map((row) => row.id)
-        transition(claimed, 'sending', 'claimed', undefined, 'attempts = attempts + 1')
-        return claimed
+        return transition(
+          due.map((row) => row.id),
+          'sending',
+          'claimed',
+          undefined,
+          'attempts = attempts + 1'
+        )
       })
-      return items(ids).sort(
+      return claimed.sort(
         (a, b) =>
           a.idType.localeCompare(b.idType) ||
           a.identification.localeCompare(b.identification) ||

@@ -21,7 +21,7 @@ import type { Clock, OutboxItem } from '../store/types'
 import { createConnectivity } from './connectivity'
 import { describe, settleRegistered } from './outcomes'
 import { reconcileUncertain } from './reconcile-step'
-import { sendRound } from './send-round'
+import { requestWidth, sendRound } from './send-round'
 import { buildSyncStatus, type TerminalFacts } from './status'
 import type {
   DrainContext,
@@ -145,9 +145,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function schedule(): void {
+  function clearTimer(): void {
     if (timer) clearTimeout(timer)
     timer = undefined
+  }
+
+  function schedule(): void {
+    clearTimer()
     if (lifecycle !== 'started' || running) return
     const s = settings()
     const now = clock()
@@ -207,7 +211,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       onRegistered: () => {
         lastSyncAt = clock()
       },
-      isStopping: () => lifecycle === 'stopped',
+      isStopping: isStopped,
       report
     }
   }
@@ -238,7 +242,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       while (lifecycle !== 'stopped' && connectivity.isOnline()) {
         const ctx = drainContext()
-        const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
+        const width = requestWidth(ctx.settings)
         // Anything that asks for a drain from here on is seen by this claim.
         followUp = false
         const batch = Math.max(1, Math.trunc(ctx.settings.batchSize))
@@ -282,8 +286,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       followUp = true
       return running
     }
-    if (timer) clearTimeout(timer)
-    timer = undefined
+    clearTimer()
     const drain = (async () => {
       // Let `running` be set before any work, so everything inside sees the drain as running.
       await Promise.resolve()
@@ -326,8 +329,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     async stop() {
       lifecycle = 'stopped'
-      if (timer) clearTimeout(timer)
-      timer = undefined
+      clearTimer()
       if (running) await running
     },
     status,

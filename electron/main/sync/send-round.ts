@@ -35,7 +35,7 @@ import { attributePaid } from './attribution'
 import { billKey, checkBills } from './reconcile'
 import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './register-request'
 import type { RegisterGroup } from './register-request'
-import type { DrainContext } from './types'
+import type { DrainContext, SyncSettings } from './types'
 
 /** `halt-unreachable`: the round stopped on a failure with no HTTP answer at all. */
 export type RoundOutcome = 'continue' | 'halt' | 'halt-unreachable'
@@ -54,13 +54,18 @@ interface Halt {
   retryAfterMs?: number
 }
 
+/** How many register requests a round keeps in flight at once. */
+export function requestWidth(settings: SyncSettings): number {
+  return Math.max(1, Math.trunc(settings.parallelRequests ?? 1))
+}
+
 /** Sends every group of `claimed`; stops early when Tigo is unreachable or busy. */
 export async function sendRound(
   ctx: DrainContext,
   claimed: readonly OutboxItem[]
 ): Promise<RoundResult> {
   const groups = groupForRegister(claimed, ctx.settings.batchSize, ctx.sendAlone)
-  const width = Math.max(1, Math.trunc(ctx.settings.parallelRequests ?? 1))
+  const width = requestWidth(ctx.settings)
   let next = 0
   let halted: (Halt & { backoff: boolean }) | undefined
   const accepted: OutboxItem[] = []

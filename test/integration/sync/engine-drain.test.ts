@@ -135,18 +135,8 @@ describe('register requests', () => {
     const w = world({ settings: { batchSize: 50 } })
     await w.warmCache(mine)
     // Payments taken at another till (its database restored here) keep their terminal.
-    const takeAt = (terminalId: string, plan: (typeof mine)[number]) =>
-      w.payments.registerPayment({
-        terminalId,
-        cashier: { id: 'c1', name: 'Cajera Uno' },
-        idType: plan.idType,
-        identification: plan.identification,
-        bills: plan.bills,
-        method: 'cash',
-        tendered: plan.bills.reduce((sum, bill) => sum + bill.amount, 0)
-      })
-    const here = [takeAt('CAJA-1', mine[0]!), takeAt('CAJA-1', mine[1]!)]
-    const there = takeAt('CAJA-2', mine[2]!)
+    const here = [w.take(mine[0]!, 'CAJA-1'), w.take(mine[1]!, 'CAJA-1')]
+    const there = w.take(mine[2]!, 'CAJA-2')
     expect([...here, there].map((r) => r.receiptNo)).toEqual([1, 2, 1])
 
     await w.engine.requestDrain('payment')

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Outbox } from '../../../electron/main/store/outbox'
 import type { SyncClient, SyncOutbox } from '../../../electron/main/sync/types'
+import type { TigoError } from '../../../electron/main/tigo/errors'
 import {
   openWorld,
   sleep,
@@ -62,6 +63,18 @@ export function countingClient(counter: { register: number }) {
     ...client,
     registerPayment(...args) {
       counter.register++
+      return client.registerPayment(...args)
+    }
+  })
+}
+
+/** The first register request fails with `error` (as the client classifies it); the rest go through. */
+export function failingFirstRegister(error: TigoError, counter: { register: number }) {
+  return (client: SyncClient): SyncClient => ({
+    ...client,
+    registerPayment(...args) {
+      counter.register++
+      if (counter.register === 1) return Promise.reject(error)
       return client.registerPayment(...args)
     }
   })

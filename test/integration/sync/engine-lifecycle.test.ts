@@ -7,7 +7,7 @@ import type { SyncStatus } from '../../../shared/ipc/views'
 import { parseIdType } from '../../../shared/domain/identification'
 import { buildRegisterBody } from '../../../electron/main/sync/register-request'
 import { TigoError } from '../../../electron/main/tigo/errors'
-import { engineSuite, states, waitFor } from './engine-helpers'
+import { engineSuite, failingFirstRegister, states, waitFor } from './engine-helpers'
 import {
   drainToQuiescence,
   makeTempDir,
@@ -26,27 +26,15 @@ beforeEach(() => {
 describe('requests that never reached Tigo', () => {
   it('queues them again no earlier than a 429 Retry-After, staying online', async () => {
     const [plan] = planPayments(sim.dataset, 1, 13)
-    let calls = 0
-    const w = world({
-      wrapClient: (client) => ({
-        ...client,
-        registerPayment(...args) {
-          calls++
-          // The simulator cannot be made busy; this is the client's classification of a 429.
-          if (calls === 1) {
-            return Promise.reject(
-              new TigoError({
-                kind: 'not-sent',
-                endpoint: 'registerPayment',
-                status: 429,
-                retryAfterMs: 30_000
-              })
-            )
-          }
-          return client.registerPayment(...args)
-        }
-      })
+    const counter = { register: 0 }
+    // The simulator cannot be made busy; this is the client's classification of a 429.
+    const busy = new TigoError({
+      kind: 'not-sent',
+      endpoint: 'registerPayment',
+      status: 429,
+      retryAfterMs: 30_000
     })
+    const w = world({ wrapClient: failingFirstRegister(busy, counter) })
     await w.warmCache([plan!])
     w.take(plan!)
     const before = Date.now()
@@ -61,7 +49,7 @@ describe('requests that never reached Tigo', () => {
     expect(row.at).toBeGreaterThanOrEqual(before + 30_000)
     expect(w.engine.isOnline()).toBe(true)
     await w.engine.requestDrain('manual')
-    expect(calls).toBe(1)
+    expect(counter.register).toBe(1)
     expect(sim.ledger()).toHaveLength(0)
   })
 

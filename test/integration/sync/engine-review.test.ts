@@ -9,7 +9,7 @@ import { BillPayments } from '../../../shared/api/models'
 import { parseIdType } from '../../../shared/domain/identification'
 import { TigoError } from '../../../electron/main/tigo/errors'
 import type { SyncClient } from '../../../electron/main/sync/types'
-import { countingClient, engineSuite, states } from './engine-helpers'
+import { countingClient, engineSuite, failingFirstRegister, states } from './engine-helpers'
 import {
   drainToQuiescence,
   planPayments,
@@ -234,33 +234,21 @@ describe('finding 8: Retry-After holds for the rest of the round', () => {
 
   it('keeps the unsent groups back as long as a 429 says', async () => {
     const plans = twoCustomers()
-    let calls = 0
-    const w = world({
-      wrapClient: (client): SyncClient => ({
-        ...client,
-        registerPayment(...args) {
-          calls++
-          if (calls === 1) {
-            return Promise.reject(
-              new TigoError({
-                kind: 'not-sent',
-                endpoint: 'registerPayment',
-                status: 429,
-                retryAfterMs: 120_000
-              })
-            )
-          }
-          return client.registerPayment(...args)
-        }
-      })
+    const counter = { register: 0 }
+    const failure = new TigoError({
+      kind: 'not-sent',
+      endpoint: 'registerPayment',
+      status: 429,
+      retryAfterMs: 120_000
     })
+    const w = world({ wrapClient: failingFirstRegister(failure, counter) })
     await w.warmCache(plans)
     for (const plan of plans) w.take(plan)
     const before = Date.now()
 
     await w.engine.requestDrain('payment')
 
-    expect(calls).toBe(1)
+    expect(counter.register).toBe(1)
     for (const row of itemRows(w)) {
       expect(row.state).toBe('queued')
       expect(row.nextAt).toBeGreaterThanOrEqual(before + 120_000)
@@ -269,33 +257,21 @@ describe('finding 8: Retry-After holds for the rest of the round', () => {
 
   it('stops the round on a 5xx with Retry-After', async () => {
     const plans = twoCustomers()
-    let calls = 0
-    const w = world({
-      wrapClient: (client): SyncClient => ({
-        ...client,
-        registerPayment(...args) {
-          calls++
-          if (calls === 1) {
-            return Promise.reject(
-              new TigoError({
-                kind: 'uncertain',
-                endpoint: 'registerPayment',
-                status: 503,
-                retryAfterMs: 60_000
-              })
-            )
-          }
-          return client.registerPayment(...args)
-        }
-      })
+    const counter = { register: 0 }
+    const failure = new TigoError({
+      kind: 'uncertain',
+      endpoint: 'registerPayment',
+      status: 503,
+      retryAfterMs: 60_000
     })
+    const w = world({ wrapClient: failingFirstRegister(failure, counter) })
     await w.warmCache(plans)
     for (const plan of plans) w.take(plan)
     const before = Date.now()
 
     await w.engine.requestDrain('payment')
 
-    expect(calls).toBe(1)
+    expect(counter.register).toBe(1)
     const rows = itemRows(w)
     expect(rows.some((row) => row.state === 'uncertain')).toBe(true)
     for (const row of rows.filter((r) => r.state === 'queued')) {

@@ -115,7 +115,8 @@ export interface World {
   settings: SyncSettings
   /** Fills the cache with a real bills lookup for every contract of the plans. */
   warmCache(plans: readonly PlannedPayment[]): Promise<void>
-  take(plan: PlannedPayment): PaymentReceipt
+  /** Takes the payment at this world's terminal, or at `terminalId` (another till's payment). */
+  take(plan: PlannedPayment, terminalId?: string): PaymentReceipt
   close(): Promise<void>
 }
 
@@ -203,9 +204,9 @@ export function openWorld(options: WorldOptions): World {
         }
       }
     },
-    take(plan) {
+    take(plan, at = terminalId) {
       return payments.registerPayment({
-        terminalId,
+        terminalId: at,
         cashier: { id: 'c1', name: 'Cajera Uno' },
         idType: plan.idType,
         identification: plan.identification,
