@@ -13,17 +13,25 @@ import { useReceiptStore } from '../store/receipt-store'
 function useLiveReceipt(paymentId: string | undefined): void {
   useEffect(() => {
     if (!paymentId) return
-    return api.on('outbox:changed', ({ paymentIds }) => {
-      if (!paymentIds.includes(paymentId)) return
+    // Only the answer to the latest read is shown: two reads may come back out of order.
+    let latest = 0
+    const refresh = () => {
+      const asked = ++latest
       api
         .invoke('payments:get', { paymentId })
         .then((fresh) => {
           const store = useReceiptStore.getState()
-          if (store.receipt?.id === fresh.id) store.setReceipt(fresh)
+          if (asked === latest && store.receipt?.id === fresh.id) store.setReceipt(fresh)
         })
         // The receipt on screen stays as it was; the outbox screen shows the failure in detail.
         .catch(() => undefined)
+    }
+    const off = api.on('outbox:changed', ({ paymentIds }) => {
+      if (paymentIds.includes(paymentId)) refresh()
     })
+    // The engine may have sent the payment between its answer and this subscription: catch up.
+    refresh()
+    return off
   }, [paymentId])
 }
 
