@@ -11,6 +11,7 @@ import ky, { isHTTPError } from 'ky'
 import type {
   AfterResponseHook,
   BeforeRequestHook,
+  BeforeRetryHook,
   KyInstance,
   Options,
   ShouldRetryState
@@ -169,6 +170,15 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
     return undefined
   }
 
+  /**
+   * The failed attempt's body is never read: drop it before the next attempt, or the next
+   * attempt's timeout aborts the shared signal and errors that stream with nobody listening
+   * (an unhandled AbortError that kills a plain Node process).
+   */
+  const dropFailedBody: BeforeRetryHook = ({ error }) => {
+    if (isHTTPError(error)) void error.response.body?.cancel().catch(() => undefined)
+  }
+
   function retryFor(method: Method): Options['retry'] {
     if (method === 'post') return { limit: 1, methods: [] }
     return {
@@ -194,6 +204,7 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
         retry: retryFor(spec.method),
         signal: controller.signal,
         hooks: {
+          beforeRetry: [dropFailedBody],
           afterResponse: [
             refreshOnce(),
             (request) => {
@@ -209,6 +220,8 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
     } catch (error) {
       // A local problem (say, the secret store is locked) is not a network outcome.
       if (isAppError(error)) throw error
+      // An error answer's body is read for Tigo's message: bounded like any other body.
+      if (isHTTPError(error)) bodyTimer = setTimeout(() => controller.abort(), timeoutMs)
       throw await toTigoError(error, endpoint, clock(), sentToken ? [sentToken] : [])
     } finally {
       clearTimeout(bodyTimer)

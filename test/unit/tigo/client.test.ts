@@ -214,6 +214,45 @@ describe('tigo client failures', () => {
     expect((await failure(client.getBills('1'))).kind).toBe('uncertain')
   })
 
+  it('bounds the body of an error answer too, for a GET and for a POST', async () => {
+    const { s, client } = await setup(() => ({ stallBody: true, status: 503 }), 300)
+    const started = Date.now()
+    const get = await failure(client.getBills('1'))
+    const post = await failure(client.registerPayment('CC', '1020', payment))
+    expect([get.kind, get.status, post.kind, post.status]).toEqual([
+      'uncertain',
+      503,
+      'uncertain',
+      503
+    ])
+    // Three GET attempts and one POST, each cut after 300 ms, not left hanging.
+    expect(s.requests).toHaveLength(4)
+    expect(Date.now() - started).toBeLessThan(20_000)
+  })
+
+  it('leaves no rejection unhandled when a 5xx is followed by a retry that times out', async () => {
+    const unhandled: unknown[] = []
+    const record = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', record)
+    try {
+      const { s, client } = await setup(
+        (_req, index) =>
+          index === 0
+            ? { status: 503, body: { error: { message: 'busy' } } }
+            : { status: 200, body: [bill], delayMs: 1_000 },
+        200
+      )
+      const error = await failure(client.getBills('1'))
+      expect([error.kind, error.detail]).toEqual(['uncertain', 'timeout'])
+      expect(s.requests.length).toBeGreaterThanOrEqual(2)
+      // Unhandled rejections are reported after the microtask queue drains.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', record)
+    }
+  })
+
   it('calls a dropped connection uncertain and a refused one not sent', async () => {
     const { s, client } = await setup(() => ({ destroy: true }))
     const dropped = await failure(client.registerPayment('CC', '1020', payment))

@@ -16,8 +16,8 @@ export interface SeenRequest {
 export type Answer =
   | { status: number; body?: string | object; headers?: Record<string, string>; delayMs?: number }
   | { destroy: true }
-  /** Sends the headers and part of the body, then never finishes. */
-  | { stallBody: true }
+  /** Sends the headers (status 200 unless given) and part of the body, then never finishes. */
+  | { stallBody: true; status?: number; headers?: Record<string, string> }
 
 export type Script = (request: SeenRequest, index: number) => Answer
 
@@ -34,7 +34,11 @@ function respond(res: ServerResponse, answer: Answer): void {
     return
   }
   if ('stallBody' in answer) {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
+    res.writeHead(answer.status ?? 200, {
+      'content-type': 'application/json',
+      'content-length': '1000',
+      ...answer.headers
+    })
     res.write('{"a":')
     return
   }
