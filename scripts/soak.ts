@@ -20,6 +20,7 @@
 import fs from 'node:fs'
 import type { FaultsPatch } from '../electron/simulator/server'
 import { createRandom, type Random } from '../electron/simulator/prng'
+import { failOnUnhandledRejection } from './lib/fail-on-unhandled'
 import {
   checkAgainstLedger,
   drainToQuiescence,
@@ -179,6 +180,7 @@ async function main(): Promise<number> {
   return ok ? 0 : 1
 }
 
+failOnUnhandledRejection('soak')
 main().then(
   (code) => {
     process.exitCode = code

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
+import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('bad input', () => {
   // The settings test saves: a supervisor's call (a cashier gets `forbidden`).
@@ -30,8 +31,7 @@ describe.skipIf(missingPrerequisite !== undefined)('bad input', () => {
 
   it('refuses cash that does not cover the total and amounts it cannot read', async () => {
     const { page, dataset } = session
-    const bill = dataset.unpaidBills[0]
-    if (!bill) throw new Error('dataset has no unpaid bill')
+    const bill = findBill(dataset, { maxAmount: OFFLINE_CAP })
     await searchCustomer(page, bill.idType, bill.identification)
     await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
     await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()

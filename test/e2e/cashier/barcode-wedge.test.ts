@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, scan, textOf } from './fixture'
+import { findBill, findBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('barcode wedge scanner', () => {
   const session = useCashier()
 
   it('opens a scanned bill ready to pay while the cashier is typing in a search field', async () => {
     const { page, dataset } = session
-    const bill = dataset.unpaidBills[0]
-    if (!bill) throw new Error('dataset has no unpaid bill')
+    const bill = findBill(dataset, { maxAmount: OFFLINE_CAP })
     const identification = page.getByTestId('identification')
     await identification.fill('900')
     await identification.focus()
@@ -28,8 +28,7 @@ describe.skipIf(missingPrerequisite !== undefined)('barcode wedge scanner', () =
 
   it('accepts the parenthesised human-readable form from any screen', async () => {
     const { page, dataset } = session
-    const bill = dataset.unpaidBills[1]
-    if (!bill) throw new Error('dataset has no second unpaid bill')
+    const [, bill] = findBills(dataset, 2, { maxAmount: OFFLINE_CAP }) as [BillSummary, BillSummary]
     await page.keyboard.press('F6')
     await page.locator('.outbox-screen').waitFor()
     await scan(page, bill.barcodes.human)
@@ -39,8 +38,7 @@ describe.skipIf(missingPrerequisite !== undefined)('barcode wedge scanner', () =
 
   it('says so when a scan is not a valid bill barcode', async () => {
     const { page, dataset } = session
-    const bill = dataset.unpaidBills[0]
-    if (!bill) throw new Error('dataset has no unpaid bill')
+    const bill = findBill(dataset)
     // A wrong GLN check digit: the shape of a barcode, but not one a biller printed.
     const broken = bill.barcodes.human.replace(
       /^\(415\)(\d{12})(\d)/,

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { missingPrerequisite, useCashier, textOf, type BillSummary } from './fixture'
+import { missingPrerequisite, useCashier, textOf } from './fixture'
+import { findBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
 import { openContract } from './till'
 
 const HEADER =
@@ -54,12 +55,7 @@ describe.skipIf(missingPrerequisite !== undefined)('offline batch import', () =>
     const { page, dataset, harness } = session
     const simulator = harness.simulator
     if (!simulator) throw new Error('needs the embedded simulator')
-    const byContract = new Map<string, BillSummary>()
-    for (const bill of dataset.unpaidBills) {
-      if (!byContract.has(bill.contractId)) byContract.set(bill.contractId, bill)
-    }
-    const picked = [...byContract.values()].slice(0, 4)
-    if (picked.length < 4) throw new Error('dataset has fewer than 4 contracts with unpaid bills')
+    const picked = findBills(dataset, 4, { maxAmount: OFFLINE_CAP })
     const [good1, good2, good3, wrongAmount] = picked as [
       BillSummary,
       BillSummary,

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { missingPrerequisite, useCashier, textOf, type BillSummary } from './fixture'
+import { missingPrerequisite, useCashier, textOf } from './fixture'
+import { findBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
 import {
   missingPdfTools,
   openContract,
@@ -30,12 +31,12 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
       const { page, dataset, harness } = session
       const simulator = harness.simulator
       if (!simulator) throw new Error('needs the embedded simulator')
-      const byContract = new Map<string, BillSummary>()
-      for (const bill of dataset.unpaidBills) {
-        if (!byContract.has(bill.contractId)) byContract.set(bill.contractId, bill)
-      }
-      const [cash1, cash2, card] = [...byContract.values()]
-      if (!cash1 || !cash2 || !card) throw new Error('dataset needs 3 contracts with unpaid bills')
+      // The card payment is taken offline: under the cap, it needs no supervisor.
+      const [cash1, cash2, card] = findBills(dataset, 3, { maxAmount: OFFLINE_CAP }) as [
+        BillSummary,
+        BillSummary,
+        BillSummary
+      ]
 
       await page.keyboard.press('F7')
       await page.getByRole('heading', { name: 'Turno y cierre de caja' }).waitFor()

@@ -9,41 +9,12 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { startHarness, type Harness } from '../../harness/server'
+import { fetchDataset, type DatasetSummary } from '../../support/dataset'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SCREENS_DIR = resolve('test-results/screens')
 
-export interface BillSummary {
-  billNo: string
-  contractId: string
-  idType: 'NIT' | 'CC'
-  identification: string
-  amount: number
-  overdue: boolean
-  referencePayment: string
-  barcodes: { human: string; gs: string; symbologyGs: string; fixed: string }
-}
-
-export interface DatasetSummary {
-  today: string
-  customers: {
-    idType: 'NIT' | 'CC'
-    identification: string
-    displayId: string
-    name: string
-    contractIds: string[]
-  }[]
-  unpaidBills: BillSummary[]
-  paidBills: BillSummary[]
-  coupons: { couponId: string; id: string; billNo: string; state: string }[]
-  signatures: { signature: string; billNo: string; state: string }[]
-  largeCustomer: {
-    idType: 'NIT' | 'CC'
-    identification: string
-    contractId: string
-    billCount: number
-  }
-}
+export type { BillSummary, DatasetSummary } from '../../support/dataset'
 
 export interface CashierSession {
   page: Page
@@ -89,8 +60,7 @@ export async function openCashier(options: OpenCashierOptions = {}): Promise<Cas
   try {
     const adminUrl = harness.simulator?.adminUrl
     if (!adminUrl) throw new Error('the e2e tests need the embedded simulator')
-    const response = await fetch(`${adminUrl}/__admin/dataset`)
-    const dataset = (await response.json()) as DatasetSummary
+    const dataset = await fetchDataset(adminUrl)
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
+import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => {
   const session = useCashier()
 
   it('finds a customer, pays two bills in cash and shows the receipt registered', async () => {
     const { page, dataset } = session
-    const bill = dataset.unpaidBills.find((candidate) => candidate.idType === 'NIT')
-    if (!bill) throw new Error('dataset has no unpaid NIT bill')
+    const bill = findBill(dataset, { idType: 'NIT', maxAmount: OFFLINE_CAP / 2 })
     expect(await textOf(page.getByTestId('demo-banner'))).toMatch(/MODO DEMOSTRACIÓN/)
 
     await searchCustomer(page, 'NIT', bill.identification)
     await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
     await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()
     const second = dataset.unpaidBills.find(
-      (other) => other.contractId === bill.contractId && other.billNo !== bill.billNo
+      (other) =>
+        other.contractId === bill.contractId &&
+        other.billNo !== bill.billNo &&
+        other.amount <= OFFLINE_CAP / 2
     )
     if (second) await page.getByLabel(`Pagar la factura ${second.billNo}`).check()
     const total = bill.amount + (second?.amount ?? 0)

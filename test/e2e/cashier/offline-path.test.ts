@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
+import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {
   const session = useCashier()
@@ -8,8 +9,8 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () =>
     const { page, dataset, harness } = session
     const simulator = harness.simulator
     if (!simulator) throw new Error('needs the embedded simulator')
-    const bill = dataset.unpaidBills.find((candidate) => candidate.idType === 'CC')
-    if (!bill) throw new Error('dataset has no unpaid CC bill')
+    // Under the offline cap: paid with the network down, it needs no supervisor.
+    const bill = findBill(dataset, { idType: 'CC', maxAmount: OFFLINE_CAP })
 
     // Online once, so the cache knows the customer and the contract's bills.
     await searchCustomer(page, bill.idType, bill.identification)

@@ -5,13 +5,8 @@
  */
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import {
-  missingPrerequisite,
-  useCashier,
-  searchCustomer,
-  textOf,
-  type BillSummary
-} from './fixture'
+import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
+import { findBill, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
 import {
   missingPdfTools,
   openContract,
@@ -27,16 +22,14 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
   () => {
     const session = useCashier()
 
-    function unpaid(idType: 'NIT' | 'CC', skip: readonly string[] = []): BillSummary {
-      const bill = session.dataset.unpaidBills.find(
-        (candidate) =>
-          candidate.idType === idType &&
-          !skip.includes(candidate.contractId) &&
-          session.dataset.unpaidBills.filter((b) => b.contractId === candidate.contractId)
-            .length === 1
-      )
-      if (!bill) throw new Error(`dataset has no single unpaid ${idType} bill`)
-      return bill
+    /** Its contract's only unpaid bill, payable offline without a supervisor. */
+    function unpaid(idType: 'NIT' | 'CC', exclude: readonly string[] = []): BillSummary {
+      return findBill(session.dataset, {
+        idType,
+        maxAmount: OFFLINE_CAP,
+        onlyUnpaidOfContract: true,
+        exclude
+      })
     }
 
     it('prints a registered payment with F5, then a copy marked COPIA', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
+import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('online payments: validate and checkout', () => {
   const session = useCashier()
@@ -41,8 +42,7 @@ describe.skipIf(missingPrerequisite !== undefined)('online payments: validate an
 
   it('creates a checkout, shows its URL as a QR code and validates it by its signature', async () => {
     const { page, dataset, harness } = session
-    const bill = dataset.unpaidBills.find((candidate) => candidate.idType === 'NIT')
-    if (!bill) throw new Error('dataset has no unpaid NIT bill')
+    const bill = findBill(dataset, { idType: 'NIT', maxAmount: OFFLINE_CAP })
     await searchCustomer(page, bill.idType, bill.identification)
     await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
     await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()

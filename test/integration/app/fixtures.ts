@@ -117,17 +117,19 @@ export interface UnpaidSample {
   barcode: string
 }
 
-/** Unpaid bills of NIT customers, small enough for the default caps, one per contract. */
+/**
+ * Unpaid bills of NIT customers, small enough for the default caps, each of another customer: a
+ * test may look one up and expect the others unseen, or pay one and expect the others unpaid.
+ */
 export function unpaidSamples(dataset: Dataset, count: number): UnpaidSample[] {
   const samples: UnpaidSample[] = []
-  const usedContracts = new Set<string>()
   for (const bill of dataset.bills) {
-    if (bill.paid || bill.amount > 1_000_000 || usedContracts.has(bill.contractId)) continue
+    if (bill.paid || bill.amount > 1_000_000) continue
     const owner = dataset.customers.find(
       (c) => c.idType === 'NIT' && c.contractIds.includes(bill.contractId)
     )
     if (!owner || owner.contractIds.length > 20) continue
-    usedContracts.add(bill.contractId)
+    if (samples.some((sample) => sample.identification === owner.identification)) continue
     samples.push({
       idType: 'NIT',
       identification: owner.identification,

@@ -52,6 +52,7 @@ export function planPayments(
   dataset: Dataset,
   count: number,
   seed: number,
+  /** `includeLarge`: mix the large customer in from the start, not only once the others run out. */
   options: { skip?: ReadonlySet<string>; includeLarge?: boolean } = {}
 ): PlannedPayment[] {
   const random = createRandom(seed)
@@ -70,7 +71,17 @@ export function planPayments(
   const customers = [...byCustomer.keys()].sort()
   const plans: PlannedPayment[] = []
   while (plans.length < count) {
-    const open = customers.filter((key) => (byCustomer.get(key)?.length ?? 0) > 0)
+    let open = customers.filter((key) => (byCustomer.get(key)?.length ?? 0) > 0)
+    // The regular customers' bills run out after a couple of hundred payments (how many depends
+    // on the day): then the large customer's thousands of bills serve the rest.
+    if (open.length === 0 && !options.includeLarge) {
+      const large = largeCustomerBills(dataset, options.skip)
+      if (large.bills.length > 0) {
+        byCustomer.set(large.key, large.bills)
+        customers.push(large.key)
+        open = [large.key]
+      }
+    }
     if (open.length === 0)
       throw new Error(`the dataset has unpaid bills for ${plans.length} payments only`)
     const key = random.pick(open)
@@ -85,6 +96,19 @@ export function planPayments(
     })
   }
   return plans
+}
+
+function largeCustomerBills(
+  dataset: Dataset,
+  skip?: ReadonlySet<string>
+): { key: string; bills: SimBill[] } {
+  const { contractId, idType, identification } = dataset.largeCustomer
+  return {
+    key: `${idType}:${identification}`,
+    bills: dataset.bills.filter(
+      (b) => b.contractId === contractId && !b.paid && !skip?.has(b.billNo)
+    )
+  }
 }
 
 /** Unpaid bills of one customer, as payments of one bill each (not the large customer). */

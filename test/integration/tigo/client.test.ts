@@ -14,29 +14,19 @@ import { createTokenProvider } from '../../../electron/main/tigo/token'
 import type { TokenProvider } from '../../../electron/main/tigo/token'
 import { isBillPaid } from '../../../shared/domain/bill-status'
 import type { CheckoutPaymentRequest } from '../../../shared/api/models'
-import type { IdType } from '../../../shared/domain/identification'
+import {
+  customerOf,
+  fetchDataset,
+  findBill,
+  findCustomerBills,
+  type BillSummary,
+  type DatasetSummary
+} from '../../support/dataset'
 
 const CLIENT_ID = 'caja-demo'
 const SECRET = 'caja-demo-secret'
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>
-
-interface SampleBill {
-  billNo: string
-  contractId: string
-  idType: IdType
-  identification: string
-  amount: number
-  referencePayment: string
-}
-
-interface DatasetSummary {
-  customers: { idType: IdType; identification: string; contractIds: string[] }[]
-  unpaidBills: SampleBill[]
-  paidBills: SampleBill[]
-  coupons: { couponId: string; id: string }[]
-  signatures: { signature: string }[]
-}
 
 let sim: Simulator
 let dataset: DatasetSummary
@@ -45,8 +35,7 @@ const seenTokens = new Set<string>()
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0 })
-  const response = await fetch(`${sim.url}/__admin/dataset`)
-  dataset = (await response.json()) as DatasetSummary
+  dataset = await fetchDataset(sim.url)
 })
 
 afterAll(async () => {
@@ -91,7 +80,7 @@ async function failure(promise: Promise<unknown>): Promise<TigoError> {
   return error
 }
 
-function registration(bill: SampleBill): CheckoutPaymentRequest {
+function registration(bill: BillSummary): CheckoutPaymentRequest {
   return {
     intent: 'register',
     clientInformation: { firstName: 'Cajero', lastName: 'Prueba' },
@@ -107,10 +96,9 @@ function registration(bill: SampleBill): CheckoutPaymentRequest {
   }
 }
 
-function unpaid(index = 0): SampleBill {
-  const bill = dataset.unpaidBills[index]
-  if (!bill) throw new Error('the dataset has too few unpaid bills')
-  return bill
+/** Any unpaid bill: the simulator is reset before each test, so every test may pay it. */
+function unpaid(): BillSummary {
+  return findBill(dataset)
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -130,8 +118,9 @@ async function ledgerLength(): Promise<number> {
 describe('every endpoint against the simulator', () => {
   it('answers each call with validated data', async () => {
     const client = clientWith()
-    const bill = unpaid(0)
-    const customer = dataset.customers.find((c) => c.identification === bill.identification)!
+    // Two bills of one customer: the second is registered under the first one's customer path.
+    const [bill, second] = findCustomerBills(dataset, 2) as [BillSummary, BillSummary]
+    const customer = customerOf(dataset, bill)
 
     const byId = await client.getContract(bill.contractId)
     expect(byId.contractsCollection.map((c) => c.contractId)).toEqual([bill.contractId])
@@ -162,10 +151,10 @@ describe('every endpoint against the simulator', () => {
     const registered = await client.registerPayment(
       bill.idType,
       bill.identification,
-      registration(unpaid(1))
+      registration(second)
     )
-    expect(registered).toEqual({ [unpaid(1).billNo]: true })
-    const payments = await client.getBillPayments(unpaid(1).contractId, unpaid(1).billNo)
+    expect(registered).toEqual({ [second.billNo]: true })
+    const payments = await client.getBillPayments(second.contractId, second.billNo)
     expect(payments.length).toBeGreaterThan(0)
 
     const signature = dataset.signatures[0]!
@@ -177,7 +166,7 @@ describe('every endpoint against the simulator', () => {
   })
 
   it('speaks the DIAN id-type style too', async () => {
-    const bill = unpaid(0)
+    const bill = unpaid()
     const client = createTigoClient({
       baseUrl: sim.baseUrl,
       tokens: tokensFor(),
@@ -206,14 +195,14 @@ describe('tokens against the simulator', () => {
   it('sends exactly one token request for 50 concurrent calls without a token', async () => {
     const client = clientWith()
     const before = sim.stats().tokenRequests
-    const bill = unpaid(0)
+    const bill = unpaid()
     await Promise.all(Array.from({ length: 50 }, () => client.getBills(bill.contractId)))
     expect(sim.stats().tokenRequests - before).toBe(1)
   })
 
   it('refreshes once and resends when the tokens expire server-side', async () => {
     const client = clientWith()
-    const bill = unpaid(0)
+    const bill = unpaid()
     await client.getBills(bill.contractId)
     const before = sim.stats()
     sim.setFaults({ expireTokens: true })
@@ -231,7 +220,7 @@ describe('tokens against the simulator', () => {
     const wrong = 'wrong-secret-123456'
     const client = clientWith(tokensFor(wrong))
     const before = sim.stats().tokenRequests
-    const error = await failure(client.getBills(unpaid(0).contractId))
+    const error = await failure(client.getBills(unpaid().contractId))
     // A GET is retried on 5xx, never on a failed token request.
     expect(sim.stats().tokenRequests - before).toBe(1)
     expect([error.endpoint, error.kind, toAppError(error).code]).toEqual([
@@ -281,7 +270,7 @@ describe('token expiry', () => {
 describe('failures against the simulator', () => {
   it('calls refused connections not sent, and the probe says offline', async () => {
     const client = clientWith()
-    const bill = unpaid(0)
+    const bill = unpaid()
     await client.getBills(bill.contractId)
     sim.setFaults({ refuseConnections: true })
     await sim.settled()
@@ -301,7 +290,7 @@ describe('failures against the simulator', () => {
 
   it('sends a timed-out registration once and calls it uncertain', async () => {
     const client = clientWith(tokensFor(), 300)
-    const bill = unpaid(0)
+    const bill = unpaid()
     await client.getBills(bill.contractId)
     sim.setFaults({ latencyMs: 1_200 })
     await sim.settled()
@@ -318,7 +307,7 @@ describe('failures against the simulator', () => {
 
   it('calls a connection dropped before processing uncertain too: the client cannot tell', async () => {
     const client = clientWith()
-    const bill = unpaid(0)
+    const bill = unpaid()
     sim.setFaults({ dropBeforeProcessingRate: 1 })
     const error = await failure(
       client.registerPayment(bill.idType, bill.identification, registration(bill))
@@ -329,7 +318,7 @@ describe('failures against the simulator', () => {
 
   it('calls a connection dropped after commit uncertain, though the bill got paid', async () => {
     const client = clientWith()
-    const bill = unpaid(0)
+    const bill = unpaid()
     sim.setFaults({ dropAfterCommitRate: 1 })
     await sim.settled()
     const error = await failure(
@@ -346,7 +335,7 @@ describe('failures against the simulator', () => {
 
   it('calls a 5xx on a registration uncertain, never resends it, and reads Retry-After', async () => {
     const client = clientWith()
-    const bill = unpaid(0)
+    const bill = unpaid()
     await client.getBills(bill.contractId)
     sim.setFaults({ serverErrorRate: 1 })
     await sim.settled()
@@ -375,7 +364,7 @@ describe('failures against the simulator', () => {
       tokens: tokensFor(),
       fetch: countingFetch
     })
-    const bill = unpaid(0)
+    const bill = unpaid()
     await client.getBills(bill.contractId)
     sim.setFaults({ refuseConnections: true })
     await sim.settled()
@@ -388,7 +377,7 @@ describe('failures against the simulator', () => {
 
   it('retries a GET a bounded number of times on 5xx', async () => {
     const client = clientWith()
-    const bill = unpaid(0)
+    const bill = unpaid()
     await client.getBills(bill.contractId)
     sim.setFaults({ serverErrorRate: 1 })
     await sim.settled()
