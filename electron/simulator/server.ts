@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createBillingState } from './billing-state'
 import type { Route } from './context'
+import { bogotaDate } from './dates'
 import { buildDataset, type Dataset } from './dataset'
 import { BILLING_PREFIX, createFaults, type Faults, type FaultsPatch } from './faults'
 import {
@@ -77,12 +78,22 @@ export interface SimulatorHandle {
 
 const BILLING_ROUTES: Route[] = [...customerRoutes, ...billRoutes, ...paymentRoutes]
 
+/** A clock that starts at 10:00 in Bogotá on `today` and ticks with the real one. */
+function clockFrom(today: string): () => number {
+  const start = Date.parse(`${today}T10:00:00-05:00`)
+  if (Number.isNaN(start)) throw new Error(`today must be an ISO date, got ${today}`)
+  const origin = Date.now()
+  return () => start + (Date.now() - origin)
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const host = options.host ?? '127.0.0.1'
-  const clock = options.clock ?? Date.now
+  // One day for the data and the clock: a fixed `today` also moves the clock that dates payments
+  // and expires tokens, and a given clock decides the dataset's day.
+  const clock = options.clock ?? (options.today ? clockFrom(options.today) : Date.now)
   const dataset = buildDataset({
     seed: options.seed ?? 1,
-    ...(options.today ? { today: options.today } : {})
+    today: options.today ?? bogotaDate(clock())
   })
   const stats = { tokenRequests: 0, apiRequests: 0 }
   let transition: Promise<void> = Promise.resolve()

@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { startHarness, type Harness } from '../../harness/server'
+import { CHROMIUM } from '../../support/chromium'
 import { fetchDataset, type DatasetSummary } from '../../support/dataset'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SCREENS_DIR = resolve('test-results/screens')
 
 export type { BillSummary, DatasetSummary } from '../../support/dataset'

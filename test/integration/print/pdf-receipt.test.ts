@@ -20,8 +20,7 @@ import {
   seedCustomer,
   tempDir
 } from '../store/fixtures'
-
-const CHROMIUM = '/usr/bin/chromium'
+import { CHROMIUM } from '../../support/chromium'
 
 function hasTool(tool: string): boolean {
   try {
@@ -38,7 +37,7 @@ const missing = [
 ]
 if (missing.length > 0) {
   console.warn(
-    `skipping PDF print tests: missing ${missing.join(', ')} (apt-get install chromium poppler-utils)`
+    `skipping PDF print tests: missing ${missing.join(', ')} (bash scripts/install-system-packages.sh)`
   )
 }
 
