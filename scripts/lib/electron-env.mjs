@@ -16,10 +16,13 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { nativeFileMismatch } from './native-abi.mjs'
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers'
+// Where Electron publishes its node headers; the URL @electron/rebuild passes to node-gyp
+// (@electron/rebuild lib/rebuild.js headerURL, module-type/node-gyp/node-gyp.js buildArgs).
+const ELECTRON_HEADERS_URL = 'https://www.electronjs.org/headers'
 
 /** The Electron executable, or undefined when its binary was never downloaded. Never downloads. */
 export function electronBinaryPath(root = projectRoot, env = process.env) {
@@ -75,16 +78,68 @@ function stampPath(root, abi) {
   return join(nativeTargetDir(root, abi), 'stamp.json')
 }
 
-/** True when the kept build matches this Electron, this better-sqlite3, this platform and arch. */
-export function isNativeUpToDate(root, target) {
-  if (!existsSync(nativeBindingFile(root, target.abi))) return false
+/**
+ * Why the kept build cannot be used for this target, or undefined when it can: the file's own
+ * `node_register_module_v<N>` and format are checked, not only the stamp (a stamp once lied).
+ */
+export function nativeBuildProblem(root, target) {
+  const file = nativeBindingFile(root, target.abi)
+  if (!existsSync(file)) return 'missing'
+  const mismatch = nativeFileMismatch(file, { abi: target.abi, platform: target.platform })
+  if (mismatch) return `${file}: ${mismatch}`
+  let stamp
   try {
-    const stamp = readJson(stampPath(root, target.abi))
-    return ['electronVersion', 'abi', 'betterSqlite3Version', 'platform', 'arch'].every(
-      (key) => stamp[key] === target[key]
-    )
+    stamp = readJson(stampPath(root, target.abi))
   } catch {
-    return false
+    return 'no stamp'
+  }
+  const stale = ['electronVersion', 'abi', 'betterSqlite3Version', 'platform', 'arch'].filter(
+    (key) => stamp[key] !== target[key]
+  )
+  return stale.length === 0 ? undefined : `stale (${stale.join(', ')})`
+}
+
+/** True when the kept build is for this Electron ABI (read from the binary), this better-sqlite3, platform and arch. */
+export function isNativeUpToDate(root, target) {
+  return nativeBuildProblem(root, target) === undefined
+}
+
+// npm passes its config to scripts as npm_config_* variables, and node-gyp and prebuild-install
+// read them as options: node-gyp lib/node-gyp.js parseArgv copies every npm_config_<key> (and
+// npm_package_config_node_gyp_<key>) into its opts, and configure.js getNodeDir compiles
+// against `nodedir` whenever it is set, whatever --target says. A machine npm config with
+// `nodedir=/usr` thus turned the "Electron" build into a Node 20 build. These keys choose the
+// runtime and its headers; the rest (proxy, cafile, python, msvs_version) are kept.
+const TARGET_KEYS = new Set([
+  'nodedir',
+  'target',
+  'target_arch',
+  'arch',
+  'runtime',
+  'disturl',
+  'dist_url',
+  'tarball',
+  'platform',
+  'libc',
+  'build_from_source',
+  'force_process_config'
+])
+
+/** The environment for prebuild-install and node-gyp: Electron's target, nothing else's. */
+export function nativeBuildEnv(target, env = process.env) {
+  const clean = {}
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^(?:npm_config_|npm_package_config_node_gyp_)(.+)$/i.exec(key)
+    if (match && TARGET_KEYS.has(match[1].toLowerCase().replaceAll('-', '_'))) continue
+    if (value !== undefined) clean[key] = value
+  }
+  return {
+    ...clean,
+    npm_config_runtime: 'electron',
+    npm_config_target: target.electronVersion,
+    npm_config_arch: target.arch,
+    npm_config_target_arch: target.arch,
+    npm_config_disturl: ELECTRON_HEADERS_URL
   }
 }
 
@@ -114,13 +169,16 @@ export function prebuildInstallArgs(target) {
   ]
 }
 
+/** As @electron/rebuild runs node-gyp (module-type/node-gyp/node-gyp.js buildArgs). */
 export function nodeGypArgs(target) {
   return [
     'rebuild',
     '--release',
+    '--runtime=electron',
     `--target=${target.electronVersion}`,
     `--arch=${target.arch}`,
-    `--dist-url=${ELECTRON_HEADERS_URL}`
+    `--dist-url=${ELECTRON_HEADERS_URL}`,
+    '--build-from-source'
   ]
 }
 
@@ -150,6 +208,8 @@ function resolveTool(root, request) {
  * Makes sure `.native/electron-<abi>/better_sqlite3.node` exists for this Electron. Tries the
  * published prebuild first (prebuild-install, fast), then compiles against Electron's headers
  * (node-gyp). Both need the network; both run in a temp copy so node_modules keeps its Node build.
+ * A result is installed and stamped only after its own bytes prove Electron's ABI; a result
+ * built for anything else is refused with the reason.
  */
 export async function ensureElectronNative(options = {}) {
   const root = options.root ?? projectRoot
@@ -158,8 +218,14 @@ export async function ensureElectronNative(options = {}) {
   const target = options.target ?? readNativeTarget(root)
   const destination = nativeBindingFile(root, target.abi)
 
-  if (isNativeUpToDate(root, target)) {
+  const problem = nativeBuildProblem(root, target)
+  if (problem === undefined) {
     return { status: 'up-to-date', path: destination, target }
+  }
+  if (problem !== 'missing') {
+    // A kept build that is stale or proven wrong is never loaded again, even if rebuilding fails.
+    log(`better-sqlite3 for Electron: discarding the kept build: ${problem}`)
+    rmSync(nativeTargetDir(root, target.abi), { recursive: true, force: true })
   }
 
   const workDir = mkdtempSync(join(options.tmpDir ?? tmpdir(), 'caja-native-'))
@@ -167,9 +233,8 @@ export async function ensureElectronNative(options = {}) {
   try {
     copyPackageForBuild(join(root, 'node_modules', 'better-sqlite3'), packageCopy)
     const built = join(packageCopy, 'build', 'Release', 'better_sqlite3.node')
-    // `npm start --build-from-source` would make prebuild-install refuse outright.
-    const env = { ...process.env }
-    delete env.npm_config_build_from_source
+    const env = nativeBuildEnv(target, options.env ?? process.env)
+    const refused = []
 
     const attempts = [
       [
@@ -195,15 +260,24 @@ export async function ensureElectronNative(options = {}) {
       )
       const code = await run(process.execPath, [tool, ...args], { cwd: packageCopy, env })
       if (code === 0 && existsSync(built)) {
-        install(root, target, built)
-        return { status: 'built', method, path: destination, target }
+        const mismatch = nativeFileMismatch(built, { abi: target.abi, platform: target.platform })
+        if (!mismatch) {
+          install(root, target, built)
+          return { status: 'built', method, path: destination, target }
+        }
+        log(`${method}: refused its result: ${mismatch}`)
+        refused.push(`${method} produced a wrong build (${mismatch})`)
       }
       rmSync(join(packageCopy, 'build'), { recursive: true, force: true })
     }
     throw new Error(
       `Could not get better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} ` +
-        `(${target.platform}-${target.arch}): both prebuild-install and node-gyp failed. ` +
-        'They need the network (github.com, electronjs.org) and, for node-gyp, a C++ toolchain.'
+        `(ABI ${target.abi}, ${target.platform}-${target.arch}). ` +
+        (refused.length > 0 ? `${refused.join('; ')}. ` : '') +
+        "Both need the network: prebuild-install downloads a prebuilt binary from github.com; node-gyp needs Electron's " +
+        `headers from ${ELECTRON_HEADERS_URL} (or already in ~/.cache/node-gyp/${target.electronVersion}) ` +
+        'and a C++ toolchain. Without them there is no Electron build, and the Node build in ' +
+        'node_modules cannot be loaded by Electron.'
     )
   } finally {
     rmSync(workDir, { recursive: true, force: true })
