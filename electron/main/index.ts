@@ -64,23 +64,26 @@ function failStart(error: unknown): void {
 
 async function start(): Promise<void> {
   const userDataDir = app.getPath('userData')
-  let secrets: SecretStore | undefined
+  // The logger comes first (a failure opening the secrets must be logged); it redacts the
+  // secrets once they are known.
+  const known: { secrets?: SecretStore } = {}
   const log = createLogger({
     dir: join(userDataDir, 'logs'),
     maxBytes: 1_000_000,
     files: 5,
-    secrets: () => (secrets ? secretsToRedact(secrets, process.env) : [])
+    secrets: () => (known.secrets ? secretsToRedact(known.secrets, process.env) : [])
   })
   logger = log
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason))
   log.info(`Caja ${app.getVersion()} starting`, { electron: process.versions.electron })
 
   allowPlainTextFallback(safeStorage)
-  secrets = await openSecretStore({
+  const secrets = await openSecretStore({
     dir: userDataDir,
     safeStorage,
     onError: (message, error) => log.warn(message, error)
   })
+  known.secrets = secrets
 
   const developer = !app.isPackaged
   const origin = createAppOrigin({
@@ -121,12 +124,11 @@ async function start(): Promise<void> {
     isTrustedSender,
     getMainWindow: () => mainWindow
   })
-  const storedSecrets = secrets
   installQuitGuard({
     app,
     stop: async () => {
       await services.stop()
-      await storedSecrets.flush()
+      await secrets.flush()
     },
     timeoutMs: STOP_TIMEOUT_MS,
     onError: (error) => log.error('services stop failed', error)

@@ -83,8 +83,14 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
     return parent && !parent.isDestroyed() ? parent : undefined
   }
 
+  /**
+   * Loads the job in a hidden window, measures it and runs `work`, all within `limit.ms`. The
+   * window is destroyed in every case, a timeout included: that ends a stuck job, and the
+   * one-job queue moves on.
+   */
   async function withPage<T>(
     job: PrintJob,
+    limit: { ms: number; printer: string },
     work: (contents: WebContents, size: { width: number; height: number }) => Promise<T>
   ): Promise<T> {
     const paper = PAPER[job.paperWidth]
@@ -97,11 +103,16 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false }
     })
     try {
-      await win.loadURL(dataUrl(job.html))
-      const height = pageHeightMicrons(await measureHeightPx(win.webContents))
-      return await work(win.webContents, { width: paper.widthMm * 1000, height })
+      return await within(
+        limit.ms,
+        limit.printer,
+        (async () => {
+          await win.loadURL(dataUrl(job.html))
+          const height = pageHeightMicrons(await measureHeightPx(win.webContents))
+          return work(win.webContents, { width: paper.widthMm * 1000, height })
+        })()
+      )
     } finally {
-      // Also after a timeout: destroying the window ends the stuck job and frees the queue.
       if (!win.isDestroyed()) win.destroy()
     }
   }
@@ -110,56 +121,49 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
     const deviceName = (job.printerName ?? options.printerName()).trim()
     const silent = deviceName !== ''
     const printer = deviceName || '-'
+    const ms = silent ? timeouts.silentMs : timeouts.dialogMs
     return serial(() =>
-      within(
-        silent ? timeouts.silentMs : timeouts.dialogMs,
-        printer,
-        withPage(job, (contents, pageSize) => {
-          const printOptions: WebContentsPrintOptions = {
-            silent,
-            printBackground: true,
-            pageSize,
-            margins: { marginType: 'none' },
-            ...(silent ? { deviceName } : {})
-          }
-          return new Promise<PrintOutcome>((resolve, reject) => {
-            contents.print(printOptions, (success, failureReason) => {
-              if (success) resolve({ printed: true })
-              else if (isCancel(failureReason)) resolve({ printed: false, cancelled: true })
-              else {
-                reject(
-                  new AppError(
-                    'print_failed',
-                    { printer, reason: failureReason || '-' },
-                    `No se pudo imprimir: ${failureReason}`
-                  )
+      withPage(job, { ms, printer }, (contents, pageSize) => {
+        const printOptions: WebContentsPrintOptions = {
+          silent,
+          printBackground: true,
+          pageSize,
+          margins: { marginType: 'none' },
+          ...(silent ? { deviceName } : {})
+        }
+        return new Promise<PrintOutcome>((resolve, reject) => {
+          contents.print(printOptions, (success, failureReason) => {
+            if (success) resolve({ printed: true })
+            else if (isCancel(failureReason)) resolve({ printed: false, cancelled: true })
+            else {
+              reject(
+                new AppError(
+                  'print_failed',
+                  { printer, reason: failureReason || '-' },
+                  `No se pudo imprimir: ${failureReason}`
                 )
-              }
-            })
+              )
+            }
           })
         })
-      )
+      })
     )
   }
 
   function savePdf(job: PrintJob): Promise<PrintOutcome & { file: string }> {
     return serial(() =>
-      within(
-        timeouts.pdfMs,
-        'PDF',
-        withPage(job, async (contents, size) => {
-          const pdf = await contents.printToPDF({
-            pageSize: {
-              width: size.width / MICRONS_PER_INCH,
-              height: size.height / MICRONS_PER_INCH
-            },
-            printBackground: true,
-            margins: { top: 0, bottom: 0, left: 0, right: 0 }
-          })
-          const file = writePrintFile(options.dataDir, job, options.clock(), pdf)
-          return { printed: true, file }
+      withPage(job, { ms: timeouts.pdfMs, printer: 'PDF' }, async (contents, size) => {
+        const pdf = await contents.printToPDF({
+          pageSize: {
+            width: size.width / MICRONS_PER_INCH,
+            height: size.height / MICRONS_PER_INCH
+          },
+          printBackground: true,
+          margins: { top: 0, bottom: 0, left: 0, right: 0 }
         })
-      )
+        const file = writePrintFile(options.dataDir, job, options.clock(), pdf)
+        return { printed: true, file }
+      })
     )
   }
 
