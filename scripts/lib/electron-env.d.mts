@@ -28,6 +28,10 @@ export function nativeTargetDir(root: string, abi: string): string
 export function nativeBindingFile(root: string, abi: string): string
 export function isNativeUpToDate(root: string, target: NativeTarget): boolean
 export function nativeBuildProblem(root: string, target: NativeTarget): string | undefined
+export function packagedNative(
+  root: string,
+  wanted: { platform: string; arch: string; electronVersion?: string }
+): string
 export function nativeBuildEnv(target: NativeTarget, env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv
 export function copyPackageForBuild(packageDir: string, destination: string): void
 export function prebuildInstallArgs(target: NativeTarget): string[]

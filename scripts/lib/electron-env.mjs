@@ -99,6 +99,36 @@ export function nativeBuildProblem(root, target) {
   return stale.length === 0 ? undefined : `stale (${stale.join(', ')})`
 }
 
+/**
+ * The .native build to ship in a package for `platform`/`arch`, proven from its bytes; throws
+ * with what to do when there is none that fits. better-sqlite3 is compiled, so a package can only
+ * carry a build made on its own platform and arch (node-gyp does not cross-compile).
+ */
+export function packagedNative(root, wanted) {
+  const target = readNativeTarget(root, wanted.platform, wanted.arch)
+  if (wanted.electronVersion && wanted.electronVersion !== target.electronVersion) {
+    throw new Error(
+      `electron-builder packages Electron ${wanted.electronVersion} but node_modules has ` +
+        `${target.electronVersion}: the native build would not match. Remove electronVersion from the config.`
+    )
+  }
+  if (wanted.platform !== process.platform || wanted.arch !== process.arch) {
+    throw new Error(
+      `better-sqlite3 for ${wanted.platform}-${wanted.arch} cannot be built on ` +
+        `${process.platform}-${process.arch}: build that package on a ${wanted.platform}-${wanted.arch} ` +
+        'machine (npm run dist there).'
+    )
+  }
+  const problem = nativeBuildProblem(root, target)
+  if (problem !== undefined) {
+    throw new Error(
+      `Refusing to package: better-sqlite3 for Electron ${target.electronVersion} (ABI ${target.abi}) ` +
+        `is not usable: ${problem}. Run \`npm run electron:native\` (npm run dist does) and package again.`
+    )
+  }
+  return nativeBindingFile(root, target.abi)
+}
+
 /** True when the kept build is for this Electron ABI (read from the binary), this better-sqlite3, platform and arch. */
 export function isNativeUpToDate(root, target) {
   return nativeBuildProblem(root, target) === undefined
