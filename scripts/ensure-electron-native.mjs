@@ -7,10 +7,13 @@ import {
   nativeBindingFile,
   nativeBuildProblem,
   projectRoot,
-  readNativeTarget
+  readNativeTarget,
+  toolchainNodeWarning
 } from './lib/electron-env.mjs'
 
 const target = readNativeTarget(projectRoot)
+const nodeWarning = toolchainNodeWarning()
+if (nodeWarning) console.warn(`Warning: ${nodeWarning}`)
 
 if (process.argv.includes('--check')) {
   const problem = nativeBuildProblem(projectRoot, target)

@@ -10,11 +10,14 @@ import {
   electronBinaryPath,
   ensureElectronNative,
   projectRoot,
-  runCommand
+  runCommand,
+  toolchainNodeWarning
 } from './lib/electron-env.mjs'
 import { linuxSandboxState, sandboxAdvice } from './lib/linux-sandbox.mjs'
 
 const root = projectRoot
+const nodeWarning = toolchainNodeWarning()
+if (nodeWarning) console.warn(`Warning: ${nodeWarning}`)
 const node = process.execPath
 const run = (args) => runCommand(node, args, { cwd: root })
 

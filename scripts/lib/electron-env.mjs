@@ -24,6 +24,23 @@ export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '
 // (@electron/rebuild lib/rebuild.js headerURL, module-type/node-gyp/node-gyp.js buildArgs).
 const ELECTRON_HEADERS_URL = 'https://www.electronjs.org/headers'
 
+/**
+ * Electron 45's own toolchain declares Node >= 22.12 (the engines of electron, @electron/get,
+ * @electron/rebuild and node-abi); the tests need only Node 20.19 (vite, vitest). What to tell
+ * someone running `npm start`/`npm run dist` on an older Node, or undefined.
+ */
+export const ELECTRON_TOOLCHAIN_NODE = '22.12.0'
+
+export function toolchainNodeWarning(version = process.versions.node) {
+  const [major, minor] = version.split('.').map(Number)
+  if (major > 22 || (major === 22 && minor >= 12)) return undefined
+  return (
+    `Node ${version}: Electron 45's toolchain (electron, @electron/get, @electron/rebuild, ` +
+    `node-abi) requires Node >= ${ELECTRON_TOOLCHAIN_NODE}. The tests run on Node 20.19, but ` +
+    'downloading Electron and building its native module may fail here: use Node 22.12 or later.'
+  )
+}
+
 /** The Electron executable, or undefined when its binary was never downloaded. Never downloads. */
 export function electronBinaryPath(root = projectRoot, env = process.env) {
   const pkg = join(root, 'node_modules', 'electron')

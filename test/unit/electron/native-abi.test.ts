@@ -8,6 +8,10 @@ import {
   nativeMismatch,
   registeredModuleVersions
 } from '../../../scripts/lib/native-abi.mjs'
+import {
+  ELECTRON_TOOLCHAIN_NODE,
+  toolchainNodeWarning
+} from '../../../scripts/lib/electron-env.mjs'
 import { fakeAddon } from './native-fixtures'
 
 const NODE_BUILD = join(
@@ -80,5 +84,26 @@ describe('reading an addon ABI from its own bytes', () => {
     expect(nativeFileMismatch('/nonexistent/x.node', { abi: 150, platform: 'linux' })).toMatch(
       /cannot be read/
     )
+  })
+})
+
+describe('the Node version the Electron toolchain needs', () => {
+  it('warns below 22.12 (Electron 45, @electron/get, @electron/rebuild, node-abi engines)', () => {
+    expect(toolchainNodeWarning('20.19.0')).toMatch(/requires Node >= 22\.12\.0/)
+    expect(toolchainNodeWarning('22.11.0')).toMatch(/22\.12/)
+    expect(toolchainNodeWarning('22.12.0')).toBeUndefined()
+    expect(toolchainNodeWarning('24.1.0')).toBeUndefined()
+  })
+
+  it('matches the engines electron itself declares, and package.json allows the test Node too', () => {
+    const electronEngines = JSON.parse(
+      readFileSync(join(process.cwd(), 'node_modules', 'electron', 'package.json'), 'utf8')
+    ) as { engines: { node: string } }
+    expect(electronEngines.engines.node.replace(/\s/g, '')).toBe(`>=${ELECTRON_TOOLCHAIN_NODE}`)
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
+      engines: { node: string }
+    }
+    // Node 20 (CI, the tests) and 22.12+ (Electron's toolchain); npm ci must not warn on either.
+    expect(pkg.engines.node).toBe(`^20.19.0 || >=${ELECTRON_TOOLCHAIN_NODE}`)
   })
 })
