@@ -74,7 +74,9 @@ export function resolveAppFile(rootDir: string, url: string): string | undefined
 export type AppRequest = Pick<Request, 'url' | 'method'>
 
 /**
- * The `protocol.handle(APP_SCHEME, …)` handler: GET/HEAD of a file under `rootDir`, with the
+ * The `protocol.handle(APP_SCHEME, …)` handler: GET/HEAD of a file under `rootDir` (inside
+ * app.asar in a package: Electron's asar support patches fs.promises readFile, stat and realpath,
+ * lib/node/asar-fs-wrapper.ts), with the
  * same CSP the session adds to every response (sent here too, so the policy does not depend on
  * webRequest seeing custom-protocol responses).
  */
