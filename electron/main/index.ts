@@ -124,6 +124,10 @@ async function start(): Promise<void> {
     isTrustedSender,
     getMainWindow: () => mainWindow
   })
+  let quitting = false
+  app.on('before-quit', () => {
+    quitting = true
+  })
   installQuitGuard({
     app,
     stop: async () => {
@@ -147,7 +151,8 @@ async function start(): Promise<void> {
     dialog,
     pendingCount: () => services.pendingCount(),
     language,
-    quit: () => app.quit()
+    quit: () => app.quit(),
+    isQuitting: () => quitting
   })
   installCrashRecovery({
     window,

@@ -60,11 +60,13 @@ export function installCloseConfirmation(opts: {
   pendingCount: () => number
   language: () => Language
   quit: () => void
+  /** True once the app is quitting anyway (the quit guard is stopping the services): no question. */
+  isQuitting?: () => boolean
 }): void {
   let confirmed = false
   let asking = false
   opts.window.on('close', (event) => {
-    if (confirmed) return
+    if (confirmed || opts.isQuitting?.()) return
     let count: number
     try {
       count = opts.pendingCount()

@@ -91,6 +91,23 @@ describe('closing the window while payments wait', () => {
     expect(again.preventDefault).not.toHaveBeenCalled()
   })
 
+  it('does not ask again when the app is already quitting (the quit guard closes the window)', () => {
+    const window = new EventEmitter()
+    const { dialog, raw } = fakeDialog()
+    const event = closeEvent()
+    installCloseConfirmation({
+      window: window as never,
+      dialog,
+      pendingCount: () => 5,
+      language: () => 'es',
+      quit: vi.fn(),
+      isQuitting: () => true
+    })
+    window.emit('close', event)
+    expect(event.preventDefault).not.toHaveBeenCalled()
+    expect(raw.showMessageBox).not.toHaveBeenCalled()
+  })
+
   it('does not hold the window when the services can no longer answer', () => {
     const window = new EventEmitter()
     const event = closeEvent()
