@@ -338,5 +338,7 @@ function install(root, target, builtFile) {
   // Copy then rename: an interrupted copy must never look like a good build.
   cpSync(builtFile, `${file}.tmp`)
   renameSync(`${file}.tmp`, file)
-  writeFileSync(stampPath(root, target.abi), `${JSON.stringify(target, null, 2)}\n`)
+  // Stamped only after the bytes proved the ABI (the caller checked); the stamp says so.
+  const stamp = { ...target, provenBy: `node_register_module_v${target.abi}` }
+  writeFileSync(stampPath(root, target.abi), `${JSON.stringify(stamp, null, 2)}\n`)
 }

@@ -213,6 +213,9 @@ describe('ensure-electron-native logic', () => {
     })
     expect(readFileSync(nativeBindingFile(root, '150'))).toEqual(fakeAddon([150]))
     expect(
+      JSON.parse(readFileSync(join(root, '.native', 'electron-150', 'stamp.json'), 'utf8'))
+    ).toEqual({ ...target, provenBy: 'node_register_module_v150' })
+    expect(
       readFileSync(
         join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
         'utf8'
