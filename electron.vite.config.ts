@@ -3,12 +3,21 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 // Custom layout (electron/main, electron/preload, renderer/): entries are named explicitly.
-// Only `dependencies` (better-sqlite3, a native module) stay external; ky, zod and the rest
+// `dependencies` (better-sqlite3, a native module) stay external; ky, zod and the rest
 // are devDependencies and get bundled, which ky (ESM-only) needs in a CommonJS main.
+// playwright-core is test-only: the PDF printer of the harness and the tests
+// (print/pdf-file-printer.ts) imports it, and the app reaches that file only through a dynamic
+// import it never takes (printer mode 'electron'). Left to the bundler it put 6.3 MB of
+// playwright into out/main; external, it is never in the app (it is not a dependency either).
+export const MAIN_EXTERNALS = ['playwright-core']
+
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        external: MAIN_EXTERNALS
+      }
     }
   },
   preload: {

@@ -4,22 +4,25 @@
 // build is there and current, 1 when not.
 import {
   ensureElectronNative,
-  isNativeUpToDate,
   nativeBindingFile,
+  nativeBuildProblem,
   projectRoot,
-  readNativeTarget
+  readNativeTarget,
+  toolchainNodeWarning
 } from './lib/electron-env.mjs'
 
 const target = readNativeTarget(projectRoot)
+const nodeWarning = toolchainNodeWarning()
+if (nodeWarning) console.warn(`Warning: ${nodeWarning}`)
 
 if (process.argv.includes('--check')) {
-  const ok = isNativeUpToDate(projectRoot, target)
+  const problem = nativeBuildProblem(projectRoot, target)
   console.log(
-    ok
-      ? `better-sqlite3 for Electron ${target.electronVersion} (ABI ${target.abi}): ${nativeBindingFile(projectRoot, target.abi)}`
-      : `better-sqlite3 for Electron ${target.electronVersion} (ABI ${target.abi}) is missing or stale`
+    problem === undefined
+      ? `better-sqlite3 for Electron ${target.electronVersion} (ABI ${target.abi}, read from the binary): ${nativeBindingFile(projectRoot, target.abi)}`
+      : `better-sqlite3 for Electron ${target.electronVersion} (ABI ${target.abi}) cannot be used: ${problem}`
   )
-  process.exit(ok ? 0 : 1)
+  process.exit(problem === undefined ? 0 : 1)
 }
 
 try {

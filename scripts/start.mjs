@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // `npm start` on a fresh checkout: get the Electron binary, get better-sqlite3 for Electron's
-// ABI, build, then run the built app. Where Electron cannot be had, say so and point at the
-// browser harness instead of failing somewhere deep inside electron-vite.
+// ABI (proven from the binary's node_register_module_v<N>), build, then run the built app.
+// Where Electron cannot be had (no network), say so and point at the browser harness instead
+// of failing somewhere deep inside electron-vite. On Linux with AppArmor's user-namespace
+// restriction (Ubuntu 24.04), explain the fix before Electron aborts.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   electronBinaryPath,
   ensureElectronNative,
   projectRoot,
-  runCommand
+  runCommand,
+  toolchainNodeWarning
 } from './lib/electron-env.mjs'
+import { linuxSandboxState, sandboxAdvice } from './lib/linux-sandbox.mjs'
 
 const root = projectRoot
+const nodeWarning = toolchainNodeWarning()
+if (nodeWarning) console.warn(`Warning: ${nodeWarning}`)
 const node = process.execPath
 const run = (args) => runCommand(node, args, { cwd: root })
 
@@ -47,4 +53,16 @@ if ((await run([electronVite, 'build'])) !== 0) {
   console.error('electron-vite build failed.')
   process.exit(1)
 }
-process.exit(await run([electronVite, 'preview', '--skipBuild']))
+const electronPath = electronBinaryPath(root)
+const sandbox = linuxSandboxState({ electronPath })
+const noSandbox = process.env.CAJA_NO_SANDBOX === '1'
+if (sandbox.blocked && !noSandbox) {
+  console.error(`\n${sandboxAdvice(sandbox, electronPath)}\n`)
+  process.exit(1)
+}
+if (noSandbox) {
+  console.warn('CAJA_NO_SANDBOX=1: Electron runs WITHOUT the Chromium sandbox (testing only).')
+}
+process.exit(
+  await run([electronVite, 'preview', '--skipBuild', ...(noSandbox ? ['--noSandbox'] : [])])
+)

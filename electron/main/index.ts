@@ -1,11 +1,27 @@
-import { join } from 'node:path'
-import { app, safeStorage, session, shell } from 'electron'
+import { join, resolve } from 'node:path'
+import { app, dialog, Menu, protocol, safeStorage, session, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { applyAppMenu, lockZoom } from './app-menu'
 import { claimSingleInstance, installQuitGuard } from './lifecycle'
 import { createLogger } from './log'
-import { missingNativeBindingHint, resolveNativeBinding } from './native-sqlite'
-import { createSecretStore } from './secrets'
-import { createAppOrigin, hardenSession, hardenWebContents, isTrustedSender } from './security'
+import type { Logger } from './log'
+import { resolveNativeBinding } from './native-sqlite'
+import { allowPlainTextFallback, openSecretStore } from './secrets'
+import type { SecretStore } from './secrets'
+import {
+  buildCsp,
+  createAppOrigin,
+  hardenSession,
+  hardenWebContents,
+  isTrustedSender
+} from './security'
+import {
+  installCloseConfirmation,
+  installCrashRecovery,
+  shellLanguage,
+  showStartupFailure
+} from './shell-dialogs'
 // SERVICES WIRING: services.ts builds every service and registers the IPC handlers.
 import { secretsToRedact, startServices } from './start-services'
 import { createMainWindow, focusWindow } from './window'
@@ -13,9 +29,16 @@ import { createMainWindow, focusWindow } from './window'
 const STOP_TIMEOUT_MS = 5_000
 
 // Lets tests (and a second till on one PC) run with their own data dir; must precede the lock.
-if (process.env.CAJA_USER_DATA_DIR) app.setPath('userData', process.env.CAJA_USER_DATA_DIR)
+// app.setPath throws on a relative path, so a relative one is taken from the working directory.
+if (process.env.CAJA_USER_DATA_DIR) {
+  app.setPath('userData', resolve(process.env.CAJA_USER_DATA_DIR))
+}
+
+// Must happen before `ready`, and only once (docs/api/protocol.md registerSchemesAsPrivileged).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 let mainWindow: BrowserWindow | undefined
+let logger: Logger | undefined
 
 if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
   app.quit()
@@ -23,73 +46,123 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
   app
     .whenReady()
     .then(start)
-    .catch((error: unknown) => {
-      console.error('Caja failed to start', error)
-      app.exit(1)
-    })
+    .catch((error: unknown) => failStart(error))
+}
+
+/** Whatever stopped the start: logged, then shown with the log's path, then exit. */
+function failStart(error: unknown): void {
+  const userDataDir = app.getPath('userData')
+  const logPath = logger?.path ?? join(userDataDir, 'logs', 'caja.log')
+  if (logger) logger.error('Caja failed to start', error)
+  else console.error('Caja failed to start', error)
+  try {
+    showStartupFailure({ dialog, language: shellLanguage(userDataDir), logPath, error })
+  } finally {
+    app.exit(1)
+  }
 }
 
 async function start(): Promise<void> {
   const userDataDir = app.getPath('userData')
-  const secrets = createSecretStore({ dir: userDataDir, safeStorage })
-  const logger = createLogger({
+  // The logger comes first (a failure opening the secrets must be logged); it redacts the
+  // secrets once they are known.
+  const known: { secrets?: SecretStore } = {}
+  const log = createLogger({
     dir: join(userDataDir, 'logs'),
     maxBytes: 1_000_000,
     files: 5,
-    secrets: () => secretsToRedact(secrets, process.env)
+    secrets: () => (known.secrets ? secretsToRedact(known.secrets, process.env) : [])
   })
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason))
-  logger.info(`Caja ${app.getVersion()} starting`, { electron: process.versions.electron })
+  logger = log
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason))
+  log.info(`Caja ${app.getVersion()} starting`, { electron: process.versions.electron })
 
-  const origin = createAppOrigin({
-    rendererDir: join(__dirname, '../renderer'),
-    devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  allowPlainTextFallback(safeStorage)
+  const secrets = await openSecretStore({
+    dir: userDataDir,
+    safeStorage,
+    onError: (message, error) => log.warn(message, error)
   })
+  known.secrets = secrets
+
+  const developer = !app.isPackaged
+  const origin = createAppOrigin({
+    devServerUrl: developer ? process.env.ELECTRON_RENDERER_URL : undefined
+  })
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      rootDir: join(__dirname, '../renderer'),
+      csp: buildCsp(origin),
+      onRefused: (url, status) => log.warn('app protocol refused', { url, status })
+    })
+  )
   hardenSession(session.defaultSession, origin)
+  applyAppMenu(Menu, { developer })
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, {
       origin,
       openExternal: (url) => shell.openExternal(url),
-      onBlocked: (what, url) => logger.warn(`blocked ${what}`, { url })
+      onBlocked: (what, url) => log.warn(`blocked ${what}`, { url })
     })
+    if (!developer) lockZoom(contents)
   })
-  app.on('render-process-gone', (_event, _contents, details) =>
-    logger.error('renderer gone', details)
-  )
 
-  const nativeOptions = { appPath: app.getAppPath(), isPackaged: app.isPackaged }
-  const hint = missingNativeBindingHint(nativeOptions)
-  if (hint) logger.warn(hint)
+  // Proven before anything loads it: a wrong ABI is a start-up failure with the reason.
+  const nativeBinding = resolveNativeBinding({
+    appPath: app.getAppPath(),
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath
+  })
 
-  try {
-    // SERVICES WIRING: everything the cashier's screens call is started here.
-    const services = await startServices({
-      userDataDir,
-      nativeBinding: resolveNativeBinding(nativeOptions),
-      logger,
-      secrets,
-      isTrustedSender,
-      getMainWindow: () => mainWindow
-    })
-    installQuitGuard({
-      app,
-      stop: () => services.stop(),
-      timeoutMs: STOP_TIMEOUT_MS,
-      onError: (error) => logger.error('services stop failed', error)
-    })
-  } catch (error) {
-    logger.error('services failed to start', error)
-    app.exit(1)
-    return
-  }
+  // SERVICES WIRING: everything the cashier's screens call is started here.
+  const services = await startServices({
+    userDataDir,
+    nativeBinding,
+    logger: log,
+    secrets,
+    isTrustedSender,
+    getMainWindow: () => mainWindow
+  })
+  let quitting = false
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  installQuitGuard({
+    app,
+    stop: async () => {
+      await services.stop()
+      await secrets.flush()
+    },
+    timeoutMs: STOP_TIMEOUT_MS,
+    onError: (error) => log.error('services stop failed', error)
+  })
 
-  mainWindow = createMainWindow({
+  const language = () => services.language()
+  const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),
-    devTools: !app.isPackaged,
+    devTools: developer,
     origin,
-    onLoadFailed: (error) => logger.error('window failed to load', error)
+    onLoadFailed: (error) => log.error('window failed to load', error)
   })
-  mainWindow.on('closed', () => {
+  mainWindow = window
+  installCloseConfirmation({
+    window,
+    dialog,
+    pendingCount: () => services.pendingCount(),
+    language,
+    quit: () => app.quit(),
+    isQuitting: () => quitting
+  })
+  installCrashRecovery({
+    window,
+    dialog,
+    reload: () => window.loadURL(origin.entryUrl),
+    language,
+    logPath: log.path,
+    log: (message, details) => log.error(message, details)
+  })
+  window.on('closed', () => {
     mainWindow = undefined
   })
   app.on('window-all-closed', () => app.quit())

@@ -12,13 +12,24 @@ export type SecretName = 'clientSecret' | 'accessToken'
  */
 export type SecretBackendWarning = 'weak' | null
 
+/**
+ * The asynchronous safeStorage API. Electron 45 deprecates the synchronous
+ * isEncryptionAvailable/encryptString/decryptString (electron.d.ts: "Deprecated: Use
+ * safeStorage.isAsyncEncryptionAvailable()"; docs/api/safe-storage.md recommends the async API,
+ * which also reports key rotation through `shouldReEncrypt`). Data the sync API wrote can be
+ * read by `decryptStringAsync`, so existing secret files keep working.
+ */
 export type SafeStorageLike = Pick<
   SafeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString'
-> & { getSelectedStorageBackend?: SafeStorage['getSelectedStorageBackend'] }
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'
+> & {
+  getSelectedStorageBackend?: SafeStorage['getSelectedStorageBackend']
+  setUsePlainTextEncryption?: SafeStorage['setUsePlainTextEncryption']
+}
 
 export interface SecretStore {
   get(name: SecretName): string | null
+  /** Takes effect at once in memory; the encrypted file follows (see `flush`). */
   set(name: SecretName, value: string): void
   delete(name: SecretName): void
   getBackendWarning(): SecretBackendWarning
@@ -31,12 +42,15 @@ export interface SecretStore {
   protection(): SecretProtection
   /** Every secret value currently known (and the string fields of a JSON one), for the log redactor. */
   knownValues(): string[]
+  /** Resolves when every write and delete asked for so far is on disk (awaited on quit). */
+  flush(): Promise<void>
 }
 
 const FILE_NAMES: Record<SecretName, string> = {
   clientSecret: 'client-secret.bin',
   accessToken: 'access-token.bin'
 }
+const NAMES = Object.keys(FILE_NAMES) as SecretName[]
 
 function secretsDir(dir: string): string {
   return join(dir, 'secrets')
@@ -46,8 +60,8 @@ function secretPath(dir: string, name: SecretName): string {
   return join(secretsDir(dir), FILE_NAMES[name])
 }
 
-function backendWarning(safeStorage: SafeStorageLike): SecretBackendWarning {
-  if (!safeStorage.isEncryptionAvailable()) return 'weak'
+function backendWarning(available: boolean, safeStorage: SafeStorageLike): SecretBackendWarning {
+  if (!available) return 'weak'
   return safeStorage.getSelectedStorageBackend?.() === 'basic_text' ? 'weak' : null
 }
 
@@ -60,62 +74,96 @@ function writePrivateFile(path: string, data: Buffer): void {
 }
 
 /**
- * Secrets encrypted with `safeStorage` in files of mode 0600 under `<dir>/secrets`.
+ * Linux with no keyring (no gnome-keyring/kwallet, as on a kiosk till): the sync and async
+ * safeStorage report encryption unavailable unless `setUsePlainTextEncryption(true)` was called
+ * (shell/browser/api/electron_api_safe_storage.cc: IsEncryptionAvailable and
+ * IsAsyncEncryptionAvailable accept the `basic_text` backend only with use_password_v10_). Without
+ * it the secret lived in memory and was lost at every restart, so offline payments could not sync
+ * after a reboot. With it the secret is kept obfuscated with Electron's fixed key, and the
+ * settings screen says the protection is weak. A no-op on Windows and macOS, and where a
+ * keyring exists (the keyring is used).
+ */
+export function allowPlainTextFallback(safeStorage: SafeStorageLike, platform = process.platform) {
+  if (platform === 'linux') safeStorage.setUsePlainTextEncryption?.(true)
+}
+
+/**
+ * Secrets encrypted with `safeStorage` in files of mode 0600 under `<dir>/secrets`, read once at
+ * open (asynchronously) and served from memory.
  *
  * Decision for weak backends: with `basic_text` the secret is still written (encrypted with
  * Electron's fixed key, i.e. obfuscated) so offline payments can sync after a restart, and
  * `getBackendWarning()` says 'weak'. With no encryption at all nothing is written: the values
  * are kept in memory only (`isPersistent()` false) and must be entered again after a restart.
+ * Call only after the app is ready (safeStorage refuses before).
  */
-export function createSecretStore(opts: {
+export async function openSecretStore(opts: {
   dir: string
   safeStorage: SafeStorageLike
-}): SecretStore {
+  onError?: (message: string, error: unknown) => void
+}): Promise<SecretStore> {
   const { dir, safeStorage } = opts
+  const onError = opts.onError ?? (() => undefined)
   const memory = new Map<SecretName, string>()
+  const available = await safeStorage.isAsyncEncryptionAvailable().catch(() => false)
+  let pending: Promise<void> = Promise.resolve()
 
-  const canPersist = () => safeStorage.isEncryptionAvailable()
+  // One queue: a write then a delete of the same secret land on disk in that order.
+  const enqueue = (what: string, work: () => Promise<void>) => {
+    pending = pending.then(work).catch((error: unknown) => onError(what, error))
+  }
+  const persist = (name: SecretName, value: string) =>
+    enqueue(`secret ${name} not saved`, async () => {
+      const encrypted = await safeStorage.encryptStringAsync(value)
+      mkdirSync(secretsDir(dir), { recursive: true, mode: 0o700 })
+      writePrivateFile(secretPath(dir, name), encrypted)
+    })
 
-  const readFromDisk = (name: SecretName): string | null => {
-    if (!canPersist()) return null
-    try {
-      return safeStorage.decryptString(readFileSync(secretPath(dir, name)))
-    } catch {
-      // Missing file, or written under another key (keyring changed): the cashier re-enters it.
-      return null
+  if (available) {
+    for (const name of NAMES) {
+      let data: Buffer
+      try {
+        data = readFileSync(secretPath(dir, name))
+      } catch {
+        continue // never saved
+      }
+      try {
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(data)
+        memory.set(name, result)
+        // The key was rotated or a better one is available: write it again under the new key.
+        if (shouldReEncrypt) persist(name, result)
+      } catch (error) {
+        // Written under another key (keyring changed): the cashier re-enters it.
+        onError(`secret ${name} unreadable`, error)
+      }
     }
   }
 
   const store: SecretStore = {
-    get(name) {
-      const cached = memory.get(name)
-      if (cached !== undefined) return cached
-      const value = readFromDisk(name)
-      if (value !== null) memory.set(name, value)
-      return value
-    },
+    get: (name) => memory.get(name) ?? null,
     set(name, value) {
       memory.set(name, value)
-      if (!canPersist()) return
-      mkdirSync(secretsDir(dir), { recursive: true, mode: 0o700 })
-      writePrivateFile(secretPath(dir, name), safeStorage.encryptString(value))
+      if (available) persist(name, value)
     },
     delete(name) {
       memory.delete(name)
-      rmSync(secretPath(dir, name), { force: true })
+      enqueue(`secret ${name} not deleted`, async () => {
+        rmSync(secretPath(dir, name), { force: true })
+      })
     },
-    getBackendWarning: () => backendWarning(safeStorage),
-    isPersistent: canPersist,
+    getBackendWarning: () => backendWarning(available, safeStorage),
+    isPersistent: () => available,
     getClientSecret: () => store.get('clientSecret'),
     setClientSecret: (secret) =>
       secret === null || secret === ''
         ? store.delete('clientSecret')
         : store.set('clientSecret', secret),
     protection: () => {
-      if (!canPersist()) return 'memory'
-      return backendWarning(safeStorage) === 'weak' ? 'weak' : 'strong'
+      if (!available) return 'memory'
+      return backendWarning(available, safeStorage) === 'weak' ? 'weak' : 'strong'
     },
-    knownValues: () => [...memory.values()].flatMap(valuesToRedact)
+    knownValues: () => [...memory.values()].flatMap(valuesToRedact),
+    flush: () => pending
   }
   return store
 }

@@ -1,21 +1,21 @@
-import { resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { IpcMainEvent, IpcMainInvokeEvent, Session, WebContents } from 'electron'
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-protocol'
 
 /**
- * Where the cashier's screens come from: the built renderer folder (file://) in the app, or the
- * electron-vite dev server in development. Everything else is foreign.
+ * Where the cashier's screens come from: the built renderer served on `app://caja/` by our own
+ * protocol handler (app-protocol.ts) in the app, or the electron-vite dev server in
+ * development. Everything else is foreign, file:// included.
  */
 export interface AppOrigin {
-  readonly kind: 'file' | 'dev-server'
+  readonly kind: 'app' | 'dev-server'
   /** The page to load in the main window. */
   readonly entryUrl: string
-  /** The dev server origin (`http://localhost:5173`) or undefined for file://. */
+  /** The dev server origin (`http://localhost:5173`) or undefined for app://. */
   readonly devServerOrigin: string | undefined
   isAppUrl(url: string): boolean
 }
 
-export function createAppOrigin(opts: { rendererDir: string; devServerUrl?: string }): AppOrigin {
+export function createAppOrigin(opts: { devServerUrl?: string | undefined }): AppOrigin {
   if (opts.devServerUrl) {
     const dev = new URL(opts.devServerUrl)
     return {
@@ -25,18 +25,15 @@ export function createAppOrigin(opts: { rendererDir: string; devServerUrl?: stri
       isAppUrl: (url) => parseUrl(url)?.origin === dev.origin
     }
   }
-  const root = resolve(opts.rendererDir)
-  const entry = new URL(`file://${root.split(sep).join('/')}/index.html`)
+  // Built with URL, never by joining strings: the entry is a URL of our origin, not a path.
+  const entry = new URL('/index.html', APP_ORIGIN)
   return {
-    kind: 'file',
+    kind: 'app',
     entryUrl: entry.href,
     devServerOrigin: undefined,
     isAppUrl: (url) => {
       const parsed = parseUrl(url)
-      if (parsed?.protocol !== 'file:' || parsed.host !== '') return false
-      // A file:// page outside out/renderer (a downloaded .html, /etc/...) is never ours.
-      const path = resolve(fileURLToPath(parsed))
-      return path === root || path.startsWith(root + sep)
+      return parsed?.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST
     }
   }
 }

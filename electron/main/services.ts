@@ -75,7 +75,7 @@ export interface CreateServicesOptions {
    * tests pass `{ mode: 'pdf-file' }` (a PDF under `<dataDir>/prints/`), or their own printer.
    */
   printer?:
-    | { mode: 'electron' }
+    | Pick<Extract<PrinterOptions, { mode: 'electron' }>, 'mode' | 'parentWindow' | 'timeouts'>
     | Omit<Extract<PrinterOptions, { mode: 'pdf-file' }>, 'dataDir' | 'clock'>
     | Printer
   /** Default: the embedded simulator on 127.0.0.1, any free port, demo credentials. */
@@ -129,7 +129,7 @@ function buildPrinter(
   if (isPrinter(chosen)) return chosen
   if (chosen.mode === 'electron') {
     return createPrinter({
-      mode: 'electron',
+      ...chosen,
       dataDir: options.dataDir,
       clock,
       printerName: () => settings.get().printerName

@@ -10,6 +10,7 @@ import type { SecretStore } from './secrets'
 import type { ClientSecretStore } from './secrets-node'
 import { createServices } from './services'
 import type { ApiEnv } from './tigo/settings'
+import type { Language } from '../../shared/i18n'
 
 export interface ServicesOptions {
   /** Electron's user-data dir: the database, logs and secrets live here. */
@@ -31,6 +32,10 @@ export interface ServicesOptions {
 export interface RunningServices {
   /** The client secret in use (environment or secret store), for the log redactor. */
   secretsInUse(): string[]
+  /** Payments not yet registered with Tigo (queued, sending, uncertain): closing asks first. */
+  pendingCount(): number
+  /** The language chosen in Settings, for the shell's own dialogs. */
+  language(): Language
   /** Called once on quit: stop IPC and the sync engine, then close the database. */
   stop(): Promise<void>
 }
@@ -69,7 +74,8 @@ export async function startServices(opts: ServicesOptions): Promise<RunningServi
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     secrets: clientSecretsFrom(opts.secrets),
     log: opts.logger,
-    printer: { mode: 'electron' }
+    // The print dialog is parented to the till's window, not floating on its own.
+    printer: { mode: 'electron', parentWindow: opts.getMainWindow }
   })
   const unregister = registerIpc({
     ipcMain,
@@ -83,6 +89,8 @@ export async function startServices(opts: ServicesOptions): Promise<RunningServi
   })
   return {
     secretsInUse: () => services.secretsInUse(),
+    pendingCount: () => services.syncStatus().pendingCount,
+    language: () => services.settings.get().language,
     async stop() {
       // No new call from the window; the ones running finish inside services.stop().
       unregister()

@@ -8,6 +8,7 @@ import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
+import { PrinterSelect, TestPrintButton } from '../components/printer-picker'
 import { ScreenHeader } from '../components/screen-header'
 import { translate, type Language } from '../../shared/i18n'
 import { describeError, useDescribeError, useLanguage, useT } from '../i18n/use-t'
@@ -198,7 +199,13 @@ export function SettingsScreen() {
           {field('businessName', text('businessName'))}
           {field('businessNit', text('businessNit', { inputMode: 'numeric' }))}
           {field('businessAddress', text('businessAddress'))}
-          {field('printerName', text('printerName'))}
+          {field(
+            'printerName',
+            <PrinterSelect
+              value={current.printerName}
+              onChange={(name) => set('printerName', name)}
+            />
+          )}
           {field(
             'paperWidth',
             <select
@@ -209,6 +216,10 @@ export function SettingsScreen() {
               <option value="58">{t('ui.settings.paper58')}</option>
             </select>
           )}
+          <TestPrintButton
+            printerName={current.printerName}
+            paperWidth={current.paperWidth === '58' ? 58 : 80}
+          />
           {field(
             'language',
             <select

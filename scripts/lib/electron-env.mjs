@@ -16,10 +16,30 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { nativeFileMismatch } from './native-abi.mjs'
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers'
+// Where Electron publishes its node headers; the URL @electron/rebuild passes to node-gyp
+// (@electron/rebuild lib/rebuild.js headerURL, module-type/node-gyp/node-gyp.js buildArgs).
+const ELECTRON_HEADERS_URL = 'https://www.electronjs.org/headers'
+
+/**
+ * Electron 45's own toolchain declares Node >= 22.12 (the engines of electron, @electron/get,
+ * @electron/rebuild and node-abi); the tests need only Node 20.19 (vite, vitest). What to tell
+ * someone running `npm start`/`npm run dist` on an older Node, or undefined.
+ */
+export const ELECTRON_TOOLCHAIN_NODE = '22.12.0'
+
+export function toolchainNodeWarning(version = process.versions.node) {
+  const [major, minor] = version.split('.').map(Number)
+  if (major > 22 || (major === 22 && minor >= 12)) return undefined
+  return (
+    `Node ${version}: Electron 45's toolchain (electron, @electron/get, @electron/rebuild, ` +
+    `node-abi) requires Node >= ${ELECTRON_TOOLCHAIN_NODE}. The tests run on Node 20.19, but ` +
+    'downloading Electron and building its native module may fail here: use Node 22.12 or later.'
+  )
+}
 
 /** The Electron executable, or undefined when its binary was never downloaded. Never downloads. */
 export function electronBinaryPath(root = projectRoot, env = process.env) {
@@ -75,16 +95,98 @@ function stampPath(root, abi) {
   return join(nativeTargetDir(root, abi), 'stamp.json')
 }
 
-/** True when the kept build matches this Electron, this better-sqlite3, this platform and arch. */
-export function isNativeUpToDate(root, target) {
-  if (!existsSync(nativeBindingFile(root, target.abi))) return false
+/**
+ * Why the kept build cannot be used for this target, or undefined when it can: the file's own
+ * `node_register_module_v<N>` and format are checked, not only the stamp (a stamp once lied).
+ */
+export function nativeBuildProblem(root, target) {
+  const file = nativeBindingFile(root, target.abi)
+  if (!existsSync(file)) return 'missing'
+  const mismatch = nativeFileMismatch(file, { abi: target.abi, platform: target.platform })
+  if (mismatch) return `${file}: ${mismatch}`
+  let stamp
   try {
-    const stamp = readJson(stampPath(root, target.abi))
-    return ['electronVersion', 'abi', 'betterSqlite3Version', 'platform', 'arch'].every(
-      (key) => stamp[key] === target[key]
-    )
+    stamp = readJson(stampPath(root, target.abi))
   } catch {
-    return false
+    return 'no stamp'
+  }
+  const stale = ['electronVersion', 'abi', 'betterSqlite3Version', 'platform', 'arch'].filter(
+    (key) => stamp[key] !== target[key]
+  )
+  return stale.length === 0 ? undefined : `stale (${stale.join(', ')})`
+}
+
+/**
+ * The .native build to ship in a package for `platform`/`arch`, proven from its bytes; throws
+ * with what to do when there is none that fits. better-sqlite3 is compiled, so a package can only
+ * carry a build made on its own platform and arch (node-gyp does not cross-compile).
+ */
+export function packagedNative(root, wanted) {
+  const target = readNativeTarget(root, wanted.platform, wanted.arch)
+  if (wanted.electronVersion && wanted.electronVersion !== target.electronVersion) {
+    throw new Error(
+      `electron-builder packages Electron ${wanted.electronVersion} but node_modules has ` +
+        `${target.electronVersion}: the native build would not match. Remove electronVersion from the config.`
+    )
+  }
+  if (wanted.platform !== process.platform || wanted.arch !== process.arch) {
+    throw new Error(
+      `better-sqlite3 for ${wanted.platform}-${wanted.arch} cannot be built on ` +
+        `${process.platform}-${process.arch}: build that package on a ${wanted.platform}-${wanted.arch} ` +
+        'machine (npm run dist there).'
+    )
+  }
+  const problem = nativeBuildProblem(root, target)
+  if (problem !== undefined) {
+    throw new Error(
+      `Refusing to package: better-sqlite3 for Electron ${target.electronVersion} (ABI ${target.abi}) ` +
+        `is not usable: ${problem}. Run \`npm run electron:native\` (npm run dist does) and package again.`
+    )
+  }
+  return nativeBindingFile(root, target.abi)
+}
+
+/** True when the kept build is for this Electron ABI (read from the binary), this better-sqlite3, platform and arch. */
+export function isNativeUpToDate(root, target) {
+  return nativeBuildProblem(root, target) === undefined
+}
+
+// npm passes its config to scripts as npm_config_* variables, and node-gyp and prebuild-install
+// read them as options: node-gyp lib/node-gyp.js parseArgv copies every npm_config_<key> (and
+// npm_package_config_node_gyp_<key>) into its opts, and configure.js getNodeDir compiles
+// against `nodedir` whenever it is set, whatever --target says. A machine npm config with
+// `nodedir=/usr` thus turned the "Electron" build into a Node 20 build. These keys choose the
+// runtime and its headers; the rest (proxy, cafile, python, msvs_version) are kept.
+const TARGET_KEYS = new Set([
+  'nodedir',
+  'target',
+  'target_arch',
+  'arch',
+  'runtime',
+  'disturl',
+  'dist_url',
+  'tarball',
+  'platform',
+  'libc',
+  'build_from_source',
+  'force_process_config'
+])
+
+/** The environment for prebuild-install and node-gyp: Electron's target, nothing else's. */
+export function nativeBuildEnv(target, env = process.env) {
+  const clean = {}
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^(?:npm_config_|npm_package_config_node_gyp_)(.+)$/i.exec(key)
+    if (match && TARGET_KEYS.has(match[1].toLowerCase().replaceAll('-', '_'))) continue
+    if (value !== undefined) clean[key] = value
+  }
+  return {
+    ...clean,
+    npm_config_runtime: 'electron',
+    npm_config_target: target.electronVersion,
+    npm_config_arch: target.arch,
+    npm_config_target_arch: target.arch,
+    npm_config_disturl: ELECTRON_HEADERS_URL
   }
 }
 
@@ -114,13 +216,16 @@ export function prebuildInstallArgs(target) {
   ]
 }
 
+/** As @electron/rebuild runs node-gyp (module-type/node-gyp/node-gyp.js buildArgs). */
 export function nodeGypArgs(target) {
   return [
     'rebuild',
     '--release',
+    '--runtime=electron',
     `--target=${target.electronVersion}`,
     `--arch=${target.arch}`,
-    `--dist-url=${ELECTRON_HEADERS_URL}`
+    `--dist-url=${ELECTRON_HEADERS_URL}`,
+    '--build-from-source'
   ]
 }
 
@@ -150,6 +255,8 @@ function resolveTool(root, request) {
  * Makes sure `.native/electron-<abi>/better_sqlite3.node` exists for this Electron. Tries the
  * published prebuild first (prebuild-install, fast), then compiles against Electron's headers
  * (node-gyp). Both need the network; both run in a temp copy so node_modules keeps its Node build.
+ * A result is installed and stamped only after its own bytes prove Electron's ABI; a result
+ * built for anything else is refused with the reason.
  */
 export async function ensureElectronNative(options = {}) {
   const root = options.root ?? projectRoot
@@ -158,8 +265,14 @@ export async function ensureElectronNative(options = {}) {
   const target = options.target ?? readNativeTarget(root)
   const destination = nativeBindingFile(root, target.abi)
 
-  if (isNativeUpToDate(root, target)) {
+  const problem = nativeBuildProblem(root, target)
+  if (problem === undefined) {
     return { status: 'up-to-date', path: destination, target }
+  }
+  if (problem !== 'missing') {
+    // A kept build that is stale or proven wrong is never loaded again, even if rebuilding fails.
+    log(`better-sqlite3 for Electron: discarding the kept build: ${problem}`)
+    rmSync(nativeTargetDir(root, target.abi), { recursive: true, force: true })
   }
 
   const workDir = mkdtempSync(join(options.tmpDir ?? tmpdir(), 'caja-native-'))
@@ -167,9 +280,8 @@ export async function ensureElectronNative(options = {}) {
   try {
     copyPackageForBuild(join(root, 'node_modules', 'better-sqlite3'), packageCopy)
     const built = join(packageCopy, 'build', 'Release', 'better_sqlite3.node')
-    // `npm start --build-from-source` would make prebuild-install refuse outright.
-    const env = { ...process.env }
-    delete env.npm_config_build_from_source
+    const env = nativeBuildEnv(target, options.env ?? process.env)
+    const refused = []
 
     const attempts = [
       [
@@ -195,15 +307,24 @@ export async function ensureElectronNative(options = {}) {
       )
       const code = await run(process.execPath, [tool, ...args], { cwd: packageCopy, env })
       if (code === 0 && existsSync(built)) {
-        install(root, target, built)
-        return { status: 'built', method, path: destination, target }
+        const mismatch = nativeFileMismatch(built, { abi: target.abi, platform: target.platform })
+        if (!mismatch) {
+          install(root, target, built)
+          return { status: 'built', method, path: destination, target }
+        }
+        log(`${method}: refused its result: ${mismatch}`)
+        refused.push(`${method} produced a wrong build (${mismatch})`)
       }
       rmSync(join(packageCopy, 'build'), { recursive: true, force: true })
     }
     throw new Error(
       `Could not get better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} ` +
-        `(${target.platform}-${target.arch}): both prebuild-install and node-gyp failed. ` +
-        'They need the network (github.com, electronjs.org) and, for node-gyp, a C++ toolchain.'
+        `(ABI ${target.abi}, ${target.platform}-${target.arch}). ` +
+        (refused.length > 0 ? `${refused.join('; ')}. ` : '') +
+        "Both need the network: prebuild-install downloads a prebuilt binary from github.com; node-gyp needs Electron's " +
+        `headers from ${ELECTRON_HEADERS_URL} (or already in ~/.cache/node-gyp/${target.electronVersion}) ` +
+        'and a C++ toolchain. Without them there is no Electron build, and the Node build in ' +
+        'node_modules cannot be loaded by Electron.'
     )
   } finally {
     rmSync(workDir, { recursive: true, force: true })
@@ -217,5 +338,7 @@ function install(root, target, builtFile) {
   // Copy then rename: an interrupted copy must never look like a good build.
   cpSync(builtFile, `${file}.tmp`)
   renameSync(`${file}.tmp`, file)
-  writeFileSync(stampPath(root, target.abi), `${JSON.stringify(target, null, 2)}\n`)
+  // Stamped only after the bytes proved the ABI (the caller checked); the stamp says so.
+  const stamp = { ...target, provenBy: `node_register_module_v${target.abi}` }
+  writeFileSync(stampPath(root, target.abi), `${JSON.stringify(stamp, null, 2)}\n`)
 }

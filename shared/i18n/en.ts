@@ -1,8 +1,10 @@
+import { shellEn } from './shell-en'
 import { uiEn } from './ui-en'
 
 /** English. Every key of es.ts should be here too (a unit test checks it). */
 export const en: Record<string, string> = {
   ...uiEn,
+  ...shellEn,
   'idType.CC': 'Citizenship ID card (CC)',
   'idType.CE': 'Foreigner ID card (CE)',
   'idType.DE': 'Foreign ID document',

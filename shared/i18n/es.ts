@@ -1,8 +1,10 @@
+import { shellEs } from './shell-es'
 import { uiEs } from './ui-es'
 
 /** Spanish (es-CO), the app's first language. Keys are grouped by prefix; keep them sorted within a group. */
 export const es: Record<string, string> = {
   ...uiEs,
+  ...shellEs,
   'idType.CC': 'Cédula de ciudadanía',
   'idType.CE': 'Cédula de extranjería',
   'idType.DE': 'Documento de identificación extranjero',

@@ -10,6 +10,7 @@ import { billChannels } from './channels/bills'
 import { customerChannels } from './channels/customers'
 import { outboxChannels } from './channels/outbox'
 import { paymentChannels } from './channels/payments'
+import { printerChannels } from './channels/printers'
 import { receiptChannels } from './channels/receipts'
 import { sessionChannels } from './channels/session'
 import { settingsChannels } from './channels/settings'
@@ -27,7 +28,8 @@ export const contract = {
   ...receiptChannels,
   ...batchChannels,
   ...shiftChannels,
-  ...auditChannels
+  ...auditChannels,
+  ...printerChannels
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract

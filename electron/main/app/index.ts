@@ -11,6 +11,7 @@ import type { AppContext } from './context'
 import { lookupHandlers } from './lookups'
 import { outboxHandlers } from './outbox'
 import { paymentHandlers } from './payments'
+import { printerHandlers } from './printers'
 import { receiptHandlers } from './receipts'
 import { sessionHandlers } from './session'
 import { settingsHandlers } from './settings'
@@ -69,6 +70,13 @@ export function createAppHandlers(ctx: AppContext, features: FeatureServices): H
       }
     }),
     ...shiftHandlers({ shifts, settings, cashier, access: shiftAccess }),
-    ...auditHandlers({ audit })
+    ...auditHandlers({ audit }),
+    ...printerHandlers({
+      printer: features.printer,
+      settings,
+      audit,
+      clock: ctx.clock,
+      cashier
+    })
   }
 }

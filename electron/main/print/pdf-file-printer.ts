@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core'
 import type { Clock } from '../store/types'
 import { PAPER } from './page'
 import type { PrintJob, PrintOutcome, Printer } from './printer'
-import { pageHeightMicrons, writePrintFile } from './printer'
+import { MEASURE_RECEIPT_SCRIPT, pageHeightMicrons, writePrintFile } from './printer'
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium'
 
@@ -51,7 +51,7 @@ export function createPdfFilePrinter(options: PdfFilePrinterOptions): Printer {
     })
     try {
       await page.setContent(job.html, { waitUntil: 'load' })
-      const heightPx = await page.evaluate('Math.ceil(document.documentElement.scrollHeight)')
+      const heightPx = await page.evaluate(MEASURE_RECEIPT_SCRIPT)
       const microns = pageHeightMicrons(Number(heightPx))
       return await page.pdf({
         width: `${paper.widthMm}mm`,
@@ -78,6 +78,8 @@ export function createPdfFilePrinter(options: PdfFilePrinterOptions): Printer {
     // With no printer attached, "printing" is keeping the PDF the printer would have received.
     print: savePdf,
     savePdf,
+    // No print system here: the settings screen offers the system dialog and PDF only.
+    listPrinters: async () => [],
     async close() {
       const running = browser
       browser = undefined

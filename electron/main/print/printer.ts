@@ -7,10 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+import type { BrowserWindow } from 'electron'
 import type { Clock } from '../store/types'
 import type { PaperWidth } from './page'
 
-export type PrintKind = 'receipt' | 'copy' | 'closing'
+export type PrintKind = 'receipt' | 'copy' | 'closing' | 'test'
 
 export interface PrintJob {
   html: string
@@ -18,6 +19,8 @@ export interface PrintJob {
   kind: PrintKind
   /** Receipt number, or the shift id of a closing: the first part of the PDF's name. */
   number: number
+  /** This printer instead of the one in Settings (a test print of a choice not yet saved). */
+  printerName?: string
 }
 
 export interface PrintOutcome {
@@ -28,13 +31,40 @@ export interface PrintOutcome {
   file?: string
 }
 
+/** A printer the operating system knows, by the name Electron's `deviceName` needs. */
+export interface SystemPrinter {
+  /** The system-defined name (`Brother_QL_820NWB`), what `deviceName` must be. */
+  name: string
+  /** The friendly name to show (`Brother QL-820NWB`). */
+  displayName: string
+  description: string
+}
+
 export interface Printer {
   /** Prints on the configured printer, or asks the system dialog when none is configured. */
   print(job: PrintJob): Promise<PrintOutcome>
   /** Writes the job as a PDF under `<dataDir>/prints/` and returns where. */
   savePdf(job: PrintJob): Promise<PrintOutcome & { file: string }>
+  /** The system's printers (empty where there is no print system, as in the harness). */
+  listPrinters(): Promise<SystemPrinter[]>
   close(): Promise<void>
 }
+
+/**
+ * How long a job may take before the cashier is told it failed. Electron's print callback may
+ * never fire (a driver that hangs, a printer unplugged mid-job); without a bound, the one-job
+ * queue would wait forever and every later receipt with it. The system dialog waits for a person,
+ * so it gets longer.
+ */
+export const PRINT_TIMEOUTS = { silentMs: 60_000, dialogMs: 300_000, pdfMs: 60_000 }
+
+/**
+ * The receipt's own height in CSS px: the body (the receipt, padding included) as laid out,
+ * not the document's scrollHeight, which is never less than the measuring window's height and
+ * so added blank paper under every short receipt.
+ */
+export const MEASURE_RECEIPT_SCRIPT =
+  '(() => { const r = document.body.getBoundingClientRect(); return Math.ceil(r.bottom + window.scrollY) })()'
 
 export type PrinterOptions =
   | {
@@ -43,6 +73,9 @@ export type PrinterOptions =
       clock: Clock
       /** The printer's system name; '' = let the cashier pick in the system dialog. */
       printerName: () => string
+      /** The till's window: the print dialog is its child, not a window of its own. */
+      parentWindow?: () => BrowserWindow | undefined
+      timeouts?: Partial<typeof PRINT_TIMEOUTS>
     }
   | {
       mode: 'pdf-file'
@@ -81,11 +114,13 @@ export function writePrintFile(
   }
 }
 
-/** CSS pixels (96 per inch) of a measured document → microns, plus a little paper to tear. */
+/**
+ * CSS pixels (96 per inch) of the measured receipt → microns. Nothing is added: the receipt's
+ * own bottom padding (page.ts, 6 mm) is the paper to tear, so the blank tail stays a few mm.
+ */
 export function pageHeightMicrons(cssPixels: number): number {
-  const tearOffMicrons = 10_000
-  const microns = Math.ceil((cssPixels * 25_400) / 96) + tearOffMicrons
-  return Math.min(Math.max(microns, 50_000), 5_000_000)
+  const microns = Math.ceil((cssPixels * 25_400) / 96)
+  return Math.min(Math.max(microns, 20_000), 5_000_000)
 }
 
 export function createPrinter(options: PrinterOptions): Printer {
@@ -97,7 +132,9 @@ export function createPrinter(options: PrinterOptions): Printer {
             m.createElectronPrinter({
               dataDir: options.dataDir,
               clock: options.clock,
-              printerName: options.printerName
+              printerName: options.printerName,
+              ...(options.parentWindow ? { parentWindow: options.parentWindow } : {}),
+              ...(options.timeouts ? { timeouts: options.timeouts } : {})
             })
           )
         : import('./pdf-file-printer').then((m) =>
@@ -112,6 +149,7 @@ export function createPrinter(options: PrinterOptions): Printer {
   return {
     print: async (job) => (await load()).print(job),
     savePdf: async (job) => (await load()).savePdf(job),
+    listPrinters: async () => (await load()).listPrinters(),
     async close() {
       if (loaded) await (await loaded).close()
     }

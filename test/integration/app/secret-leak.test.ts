@@ -15,7 +15,7 @@ import { format, inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createLogger } from '../../../electron/main/log'
 import type { Logger } from '../../../electron/main/log'
-import { createSecretStore } from '../../../electron/main/secrets'
+import { openSecretStore } from '../../../electron/main/secrets'
 import type { SafeStorageLike } from '../../../electron/main/secrets'
 import { createServices } from '../../../electron/main/services'
 import { clientSecretsFrom, secretsToRedact } from '../../../electron/main/start-services'
@@ -47,10 +47,13 @@ let samples: UnpaidSample[]
 // safeStorage needs the binary and a keyring: a reversible stand-in that, like the real one,
 // never leaves the plaintext in what it writes.
 const safeStorage: SafeStorageLike = {
-  isEncryptionAvailable: () => true,
+  isAsyncEncryptionAvailable: async () => true,
   getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptString: (text) => Buffer.from(Buffer.from(text).map((byte) => byte ^ 0xa5)),
-  decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0xa5)).toString()
+  encryptStringAsync: async (text) => Buffer.from(Buffer.from(text).map((byte) => byte ^ 0xa5)),
+  decryptStringAsync: async (data) => ({
+    result: Buffer.from(data.map((byte) => byte ^ 0xa5)).toString(),
+    shouldReEncrypt: false
+  })
 }
 
 /** Records the tokens on the way out (Bearer) and in (the token endpoint's answer). */
@@ -171,7 +174,7 @@ describe('the client secret and the access tokens', () => {
       TIGO_TOKEN_URL: sim.tokenUrl,
       TIGO_CLIENT_ID: CLIENT_ID
     }
-    const store = createSecretStore({ dir: dataDir, safeStorage })
+    const store = await openSecretStore({ dir: dataDir, safeStorage })
     // As electron/main/index.ts builds its logger.
     const logger = loggerFor(dataDir, () => secretsToRedact(store, env))
     const services = await createServices({
@@ -281,6 +284,7 @@ describe('the client secret and the access tokens', () => {
       expect(leaks()).toEqual([])
     } finally {
       await services.stop()
+      await store.flush() // as the quit guard does: the encrypted files are on disk too
     }
     expect(store.get('clientSecret')).toBe(SECRET)
     expect(leaks()).toEqual([])

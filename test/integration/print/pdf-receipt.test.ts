@@ -41,6 +41,27 @@ if (missing.length > 0) {
   )
 }
 
+/**
+ * Millimetres of blank paper under the last printed dot, read from a 203 dpi greyscale raster
+ * (a thermal head's resolution) of the PDF's one page.
+ */
+function blankTailMm(file: string, dir: string): number {
+  const prefix = path.join(dir, `tail-${path.basename(file, '.pdf')}`)
+  execFileSync('pdftoppm', ['-r', '203', '-gray', '-singlefile', file, prefix])
+  const pgm = fs.readFileSync(`${prefix}.pgm`)
+  // P5 header: magic, width, height, maxval, each followed by whitespace.
+  const header = pgm.toString('latin1', 0, 64).match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)
+  if (!header) throw new Error('not a binary PGM')
+  const [width, height] = [Number(header[1]), Number(header[2])]
+  const pixels = pgm.subarray(header[0].length)
+  let lastInked = -1
+  for (let y = 0; y < height; y++) {
+    const row = pixels.subarray(y * width, (y + 1) * width)
+    if (row.some((value) => value < 128)) lastInked = y
+  }
+  return ((height - 1 - lastInked) / 203) * 25.4
+}
+
 const BUSINESS = {
   name: 'Recaudos Tigo-UNE Centro',
   nit: '900.123.456-7',
@@ -121,6 +142,11 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
     expect(Math.abs(size.width - (80 / 25.4) * 72)).toBeLessThan(1)
     expect(size.height).toBeGreaterThan(size.width)
     expect(execFileSync('pdfinfo', [result.file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/)
+    // The page ends a few mm under the last line (the receipt's 6 mm bottom padding), not
+    // 33-42 mm under it as when the window-high scrollHeight was measured.
+    const tail = blankTailMm(result.file, dataDir)
+    expect(tail).toBeGreaterThan(3)
+    expect(tail).toBeLessThan(9)
     store.db.close()
   })
 

@@ -26,6 +26,7 @@ function world(printOutcome: Awaited<ReturnType<Printer['print']>> | Error = { p
       jobs.push(job)
       return { printed: true, file: `/tmp/${job.number}-${job.kind}.pdf` }
     },
+    listPrinters: async () => [],
     close: async () => {}
   }
   const shifts = createShiftService({

@@ -12,8 +12,9 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  missingNativeBindingHint,
+  NativeBindingError,
   nativeBindingPath,
+  packagedBindingPath,
   resolveNativeBinding
 } from '../../../electron/main/native-sqlite'
 import {
@@ -21,64 +22,123 @@ import {
   ensureElectronNative,
   isNativeUpToDate,
   nativeBindingFile,
+  nativeBuildEnv,
+  nativeBuildProblem,
   nodeGypArgs,
   prebuildInstallArgs,
   readNativeTarget
 } from '../../../scripts/lib/electron-env.mjs'
 import type { NativeTarget, RunCommand } from '../../../scripts/lib/electron-env.mjs'
+import { fakeAddon } from './native-fixtures'
 
 const electron = { electron: '45.5.0', modules: '150' }
-const always = () => true
-const never = () => false
+const fits = () => undefined
+const wrongAbi = () => 'it was built for NODE_MODULE_VERSION 115'
 
 describe('resolveNativeBinding', () => {
   it('lets better-sqlite3 load its own (Node) build under plain Node', () => {
     expect(
       resolveNativeBinding({
         versions: { electron: undefined as never, modules: '115' },
-        exists: always
+        check: fits
       })
     ).toBeUndefined()
     expect(resolveNativeBinding()).toBeUndefined() // this very test process
   })
 
-  it('points an unpackaged Electron run at the Electron-ABI copy', () => {
+  it('points an unpackaged Electron run at the Electron-ABI copy once the copy proves its ABI', () => {
+    const seen: unknown[] = []
     expect(
       resolveNativeBinding({
         appPath: '/src/caja',
         isPackaged: false,
         versions: electron,
-        exists: always
+        platform: 'linux',
+        check: (file, expected) => {
+          seen.push({ file, expected })
+          return undefined
+        }
       })
     ).toBe(join('/src/caja', '.native', 'electron-150', 'better_sqlite3.node'))
+    expect(seen).toEqual([
+      {
+        file: join('/src/caja', '.native', 'electron-150', 'better_sqlite3.node'),
+        expected: { abi: '150', platform: 'linux', runtime: 'Electron 45.5.0' }
+      }
+    ])
   })
 
-  it('uses the rebuilt node_modules in a packaged app, and nothing that does not exist', () => {
+  it('loads the proven copy from resources/native in a packaged app (node_modules keeps the Node build)', () => {
     expect(
       resolveNativeBinding({
-        appPath: '/src/caja',
         isPackaged: true,
+        resourcesPath: '/opt/Caja/resources',
         versions: electron,
-        exists: always
+        check: fits
       })
-    ).toBeUndefined()
-    expect(
-      resolveNativeBinding({
-        appPath: '/src/caja',
-        isPackaged: false,
-        versions: electron,
-        exists: never
-      })
-    ).toBeUndefined()
+    ).toBe(packagedBindingPath('/opt/Caja/resources'))
+    expect(packagedBindingPath('/opt/Caja/resources')).toBe(
+      join('/opt/Caja/resources', 'native', 'better_sqlite3.node')
+    )
   })
 
-  it('tells the developer how to get the missing build', () => {
-    const opts = { appPath: '/src/caja', isPackaged: false, versions: electron }
-    expect(missingNativeBindingHint({ ...opts, exists: never })).toContain(
-      'scripts/ensure-electron-native.mjs'
+  it('refuses a missing or wrong build with the reason and what to run, before loading it', () => {
+    const unpackaged = { appPath: '/src/caja', isPackaged: false, versions: electron }
+    expect(() => resolveNativeBinding({ ...unpackaged, check: wrongAbi })).toThrow(
+      NativeBindingError
     )
-    expect(missingNativeBindingHint({ ...opts, exists: always })).toBeUndefined()
-    expect(missingNativeBindingHint({ ...opts, isPackaged: true, exists: never })).toBeUndefined()
+    expect(() => resolveNativeBinding({ ...unpackaged, check: wrongAbi })).toThrow(
+      /ABI 150.*NODE_MODULE_VERSION 115.*npm run electron:native/
+    )
+    expect(() =>
+      resolveNativeBinding({
+        isPackaged: true,
+        resourcesPath: '/opt/Caja/resources',
+        versions: electron,
+        check: wrongAbi
+      })
+    ).toThrow(/npm run dist/)
+  })
+
+  it('reads the real file: the Node build in node_modules is refused for Electron', () => {
+    const root = mkdtempSync(join(tmpdir(), 'caja-native-real-'))
+    try {
+      const target = nativeBindingPath(root, '150')
+      mkdirSync(join(root, '.native', 'electron-150'), { recursive: true })
+      writeFileSync(
+        target,
+        readFileSync(
+          join(
+            process.cwd(),
+            'node_modules',
+            'better-sqlite3',
+            'build',
+            'Release',
+            'better_sqlite3.node'
+          )
+        )
+      )
+      expect(() =>
+        resolveNativeBinding({
+          appPath: root,
+          isPackaged: false,
+          versions: electron,
+          platform: 'linux'
+        })
+      ).toThrow(/node_register_module_v115\), but Electron 45\.5\.0 needs 150/)
+      // A genuine Electron build (same bytes, ABI 150) passes.
+      writeFileSync(target, fakeAddon([150]))
+      expect(
+        resolveNativeBinding({
+          appPath: root,
+          isPackaged: false,
+          versions: electron,
+          platform: 'linux'
+        })
+      ).toBe(target)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 
   it('agrees with the script on where the Electron build lives', () => {
@@ -132,7 +192,7 @@ describe('ensure-electron-native logic', () => {
       calls.push({ args, cwd, sawNodeBuild: existsSync(join(cwd, 'build')) })
       if (args.includes('rebuild')) {
         mkdirSync(join(cwd, 'build', 'Release'), { recursive: true })
-        writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), 'ELECTRON ABI BUILD')
+        writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), fakeAddon([150]))
         return 0
       }
       return 1
@@ -151,7 +211,10 @@ describe('ensure-electron-native logic', () => {
       method: 'node-gyp',
       path: nativeBindingFile(root, '150')
     })
-    expect(readFileSync(nativeBindingFile(root, '150'), 'utf8')).toBe('ELECTRON ABI BUILD')
+    expect(readFileSync(nativeBindingFile(root, '150'))).toEqual(fakeAddon([150]))
+    expect(
+      JSON.parse(readFileSync(join(root, '.native', 'electron-150', 'stamp.json'), 'utf8'))
+    ).toEqual({ ...target, provenBy: 'node_register_module_v150' })
     expect(
       readFileSync(
         join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
@@ -175,7 +238,7 @@ describe('ensure-electron-native logic', () => {
   it('rebuilds when Electron or better-sqlite3 changed', async () => {
     const run: RunCommand = async (_command, _args, { cwd }) => {
       mkdirSync(join(cwd, 'build', 'Release'), { recursive: true })
-      writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), 'BUILD')
+      writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), fakeAddon([150]))
       return 0
     }
     await ensureElectronNative({
@@ -213,11 +276,91 @@ describe('ensure-electron-native logic', () => {
     )
     expect(nodeGypArgs(target)).toEqual(
       expect.arrayContaining([
+        '--runtime=electron',
         '--target=45.5.0',
         '--arch=x64',
-        '--dist-url=https://electronjs.org/headers'
+        '--dist-url=https://www.electronjs.org/headers'
       ])
     )
+  })
+
+  it("drops npm's nodedir (and every other target key) from the tools' environment", () => {
+    const env = nativeBuildEnv(target, {
+      PATH: '/usr/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_TARGET: '20.19.0',
+      npm_config_runtime: 'node',
+      npm_config_disturl: 'https://nodejs.org/dist',
+      npm_package_config_node_gyp_nodedir: '/usr',
+      npm_config_build_from_source: 'true',
+      npm_config_https_proxy: 'http://proxy:3128',
+      npm_config_python: '/usr/bin/python3'
+    })
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      npm_config_https_proxy: 'http://proxy:3128',
+      npm_config_python: '/usr/bin/python3',
+      npm_config_runtime: 'electron',
+      npm_config_target: '45.5.0',
+      npm_config_arch: 'x64',
+      npm_config_target_arch: 'x64',
+      npm_config_disturl: 'https://www.electronjs.org/headers'
+    })
+  })
+
+  it('passes that clean environment to prebuild-install and node-gyp', async () => {
+    const envs: Array<NodeJS.ProcessEnv | undefined> = []
+    const run: RunCommand = async (_command, _args, { env }) => {
+      envs.push(env)
+      return 1
+    }
+    await expect(
+      ensureElectronNative({
+        root,
+        run,
+        target,
+        tmpDir: tmp,
+        log: () => {},
+        nodeGyp: '/fake/node-gyp.js',
+        env: { npm_config_nodedir: '/usr', PATH: '/bin' }
+      })
+    ).rejects.toThrow(/electronjs\.org\/headers/)
+    expect(envs.length).toBeGreaterThan(0)
+    for (const env of envs) {
+      expect(env).not.toHaveProperty('npm_config_nodedir')
+      expect(env).toMatchObject({ npm_config_runtime: 'electron', npm_config_target: '45.5.0' })
+    }
+  })
+
+  it('refuses a "successful" build that is really for Node, keeping nothing (the reproduced bug)', async () => {
+    const logs: string[] = []
+    const run: RunCommand = async (_command, _args, { cwd }) => {
+      mkdirSync(join(cwd, 'build', 'Release'), { recursive: true })
+      writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), fakeAddon([115]))
+      return 0
+    }
+    await expect(
+      ensureElectronNative({
+        root,
+        run,
+        target,
+        tmpDir: tmp,
+        log: (line) => logs.push(line),
+        nodeGyp: '/fake/node-gyp.js'
+      })
+    ).rejects.toThrow(/wrong build.*NODE_MODULE_VERSION 115.*needs 150/)
+    expect(existsSync(nativeBindingFile(root, '150'))).toBe(false)
+    expect(logs.join('\n')).toMatch(/refused its result/)
+  })
+
+  it('discards a kept build whose stamp lies about its ABI, and never reports it up to date', () => {
+    mkdirSync(join(root, '.native', 'electron-150'), { recursive: true })
+    writeFileSync(nativeBindingFile(root, '150'), fakeAddon([115]))
+    writeFileSync(join(root, '.native', 'electron-150', 'stamp.json'), JSON.stringify(target))
+    expect(isNativeUpToDate(root, target)).toBe(false)
+    expect(nativeBuildProblem(root, target)).toMatch(/node_register_module_v115/)
+    writeFileSync(nativeBindingFile(root, '150'), fakeAddon([150]))
+    expect(nativeBuildProblem(root, target)).toBeUndefined()
   })
 
   it('copies the package sources but not its build', () => {

@@ -14,20 +14,22 @@ import {
 } from '../../../electron/main/security'
 
 const rendererDir = join('/opt', 'caja', 'out', 'renderer')
-const fileOrigin = createAppOrigin({ rendererDir })
-const devOrigin = createAppOrigin({ rendererDir, devServerUrl: 'http://localhost:5173/' })
-const appPage = pathToFileURL(join(rendererDir, 'index.html')).href
+const fileOrigin = createAppOrigin({})
+const devOrigin = createAppOrigin({ devServerUrl: 'http://localhost:5173/' })
+const appPage = 'app://caja/index.html'
 
 describe('app origin', () => {
-  it('accepts only pages inside out/renderer when loaded from files', () => {
+  it('is app://caja/ in the app, and file:// is never ours (not even out/renderer)', () => {
+    expect(fileOrigin.kind).toBe('app')
     expect(fileOrigin.entryUrl).toBe(appPage)
     expect(fileOrigin.isAppUrl(`${appPage}#/pagos`)).toBe(true)
-    expect(fileOrigin.isAppUrl(pathToFileURL(join(rendererDir, 'assets', 'a.js')).href)).toBe(true)
+    expect(fileOrigin.isAppUrl('app://caja/assets/a.js')).toBe(true)
+    expect(fileOrigin.isAppUrl('app://evil/index.html')).toBe(false)
+    expect(fileOrigin.isAppUrl('app://caja.evil/index.html')).toBe(false)
+    expect(fileOrigin.isAppUrl('app://caja:8080/index.html')).toBe(false)
+    expect(fileOrigin.isAppUrl(pathToFileURL(join(rendererDir, 'index.html')).href)).toBe(false)
     expect(fileOrigin.isAppUrl('file:///etc/passwd')).toBe(false)
-    expect(fileOrigin.isAppUrl(pathToFileURL(`${rendererDir}-evil/index.html`).href)).toBe(false)
-    expect(
-      fileOrigin.isAppUrl(pathToFileURL(join(rendererDir, '..', 'main', 'index.js')).href)
-    ).toBe(false)
+    expect(fileOrigin.isAppUrl('https://caja/index.html')).toBe(false)
     expect(fileOrigin.isAppUrl('http://localhost:5173/')).toBe(false)
     expect(fileOrigin.isAppUrl('not a url')).toBe(false)
   })

@@ -5,7 +5,7 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLogger } from '../../../electron/main/log'
 import type { Logger } from '../../../electron/main/log'
-import { createSecretStore } from '../../../electron/main/secrets'
+import { openSecretStore } from '../../../electron/main/secrets'
 import type { SafeStorageLike } from '../../../electron/main/secrets'
 import {
   clientSecretsFrom,
@@ -35,10 +35,13 @@ vi.mock('electron', () => ({
 // A reversible stand-in for safeStorage (the real one needs the binary and a keyring).
 function fakeSafeStorage(available = true): SafeStorageLike {
   return {
-    isEncryptionAvailable: () => available,
+    isAsyncEncryptionAvailable: async () => available,
     getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString: (text) => Buffer.from(Buffer.from(text).map((byte) => byte ^ 0x5a)),
-    decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString()
+    encryptStringAsync: async (text) => Buffer.from(Buffer.from(text).map((byte) => byte ^ 0x5a)),
+    decryptStringAsync: async (data) => ({
+      result: Buffer.from(data.map((byte) => byte ^ 0x5a)).toString(),
+      shouldReEncrypt: false
+    })
   }
 }
 
@@ -108,7 +111,7 @@ describe('startServices (Electron wiring)', () => {
       userDataDir: dir,
       nativeBinding: undefined,
       logger,
-      secrets: createSecretStore({ dir, safeStorage: fakeSafeStorage() }),
+      secrets: await openSecretStore({ dir, safeStorage: fakeSafeStorage() }),
       isTrustedSender: (event) => event.sender.id === 1,
       getMainWindow: () => win.window,
       env: {}
@@ -156,7 +159,7 @@ describe('startServices (Electron wiring)', () => {
 
   it('keeps the client secret in the safeStorage store, encrypted, and redacts it from the log', async () => {
     const secret = 'cs-electron-wiring-7f3a9c'
-    const secrets = createSecretStore({ dir, safeStorage: fakeSafeStorage() })
+    const secrets = await openSecretStore({ dir, safeStorage: fakeSafeStorage() })
     logger = createLogger({
       dir: join(dir, 'logs'),
       maxBytes: 1_000_000,
@@ -191,7 +194,7 @@ describe('startServices (Electron wiring)', () => {
         userDataDir: dir,
         nativeBinding: undefined,
         logger,
-        secrets: createSecretStore({ dir, safeStorage: fakeSafeStorage() }),
+        secrets: await openSecretStore({ dir, safeStorage: fakeSafeStorage() }),
         isTrustedSender: () => true,
         getMainWindow: () => undefined,
         env: {
@@ -225,7 +228,7 @@ describe('startServices (Electron wiring)', () => {
       userDataDir: dir,
       nativeBinding: undefined,
       logger,
-      secrets: createSecretStore({ dir, safeStorage: fakeSafeStorage(false) }),
+      secrets: await openSecretStore({ dir, safeStorage: fakeSafeStorage(false) }),
       isTrustedSender: () => true,
       getMainWindow: () => undefined,
       env: {}
@@ -247,8 +250,8 @@ describe('startServices (Electron wiring)', () => {
 })
 
 describe('secret store adapter', () => {
-  it('maps null and empty to delete, and the backend to the protection shown', () => {
-    const strong = createSecretStore({ dir, safeStorage: fakeSafeStorage() })
+  it('maps null and empty to delete, and the backend to the protection shown', async () => {
+    const strong = await openSecretStore({ dir, safeStorage: fakeSafeStorage() })
     const adapted = clientSecretsFrom(strong)
     adapted.setClientSecret('cs-adapter-1234')
     expect([strong.get('clientSecret'), adapted.getClientSecret()]).toEqual([
@@ -267,10 +270,10 @@ describe('secret store adapter', () => {
       ...fakeSafeStorage(),
       getSelectedStorageBackend: () => 'basic_text'
     }
-    expect(clientSecretsFrom(createSecretStore({ dir, safeStorage: basic })).protection()).toBe(
+    expect(clientSecretsFrom(await openSecretStore({ dir, safeStorage: basic })).protection()).toBe(
       'weak'
     )
-    const none = createSecretStore({ dir, safeStorage: fakeSafeStorage(false) })
+    const none = await openSecretStore({ dir, safeStorage: fakeSafeStorage(false) })
     expect(clientSecretsFrom(none).protection()).toBe('memory')
   })
 

@@ -32,7 +32,7 @@ const { createMainWindow, focusWindow, getMainWindowOptions } =
 const { createAppOrigin, isTrustedSender, testing } =
   await import('../../../electron/main/security')
 
-const origin = createAppOrigin({ rendererDir: join('/opt', 'caja', 'out', 'renderer') })
+const origin = createAppOrigin({})
 const preloadPath = join('/opt', 'caja', 'out', 'preload', 'index.js')
 
 type FakeWindow = EventEmitter & {

@@ -14,7 +14,9 @@ const electron = vi.hoisted(() => {
   }
   const state = {
     windows: [] as Win[],
-    printAnswer: { success: true, reason: '' },
+    printAnswer: { success: true, reason: '' } as { success: boolean; reason: string } | 'never',
+    scripts: [] as string[],
+    printers: [] as Array<{ name: string; displayName: string; description: string }>,
     heightPx: 400 as unknown,
     order: [] as string[]
   }
@@ -25,11 +27,17 @@ const electron = vi.hoisted(() => {
     printOptions: unknown
     pdfOptions: unknown
     webContents = {
-      executeJavaScript: async () => state.heightPx,
+      executeJavaScript: async (script: string) => {
+        state.scripts.push(script)
+        return state.heightPx
+      },
+      getPrintersAsync: async () => state.printers,
       print: (options: unknown, cb: (success: boolean, reason: string) => void) => {
         this.printOptions = options
         state.order.push('print')
-        setTimeout(() => cb(state.printAnswer.success, state.printAnswer.reason), 5)
+        const answer = state.printAnswer
+        // 'never': a driver that hangs; Electron's callback does not fire.
+        if (answer !== 'never') setTimeout(() => cb(answer.success, answer.reason), 5)
       },
       printToPDF: async (options: unknown) => {
         this.pdfOptions = options
@@ -69,6 +77,8 @@ beforeEach(() => {
   electron.state.order.length = 0
   electron.state.printAnswer = { success: true, reason: '' }
   electron.state.heightPx = 400
+  electron.state.scripts.length = 0
+  electron.state.printers = []
 })
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
@@ -76,11 +86,15 @@ function job(overrides: Partial<PrintJob> = {}): PrintJob {
   return { html: HTML, paperWidth: 80, kind: 'receipt', number: 42, ...overrides }
 }
 
-function printer(printerName = 'EPSON_TM_T20III') {
+function printer(
+  printerName = 'EPSON_TM_T20III',
+  extra: Partial<Parameters<typeof createElectronPrinter>[0]> = {}
+) {
   return createElectronPrinter({
     dataDir,
     clock: () => Date.parse('2025-03-01T13:00:00Z'),
-    printerName: () => printerName
+    printerName: () => printerName,
+    ...extra
   })
 }
 
@@ -96,14 +110,17 @@ describe('electron printer', () => {
     expect(decodeURIComponent(win?.url.replace('data:text/html;charset=utf-8,', '') ?? '')).toBe(
       HTML
     )
-    // 400 CSS px = 105.834 mm, plus 10 mm to tear off.
+    // 400 CSS px = 105.834 mm: the receipt's own height, nothing added.
     expect(win?.printOptions).toEqual({
       silent: true,
       deviceName: 'EPSON_TM_T20III',
       printBackground: true,
-      pageSize: { width: 80_000, height: 115_834 },
+      pageSize: { width: 80_000, height: 105_834 },
       margins: { marginType: 'none' }
     })
+    // Measured on the receipt (the body), not the window-high scrollHeight.
+    expect(electron.state.scripts[0]).toContain('document.body.getBoundingClientRect()')
+    expect(electron.state.scripts[0]).not.toContain('scrollHeight')
     expect(win?.destroyed).toBe(true)
   })
 
@@ -112,7 +129,7 @@ describe('electron printer', () => {
     const options = electron.state.windows[0]?.printOptions as Record<string, unknown>
     expect(options.silent).toBe(false)
     expect(options).not.toHaveProperty('deviceName')
-    expect(options.pageSize).toEqual({ width: 58_000, height: 115_834 })
+    expect(options.pageSize).toEqual({ width: 58_000, height: 105_834 })
   })
 
   it('reports a cancelled dialog as not printed, and a printer failure as print_failed', async () => {
@@ -135,7 +152,7 @@ describe('electron printer', () => {
     }
     expect(options).toMatchObject({ printBackground: true })
     expect(options.pageSize.width).toBeCloseTo(80 / 25.4, 6)
-    expect(options.pageSize.height).toBeCloseTo(115_834 / 25_400, 6)
+    expect(options.pageSize.height).toBeCloseTo(105_834 / 25_400, 6)
     // A second save in the same millisecond does not overwrite the first.
     const again = await printer().savePdf(job({ kind: 'copy' }))
     expect(again.file).not.toBe(result.file)
@@ -145,7 +162,7 @@ describe('electron printer', () => {
     electron.state.heightPx = 'nope'
     await printer().print(job())
     const options = electron.state.windows[0]?.printOptions as { pageSize: { height: number } }
-    expect(options.pageSize.height).toBe(Math.ceil((1123 * 25_400) / 96) + 10_000)
+    expect(options.pageSize.height).toBe(Math.ceil((1123 * 25_400) / 96))
   })
 
   it('runs one job at a time', async () => {
@@ -155,5 +172,69 @@ describe('electron printer', () => {
     await Promise.all([first, second])
     // The second window opens only after the first job printed and its window was destroyed.
     expect(electron.state.order).toEqual(['open', 'print', 'destroy', 'open', 'print', 'destroy'])
+  })
+
+  it('gives up on a printer that never answers with a translated print_timeout, and frees the queue', async () => {
+    electron.state.printAnswer = 'never'
+    const p = printer('EPSON_TM_T20III', { timeouts: { silentMs: 50 } })
+    await expect(p.print(job())).rejects.toMatchObject({
+      code: 'print_timeout',
+      params: { printer: 'EPSON_TM_T20III', seconds: 0 }
+    })
+    expect(electron.state.windows[0]?.destroyed).toBe(true)
+    // The next job is not stuck behind the dead one.
+    electron.state.printAnswer = { success: true, reason: '' }
+    await expect(p.print(job())).resolves.toEqual({ printed: true })
+  })
+
+  it('waits longer for a person in the system dialog than for a silent printer', async () => {
+    vi.useFakeTimers()
+    try {
+      electron.state.printAnswer = 'never'
+      const p = printer('', { timeouts: { silentMs: 1_000, dialogMs: 300_000 } })
+      let settled: unknown
+      const result = p.print(job()).catch((error: unknown) => (settled = error))
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(settled).toBeUndefined() // the cashier is still in the dialog
+      await vi.advanceTimersByTimeAsync(300_000)
+      await result
+      expect(settled).toMatchObject({
+        code: 'print_timeout',
+        params: { printer: '-', seconds: 300 }
+      })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('parents the print window (and so the system dialog) to the till window', async () => {
+    const parent = { isDestroyed: () => false }
+    await printer('', { parentWindow: () => parent as never }).print(job())
+    expect(electron.state.windows[0]?.options).toMatchObject({ parent, show: false })
+    // A destroyed parent is not used.
+    electron.state.windows.length = 0
+    await printer('', { parentWindow: () => ({ isDestroyed: () => true }) as never }).print(job())
+    expect(electron.state.windows[0]?.options).not.toHaveProperty('parent')
+  })
+
+  it('prints a job on its own printer when it names one (a test print of an unsaved choice)', async () => {
+    await printer('EPSON_TM_T20III').print(job({ printerName: 'Star_TSP100' }))
+    expect(electron.state.windows[0]?.printOptions).toMatchObject({
+      silent: true,
+      deviceName: 'Star_TSP100'
+    })
+  })
+
+  it("lists the system's printers by their system name", async () => {
+    electron.state.printers = [
+      { name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III', description: 'USB' },
+      { name: 'PDF', displayName: '', description: '' }
+    ]
+    await expect(printer().listPrinters()).resolves.toEqual([
+      { name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III', description: 'USB' },
+      { name: 'PDF', displayName: 'PDF', description: '' }
+    ])
+    // Asked of a hidden window when there is no till window, which is then destroyed.
+    expect(electron.state.windows.every((w) => w.destroyed)).toBe(true)
   })
 })
