@@ -55,6 +55,10 @@ export const en: Record<string, string> = {
   'error.bill_already_queued':
     'Bill {billNo} already has a payment waiting or registered. It cannot be charged twice.',
   'error.bill_duplicate': 'Bill {billNo} appears twice in this payment.',
+  'error.id_type_unconfirmed':
+    "Confirm the customer's id type before taking payment for bill {billNo}.",
+  'error.id_type_not_found':
+    'Tigo has no customer with {idType} {identification}. Check the id type with the customer.',
   'error.bill_not_customer': 'Bill {billNo} does not belong to customer {identification}.',
   'error.bill_unknown':
     'Bill {billNo} of contract {contractId} is not in the looked-up data. Look the customer up again.',
@@ -230,6 +234,8 @@ export const en: Record<string, string> = {
   'batch.reason.bill_already_paid': 'Bill {billNo} is already paid.',
   'batch.reason.bill_already_queued': 'Bill {billNo} already has a waiting or registered payment.',
   'batch.reason.bill_not_customer': 'Bill {billNo} does not belong to customer {identification}.',
+  'batch.reason.id_type_unconfirmed':
+    "The id type of bill {billNo}'s owner is not confirmed: look the customer up at the till and confirm it.",
   'batch.reason.bill_unknown':
     'Bill {billNo} of contract {contractId} is not in the saved data. Look the customer up before importing.',
   'batch.reason.customer_unknown':

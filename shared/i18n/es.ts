@@ -59,6 +59,10 @@ export const es: Record<string, string> = {
   'error.bill_already_queued':
     'La factura {billNo} ya tiene un pago en espera o registrado. No se puede cobrar dos veces.',
   'error.bill_duplicate': 'La factura {billNo} está repetida en este pago.',
+  'error.id_type_unconfirmed':
+    'Confirme el tipo de documento del cliente antes de cobrar la factura {billNo}.',
+  'error.id_type_not_found':
+    'Tigo no tiene un cliente con {idType} {identification}. Revise el tipo de documento con el cliente.',
   'error.bill_not_customer': 'La factura {billNo} no pertenece al cliente {identification}.',
   'error.bill_unknown':
     'La factura {billNo} del contrato {contractId} no está en los datos consultados. Consulte de nuevo al cliente.',
@@ -237,6 +241,8 @@ export const es: Record<string, string> = {
   'batch.reason.bill_already_queued':
     'La factura {billNo} ya tiene un pago en espera o registrado.',
   'batch.reason.bill_not_customer': 'La factura {billNo} no es del cliente {identification}.',
+  'batch.reason.id_type_unconfirmed':
+    'El tipo de documento del dueño de la factura {billNo} no está confirmado: busque el cliente en la caja y confírmelo.',
   'batch.reason.bill_unknown':
     'La factura {billNo} del contrato {contractId} no está en los datos guardados. Consulte el cliente antes de importar.',
   'batch.reason.customer_unknown':

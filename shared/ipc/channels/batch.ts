@@ -19,6 +19,7 @@ export const BATCH_REASONS = [
   'customer_unknown',
   'bill_unknown',
   'bill_not_customer',
+  'id_type_unconfirmed',
   'amount_mismatch',
   'bill_already_paid',
   'bill_already_queued',

@@ -64,7 +64,10 @@ describe('lookups', () => {
       )
       expect(cachedBills).toMatchObject({ source: 'cache', fetchedAt: bills.fetchedAt })
 
-      const unseen = app.samples[2]!
+      // A customer never looked up (samples may share an owner): nothing cached to serve.
+      const unseen = app.sim.dataset.customers.find(
+        (c) => c.idType === 'NIT' && !app.samples.some((s) => s.identification === c.identification)
+      )!
       expect(
         await dispatch('customers:contracts', {
           idType: 'NIT',
