@@ -253,6 +253,10 @@ export const en: Record<string, string> = {
   'batch.reason.nit_check_digit':
     'The check digit of NIT {identification} is wrong (it should be {expected}).',
   'batch.reason.paid_at_future': 'The payment date {paidAt} is in the future.',
+  'error.batch_too_many_rows':
+    'The file has more than {max} payment rows. Split it into files of up to {max} rows and import them one at a time.',
+  'error.batch_too_large':
+    'The file is larger than {maxMb} MB. Split it into smaller files and import them one at a time.',
   'error.batch_empty': 'The file has no payment rows.',
   'error.batch_header_invalid':
     'The file lacks columns: {missing}. Use the documented header (tipo_id, identificacion, contrato, factura, valor, medio_pago, fecha_pago).',

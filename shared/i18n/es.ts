@@ -260,6 +260,10 @@ export const es: Record<string, string> = {
   'batch.reason.nit_check_digit':
     'El dígito de verificación del NIT {identification} no corresponde (debería ser {expected}).',
   'batch.reason.paid_at_future': 'La fecha de pago {paidAt} es futura.',
+  'error.batch_too_many_rows':
+    'El archivo tiene más de {max} filas de pagos. Divídalo en archivos de hasta {max} filas e impórtelos uno por uno.',
+  'error.batch_too_large':
+    'El archivo pesa más de {maxMb} MB. Divídalo en archivos más pequeños e impórtelos uno por uno.',
   'error.batch_empty': 'El archivo no tiene filas de pagos.',
   'error.batch_header_invalid':
     'Al archivo le faltan columnas: {missing}. Use el encabezado documentado (tipo_id, identificacion, contrato, factura, valor, medio_pago, fecha_pago).',

@@ -425,7 +425,7 @@ export const uiEn: Record<string, string> = {
   'ui.batch.checked': 'File checked: {valid} valid rows, {invalid} with problems.',
   'ui.batch.chooseFile': 'Payments CSV file',
   'ui.batch.chooseHint':
-    'Separated by ; or , (as Excel saves it). Nothing is saved until you confirm.',
+    'Separated by ; or , (as Excel saves it). Up to {maxRows} rows and {maxMb} MB per file. Nothing is saved until you confirm.',
   'ui.batch.col.amount': 'Amount paid in pesos, equal to the bill (85.000 or 85000)',
   'ui.batch.col.bill': 'Bill number',
   'ui.batch.col.contract': 'Contract number',
@@ -459,6 +459,7 @@ export const uiEn: Record<string, string> = {
   'ui.batch.pendingNow': 'Waiting to send / cap',
   'ui.batch.previewTitle': 'File check',
   'ui.batch.progress': 'Checking rows: {done} of {total}',
+  'ui.batch.readingRows': 'Reading the file: {done} rows…',
   'ui.batch.reading': 'Reading the file…',
   'ui.batch.reason': 'Reason',
   'ui.batch.reasonName.already_imported': 'Already imported',

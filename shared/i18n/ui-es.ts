@@ -427,7 +427,7 @@ export const uiEs: Record<string, string> = {
   'ui.batch.checked': 'Archivo revisado: {valid} filas válidas, {invalid} con problemas.',
   'ui.batch.chooseFile': 'Archivo CSV de pagos',
   'ui.batch.chooseHint':
-    'Separado por ; o por , (como lo guarda Excel). Nada se guarda hasta confirmar.',
+    'Separado por ; o por , (como lo guarda Excel). Hasta {maxRows} filas y {maxMb} MB por archivo. Nada se guarda hasta confirmar.',
   'ui.batch.col.amount': 'Valor pagado en pesos, igual al de la factura (85.000 o 85000)',
   'ui.batch.col.bill': 'Número de factura',
   'ui.batch.col.contract': 'Número de contrato',
@@ -462,6 +462,7 @@ export const uiEs: Record<string, string> = {
   'ui.batch.pendingNow': 'Pendiente por enviar / tope',
   'ui.batch.previewTitle': 'Revisión del archivo',
   'ui.batch.progress': 'Revisando filas: {done} de {total}',
+  'ui.batch.readingRows': 'Leyendo el archivo: {done} filas…',
   'ui.batch.reading': 'Leyendo el archivo…',
   'ui.batch.reason': 'Motivo',
   'ui.batch.reasonName.already_imported': 'Ya importada antes',
