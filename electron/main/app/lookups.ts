@@ -89,7 +89,9 @@ async function contractDetails(
   )
   // The answer has no id type: the owner is known from a search or a confirmation, or not at all.
   const owner = knownOwner(ctx.cache, contractId)
-  if (fetched.source === 'live') rememberContracts(ctx.cache, fetched.value, owner, 'search')
+  if (fetched.source === 'live') {
+    rememberContracts(ctx.cache, fetched.value, owner, owner?.source ?? 'search')
+  }
   return { ...fetched, owner }
 }
 

@@ -26,12 +26,17 @@ export type OwnerSource = 'search' | 'cashier'
  */
 const OWNER_KIND = 'contractOwner.v2'
 
-export function knownOwner(cache: LookupCache, contractId: string): Owner | undefined {
+export interface KnownOwner extends Owner {
+  source: OwnerSource
+}
+
+export function knownOwner(cache: LookupCache, contractId: string): KnownOwner | undefined {
   const value = cache.get(OWNER_KIND, contractId)?.value as
     (Partial<Owner> & { source?: unknown }) | undefined
   const idType = typeof value?.idType === 'string' ? parseIdType(value.idType) : undefined
   if (!idType || typeof value?.identification !== 'string') return undefined
-  return { idType, identification: value.identification }
+  const source: OwnerSource = value.source === 'cashier' ? 'cashier' : 'search'
+  return { idType, identification: value.identification, source }
 }
 
 /**
@@ -46,7 +51,8 @@ export function rememberContracts(
 ): void {
   for (const item of details.contractsCollection) {
     if (owner) {
-      cache.put(OWNER_KIND, item.contractId, { ...owner, source })
+      const { idType, identification } = owner
+      cache.put(OWNER_KIND, item.contractId, { idType, identification, source })
       cache.setOwnerOfContract(item.contractId, owner.idType, owner.identification)
     }
     if (item.billsCollection?.length) {
