@@ -16,6 +16,9 @@ beforeAll(async () => {
 
 type SimBill = Dataset['bills'][number]
 
+/** The default per-payment offline cap: one test takes its payment offline. */
+const OFFLINE_CAP = 5_000_000
+
 /** Customers a test has used: each test starts from one the till has never seen. */
 const used = new Set<string>()
 
@@ -27,7 +30,7 @@ function unpaidBillOf(idType: 'CC' | 'NIT') {
     if (used.has(customer.identification)) continue
     const bill = bills.find(
       (b: SimBill) =>
-        customer.contractIds.includes(b.contractId) && !b.paid && b.amount <= 1_000_000
+        customer.contractIds.includes(b.contractId) && !b.paid && b.amount <= OFFLINE_CAP
     )
     if (!bill) continue
     used.add(customer.identification)
