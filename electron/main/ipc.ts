@@ -11,6 +11,7 @@ import { CHANNEL_NAMES, contract, isChannelName } from '../../shared/ipc/contrac
 import type { EventMap, EventName } from '../../shared/ipc/events'
 import { EVENT_NAMES } from '../../shared/ipc/events'
 import type { IpcErrorParams, IpcResult } from '../../shared/ipc/result'
+import { malformedTextPath } from '../../shared/ipc/well-formed'
 import type { AppError } from '../../shared/errors'
 import { isAppError } from '../../shared/errors'
 
@@ -74,6 +75,14 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     }
     const spec = specs[channel]
     if (!spec) return failure('unknown_channel', { channel }, 'unknown channel')
+
+    // Every string of every channel, before its schema: a lone surrogate would otherwise reach a
+    // URL encoder or a UTF-8 writer in a handler and come back as `internal`.
+    const malformed = malformedTextPath(input)
+    if (malformed !== undefined) {
+      const detail = `${malformed}: not well-formed Unicode text`
+      return failure('invalid_input', { detail, channel }, `Datos inválidos: ${detail}`)
+    }
 
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success) {

@@ -11,6 +11,7 @@ import { translate } from '../../shared/i18n'
 export const AUDIT_ACTIONS = [
   'payment.registered',
   'payment.offline_cap_override',
+  'customer.id_type_confirmed',
   'receipt.reprinted',
   'shift.opened',
   'shift.cash_movement',

@@ -4,6 +4,8 @@
  * results as files.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { BATCH_MAX_CHARS, BATCH_MAX_ROWS } from '../../shared/ipc/channels/batch'
+import { IpcError } from '../../shared/ipc/result'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { BatchColumns } from '../components/batch-columns'
@@ -15,13 +17,15 @@ import { Field } from '../components/field'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
 import { downloadText } from '../lib/download'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { useBatchStore } from '../store/batch-store'
 import { useSessionStore } from '../store/session'
 import '../styles/till.css'
 
 type RowFilter = 'all' | 'invalid' | 'valid'
+
+const MAX_MB = BATCH_MAX_CHARS / 1_000_000
 
 function rejectedFileName(fileName: string | null): string {
   return `${(fileName ?? 'pagos').replace(/\.csv$/i, '')}-rechazados.csv`
@@ -36,6 +40,7 @@ function useBatchProgress(): void {
 
 export function BatchScreen() {
   const t = useT()
+  const language = useLanguage()
   const describe = useDescribeError()
   const announce = useAppStore((state) => state.announce)
   const role = useSessionStore((state) => state.view?.user?.role)
@@ -51,6 +56,12 @@ export function BatchScreen() {
     return all.filter((row) => row.valid === (filter === 'valid'))
   }, [preview, filter])
 
+  // While main reads the file the total is not known yet (0): rows read so far, no bar.
+  const progressText = !progress
+    ? null
+    : progress.total === 0
+      ? t('ui.batch.readingRows', { done: progress.done })
+      : t('ui.batch.progress', { done: progress.done, total: progress.total })
   const cashierOnly = role === 'cashier'
   const checking = step === 'checking'
   const confirming = step === 'confirming'
@@ -61,6 +72,11 @@ export function BatchScreen() {
     store.startChecking(file.name)
     setFilter('all')
     try {
+      // Bytes: at least as many as characters, at most about twice for this text. A file that
+      // cannot be under the limit is refused before it is read.
+      if (file.size > 2 * BATCH_MAX_CHARS) {
+        throw new IpcError('batch_too_large', { maxMb: MAX_MB })
+      }
       const text = await file.text()
       const checked = await api.invoke('batch:preview', { fileName: file.name, text })
       useBatchStore.getState().setPreview(checked)
@@ -122,7 +138,13 @@ export function BatchScreen() {
         </p>
       ) : null}
       <div className="batch-pick">
-        <Field label={t('ui.batch.chooseFile')} hint={t('ui.batch.chooseHint')}>
+        <Field
+          label={t('ui.batch.chooseFile')}
+          hint={t('ui.batch.chooseHint', {
+            maxRows: BATCH_MAX_ROWS.toLocaleString(language === 'es' ? 'es-CO' : 'en-US'),
+            maxMb: MAX_MB
+          })}
+        >
           <input
             ref={fileRef}
             type="file"
@@ -138,17 +160,11 @@ export function BatchScreen() {
       {checking ? (
         <div className="batch-progress" data-testid="batch-progress">
           <label>
-            {progress
-              ? t('ui.batch.progress', { done: progress.done, total: progress.total })
-              : t('ui.batch.reading')}
+            {progressText ?? t('ui.batch.reading')}
             <progress
               max={progress?.total || 1}
-              value={progress ? progress.done : undefined}
-              aria-valuetext={
-                progress
-                  ? t('ui.batch.progress', { done: progress.done, total: progress.total })
-                  : undefined
-              }
+              value={progress && progress.total > 0 ? progress.done : undefined}
+              aria-valuetext={progressText ?? undefined}
             />
           </label>
         </div>

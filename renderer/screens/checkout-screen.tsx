@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
+import { IdTypeConfirm } from '../components/id-type-confirm'
 import { Field } from '../components/field'
 import { Money } from '../components/money'
 import { QrImage } from '../components/qr-image'
@@ -47,9 +48,11 @@ export function CheckoutScreen() {
   async function create(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (!customer || selection.length === 0) return
+    const idType = customer.idType
+    if (idType === null) return
     await send(async () => {
       const created = await api.invoke('payments:checkout', {
-        idType: customer.idType,
+        idType,
         identification: customer.identification,
         bills: selection.map(({ billNo, contractId, amount }) => ({ billNo, contractId, amount })),
         clientInformation: clientInformation(contact)
@@ -80,6 +83,7 @@ export function CheckoutScreen() {
           </ActionButton>
         ) : null}
       </ScreenHeader>
+      {customer ? <IdTypeConfirm key={customer.identification} customer={customer} /> : null}
       <div className="two-columns">
         <form className="panel" onSubmit={(event) => void create(event)} noValidate>
           {customer && selection.length > 0 ? (
@@ -100,7 +104,7 @@ export function CheckoutScreen() {
                 type="submit"
                 variant="primary"
                 shortcut="Enter"
-                disabled={busy}
+                disabled={busy || customer.idType === null}
                 data-autofocus
               >
                 {busy ? t('ui.common.loading') : t('ui.checkout.create')}

@@ -7,6 +7,7 @@ import { BillPayments } from '../components/bill-payments'
 import { ContractList } from '../components/contract-list'
 import { CustomerFacts } from '../components/customer-facts'
 import { ErrorMessage } from '../components/error-message'
+import { IdTypeConfirm } from '../components/id-type-confirm'
 import { LocalPayments } from '../components/local-payments'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
@@ -74,7 +75,8 @@ export function CustomerScreen() {
   }
 
   async function changePage(regIni: number): Promise<void> {
-    if (!customer) return
+    // Only a customer found by id type has pages of contracts; one found by contract has one.
+    if (!customer?.idType) return
     setPaging(true)
     setPageFailure(null)
     try {
@@ -94,7 +96,10 @@ export function CustomerScreen() {
           <>
             {customer.name || t('ui.customer.unnamed')}{' '}
             <span className="subtitle">
-              {t(`idType.${customer.idType}`)} {customer.identification}
+              {customer.idType
+                ? t(`idType.${customer.idType}`)
+                : `(${t('ui.idConfirm.unconfirmed')})`}{' '}
+              {customer.identification}
             </span>
           </>
         }
@@ -106,20 +111,21 @@ export function CustomerScreen() {
         <ActionButton
           variant="primary"
           shortcut="F4"
-          disabled={selection.length === 0}
+          disabled={selection.length === 0 || customer.idType === null}
           onClick={() => go('pay')}
         >
           {t('ui.nav.pay')}
         </ActionButton>
         <ActionButton
           shortcut="F9"
-          disabled={selection.length === 0}
+          disabled={selection.length === 0 || customer.idType === null}
           onClick={() => go('checkout')}
         >
           {t('ui.nav.checkout')}
         </ActionButton>
       </ScreenHeader>
       <SourceNote source={customer.source} fetchedAt={customer.fetchedAt} />
+      <IdTypeConfirm key={customer.identification} customer={customer} />
       <ErrorMessage text={pageFailure} />
       <div className="customer-layout">
         <ContractList

@@ -12,6 +12,7 @@ import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { CashTender } from '../components/cash-tender'
 import { ErrorMessage } from '../components/error-message'
+import { IdTypeConfirm } from '../components/id-type-confirm'
 import { MethodPicker } from '../components/method-picker'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
@@ -103,6 +104,12 @@ export function PayScreen() {
       setFailure(t('ui.pay.nothingSelected'))
       return
     }
+    // Never a guessed id type: it decides the customer the payment is registered to.
+    const idType = payer.idType
+    if (idType === null) {
+      setFailure(t('ui.idConfirm.required'))
+      return
+    }
     const cashError = method === 'cash' ? tenderError(tenderedText, total, t) : null
     setTenderShown(cashError)
     if (cashError) return
@@ -111,7 +118,7 @@ export function PayScreen() {
     setBusy(true)
     try {
       const receipt = await api.invoke('payments:register', {
-        idType: payer.idType,
+        idType,
         identification: payer.identification,
         customerName: payer.name || undefined,
         bills: selection.map(({ billNo, contractId, amount }) => ({ billNo, contractId, amount })),
@@ -150,11 +157,14 @@ export function PayScreen() {
           <>
             {t('ui.pay.title')}{' '}
             <span className="subtitle">
-              {payer.name} · {t(`idType.${payer.idType}`)} {payer.identification}
+              {payer.name} ·{' '}
+              {payer.idType ? t(`idType.${payer.idType}`) : `(${t('ui.idConfirm.unconfirmed')})`}{' '}
+              {payer.identification}
             </span>
           </>
         }
       />
+      <IdTypeConfirm key={payer.identification} customer={payer} />
       <form
         className="pay-form"
         onSubmit={(event) => void confirm(event)}
@@ -218,7 +228,7 @@ export function PayScreen() {
             variant="primary"
             shortcut="Enter"
             className="btn-confirm"
-            disabled={busy || selection.length === 0}
+            disabled={busy || selection.length === 0 || payer.idType === null}
           >
             {busy ? t('ui.pay.saving') : t('ui.pay.confirm')}
           </ActionButton>

@@ -41,11 +41,18 @@ const EMPTY = {
 export const useBatchStore = create<BatchState>()((set) => ({
   ...EMPTY,
   startChecking: (fileName) => set({ ...EMPTY, step: 'checking', fileName }),
-  // Progress of an earlier file arriving late must not move this bar backwards.
+  // Progress of an earlier file arriving late must not move this bar backwards. Reading (total
+  // 0) comes before checking, so the change from one to the other is always taken.
   setProgress: (progress) =>
-    set((state) =>
-      state.step === 'checking' && (state.progress?.done ?? -1) < progress.done ? { progress } : {}
-    ),
+    set((state) => {
+      if (state.step !== 'checking') return {}
+      const last = state.progress
+      const forward =
+        last === null ||
+        (last.total === 0 && progress.total > 0) ||
+        (last.total === progress.total && last.done < progress.done)
+      return forward ? { progress } : {}
+    }),
   setPreview: (preview) => set({ step: 'preview', preview, failure: null }),
   startConfirming: () => set({ step: 'confirming', failure: null }),
   setResult: (result) => set({ step: 'done', result, failure: null }),

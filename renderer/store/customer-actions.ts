@@ -31,6 +31,13 @@ export async function searchContract(contractId: string): Promise<CustomerView> 
   return customer
 }
 
+/** The cashier's confirmation of the id type of a customer found by contract or barcode. */
+export async function confirmIdType(contractId: string, idType: IdType): Promise<CustomerView> {
+  const customer = await api.invoke('customers:confirmIdType', { contractId, idType })
+  useCustomerStore.getState().confirmCustomer(customer)
+  return customer
+}
+
 export async function loadBills(contractId: string): Promise<void> {
   const bills = await api.invoke('bills:list', { contractId })
   useCustomerStore.getState().setBills(bills)
@@ -39,6 +46,8 @@ export async function loadBills(contractId: string): Promise<void> {
 export async function loadCharacteristics(customer: CustomerView, contractId: string) {
   const store = useCustomerStore.getState()
   store.setCharacteristics(null)
+  // They are asked by id type: none to show until the cashier confirms it.
+  if (customer.idType === null) return
   const characteristics = await api.invoke('customers:characteristics', {
     idType: customer.idType,
     identification: customer.identification,

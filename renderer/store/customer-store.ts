@@ -18,6 +18,8 @@ export interface CustomerState {
   characteristics: CharacteristicsView | null
   selection: BillView[]
   setCustomer: (customer: CustomerView) => void
+  /** The same customer with the id type the cashier confirmed: the ticks and bills stay. */
+  confirmCustomer: (customer: CustomerView) => void
   openContract: (contractId: string) => void
   setBills: (bills: BillListView) => void
   setCharacteristics: (characteristics: CharacteristicsView | null) => void
@@ -48,6 +50,7 @@ export const useCustomerStore = create<CustomerState>()((set) => ({
         ? { customer }
         : { ...EMPTY, customer, contractId: customer.contracts[0]?.contractId ?? null }
     ),
+  confirmCustomer: (customer) => set({ customer }),
   openContract: (contractId) =>
     set((state) =>
       state.contractId === contractId ? {} : { contractId, bills: null, characteristics: null }

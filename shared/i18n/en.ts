@@ -57,6 +57,10 @@ export const en: Record<string, string> = {
   'error.bill_already_queued':
     'Bill {billNo} already has a payment waiting or registered. It cannot be charged twice.',
   'error.bill_duplicate': 'Bill {billNo} appears twice in this payment.',
+  'error.id_type_unconfirmed':
+    "Confirm the customer's id type before taking payment for bill {billNo}.",
+  'error.id_type_not_found':
+    'Tigo has no customer with {idType} {identification}. Check the id type with the customer.',
   'error.bill_not_customer': 'Bill {billNo} does not belong to customer {identification}.',
   'error.bill_unknown':
     'Bill {billNo} of contract {contractId} is not in the looked-up data. Look the customer up again.',
@@ -232,6 +236,8 @@ export const en: Record<string, string> = {
   'batch.reason.bill_already_paid': 'Bill {billNo} is already paid.',
   'batch.reason.bill_already_queued': 'Bill {billNo} already has a waiting or registered payment.',
   'batch.reason.bill_not_customer': 'Bill {billNo} does not belong to customer {identification}.',
+  'batch.reason.id_type_unconfirmed':
+    "The id type of bill {billNo}'s owner is not confirmed: look the customer up at the till and confirm it.",
   'batch.reason.bill_unknown':
     'Bill {billNo} of contract {contractId} is not in the saved data. Look the customer up before importing.',
   'batch.reason.customer_unknown':
@@ -249,6 +255,10 @@ export const en: Record<string, string> = {
   'batch.reason.nit_check_digit':
     'The check digit of NIT {identification} is wrong (it should be {expected}).',
   'batch.reason.paid_at_future': 'The payment date {paidAt} is in the future.',
+  'error.batch_too_many_rows':
+    'The file has more than {max} payment rows. Split it into files of up to {max} rows and import them one at a time.',
+  'error.batch_too_large':
+    'The file is larger than {maxMb} MB. Split it into smaller files and import them one at a time.',
   'error.batch_empty': 'The file has no payment rows.',
   'error.batch_header_invalid':
     'The file lacks columns: {missing}. Use the documented header (tipo_id, identificacion, contrato, factura, valor, medio_pago, fecha_pago).',

@@ -61,6 +61,10 @@ export const es: Record<string, string> = {
   'error.bill_already_queued':
     'La factura {billNo} ya tiene un pago en espera o registrado. No se puede cobrar dos veces.',
   'error.bill_duplicate': 'La factura {billNo} está repetida en este pago.',
+  'error.id_type_unconfirmed':
+    'Confirme el tipo de documento del cliente antes de cobrar la factura {billNo}.',
+  'error.id_type_not_found':
+    'Tigo no tiene un cliente con {idType} {identification}. Revise el tipo de documento con el cliente.',
   'error.bill_not_customer': 'La factura {billNo} no pertenece al cliente {identification}.',
   'error.bill_unknown':
     'La factura {billNo} del contrato {contractId} no está en los datos consultados. Consulte de nuevo al cliente.',
@@ -239,6 +243,8 @@ export const es: Record<string, string> = {
   'batch.reason.bill_already_queued':
     'La factura {billNo} ya tiene un pago en espera o registrado.',
   'batch.reason.bill_not_customer': 'La factura {billNo} no es del cliente {identification}.',
+  'batch.reason.id_type_unconfirmed':
+    'El tipo de documento del dueño de la factura {billNo} no está confirmado: busque el cliente en la caja y confírmelo.',
   'batch.reason.bill_unknown':
     'La factura {billNo} del contrato {contractId} no está en los datos guardados. Consulte el cliente antes de importar.',
   'batch.reason.customer_unknown':
@@ -256,6 +262,10 @@ export const es: Record<string, string> = {
   'batch.reason.nit_check_digit':
     'El dígito de verificación del NIT {identification} no corresponde (debería ser {expected}).',
   'batch.reason.paid_at_future': 'La fecha de pago {paidAt} es futura.',
+  'error.batch_too_many_rows':
+    'El archivo tiene más de {max} filas de pagos. Divídalo en archivos de hasta {max} filas e impórtelos uno por uno.',
+  'error.batch_too_large':
+    'El archivo pesa más de {maxMb} MB. Divídalo en archivos más pequeños e impórtelos uno por uno.',
   'error.batch_empty': 'El archivo no tiene filas de pagos.',
   'error.batch_header_invalid':
     'Al archivo le faltan columnas: {missing}. Use el encabezado documentado (tipo_id, identificacion, contrato, factura, valor, medio_pago, fecha_pago).',

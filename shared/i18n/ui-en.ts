@@ -72,6 +72,17 @@ export const uiEn: Record<string, string> = {
   'ui.customer.unnamed': 'Unnamed customer',
   'ui.customer.webBill': 'Web bill',
 
+  'ui.idConfirm.title': 'Confirm the id type',
+  'ui.idConfirm.explain':
+    'This customer was found by contract or barcode and Tigo does not say their id type. Ask the customer and confirm it before taking payment.',
+  'ui.idConfirm.label': 'Id type',
+  'ui.idConfirm.choose': 'Choose…',
+  'ui.idConfirm.suggested': 'Suggested: {type}, as the number carries a check digit.',
+  'ui.idConfirm.confirm': 'Confirm id type',
+  'ui.idConfirm.confirming': 'Confirming…',
+  'ui.idConfirm.required': 'Choose the id type.',
+  'ui.idConfirm.unconfirmed': 'id type not confirmed',
+  'ui.idConfirm.done': 'Id type confirmed: {type}.',
   'ui.method.cash': 'Cash',
   'ui.method.check': 'Cheque',
   'ui.method.credit_card': 'Credit card (card terminal)',
@@ -349,6 +360,8 @@ export const uiEn: Record<string, string> = {
   'ui.audit.action.payment.registered':
     'Took payment No. {receiptNo} for {total} by {method} (bills {bills}).',
   'ui.audit.action.receipt.reprinted': 'Reprinted receipt No. {receiptNo} as a COPY.',
+  'ui.audit.action.customer.id_type_confirmed':
+    'Confirmed id type {idType} {identification} for contract {contractId}.',
   'ui.audit.action.settings.changed': 'Changed the settings: {fields}.',
   'ui.audit.action.shift.cash_movement':
     'Recorded {kind} of {amount} in shift {shiftId}: {reason}.',
@@ -378,6 +391,7 @@ export const uiEn: Record<string, string> = {
   'ui.audit.actionName.payment.offline_cap_override': 'Approved a payment over the cap',
   'ui.audit.actionName.payment.registered': 'Payment taken',
   'ui.audit.actionName.receipt.reprinted': 'Receipt reprinted',
+  'ui.audit.actionName.customer.id_type_confirmed': 'Id type confirmed',
   'ui.audit.actionName.settings.changed': 'Settings changed',
   'ui.audit.actionName.shift.cash_movement': 'Cash in or out',
   'ui.audit.actionName.shift.closed': 'Shift closed',
@@ -411,7 +425,7 @@ export const uiEn: Record<string, string> = {
   'ui.batch.checked': 'File checked: {valid} valid rows, {invalid} with problems.',
   'ui.batch.chooseFile': 'Payments CSV file',
   'ui.batch.chooseHint':
-    'Separated by ; or , (as Excel saves it). Nothing is saved until you confirm.',
+    'Separated by ; or , (as Excel saves it). Up to {maxRows} rows and {maxMb} MB per file. Nothing is saved until you confirm.',
   'ui.batch.col.amount': 'Amount paid in pesos, equal to the bill (85.000 or 85000)',
   'ui.batch.col.bill': 'Bill number',
   'ui.batch.col.contract': 'Contract number',
@@ -445,6 +459,7 @@ export const uiEn: Record<string, string> = {
   'ui.batch.pendingNow': 'Waiting to send / cap',
   'ui.batch.previewTitle': 'File check',
   'ui.batch.progress': 'Checking rows: {done} of {total}',
+  'ui.batch.readingRows': 'Reading the file: {done} rows…',
   'ui.batch.reading': 'Reading the file…',
   'ui.batch.reason': 'Reason',
   'ui.batch.reasonName.already_imported': 'Already imported',
@@ -462,6 +477,7 @@ export const uiEn: Record<string, string> = {
   'ui.batch.reasonName.malformed_id_type': 'Unknown document type',
   'ui.batch.reasonName.malformed_method': 'Unknown payment method',
   'ui.batch.reasonName.malformed_missing': 'Missing value',
+  'ui.batch.reasonName.id_type_unconfirmed': 'Id type not confirmed',
   'ui.batch.reasonName.nit_check_digit': 'Wrong NIT check digit',
   'ui.batch.reasonName.paid_at_future': 'Payment date in the future',
   'ui.batch.rejected': 'Rejected',

@@ -72,6 +72,17 @@ export const uiEs: Record<string, string> = {
   'ui.customer.unnamed': 'Cliente sin nombre',
   'ui.customer.webBill': 'Factura web',
 
+  'ui.idConfirm.title': 'Confirme el tipo de documento',
+  'ui.idConfirm.explain':
+    'Este cliente se encontró por contrato o por código de barras y Tigo no informa su tipo de documento. Pregúnteselo al cliente y confírmelo antes de cobrar.',
+  'ui.idConfirm.label': 'Tipo de documento',
+  'ui.idConfirm.choose': 'Elija…',
+  'ui.idConfirm.suggested': 'Sugerido: {type}, porque el número trae dígito de verificación.',
+  'ui.idConfirm.confirm': 'Confirmar tipo de documento',
+  'ui.idConfirm.confirming': 'Confirmando…',
+  'ui.idConfirm.required': 'Elija el tipo de documento.',
+  'ui.idConfirm.unconfirmed': 'tipo de documento sin confirmar',
+  'ui.idConfirm.done': 'Tipo de documento confirmado: {type}.',
   'ui.method.cash': 'Efectivo',
   'ui.method.check': 'Cheque',
   'ui.method.credit_card': 'Tarjeta crédito (datáfono)',
@@ -351,6 +362,8 @@ export const uiEs: Record<string, string> = {
   'ui.audit.action.payment.registered':
     'Registró el pago N.º {receiptNo} por {total} en {method} (facturas {bills}).',
   'ui.audit.action.receipt.reprinted': 'Reimprimió el comprobante N.º {receiptNo} como COPIA.',
+  'ui.audit.action.customer.id_type_confirmed':
+    'Confirmó el tipo de documento {idType} {identification} del contrato {contractId}.',
   'ui.audit.action.settings.changed': 'Cambió la configuración: {fields}.',
   'ui.audit.action.shift.cash_movement':
     'Registró una {kind} de efectivo de {amount} en el turno {shiftId}: {reason}.',
@@ -380,6 +393,7 @@ export const uiEs: Record<string, string> = {
   'ui.audit.actionName.payment.offline_cap_override': 'Autorizó un pago sobre el tope',
   'ui.audit.actionName.payment.registered': 'Pago registrado',
   'ui.audit.actionName.receipt.reprinted': 'Reimpresión de comprobante',
+  'ui.audit.actionName.customer.id_type_confirmed': 'Tipo de documento confirmado',
   'ui.audit.actionName.settings.changed': 'Configuración cambiada',
   'ui.audit.actionName.shift.cash_movement': 'Entrada o salida de efectivo',
   'ui.audit.actionName.shift.closed': 'Turno cerrado',
@@ -413,7 +427,7 @@ export const uiEs: Record<string, string> = {
   'ui.batch.checked': 'Archivo revisado: {valid} filas válidas, {invalid} con problemas.',
   'ui.batch.chooseFile': 'Archivo CSV de pagos',
   'ui.batch.chooseHint':
-    'Separado por ; o por , (como lo guarda Excel). Nada se guarda hasta confirmar.',
+    'Separado por ; o por , (como lo guarda Excel). Hasta {maxRows} filas y {maxMb} MB por archivo. Nada se guarda hasta confirmar.',
   'ui.batch.col.amount': 'Valor pagado en pesos, igual al de la factura (85.000 o 85000)',
   'ui.batch.col.bill': 'Número de factura',
   'ui.batch.col.contract': 'Número de contrato',
@@ -448,6 +462,7 @@ export const uiEs: Record<string, string> = {
   'ui.batch.pendingNow': 'Pendiente por enviar / tope',
   'ui.batch.previewTitle': 'Revisión del archivo',
   'ui.batch.progress': 'Revisando filas: {done} de {total}',
+  'ui.batch.readingRows': 'Leyendo el archivo: {done} filas…',
   'ui.batch.reading': 'Leyendo el archivo…',
   'ui.batch.reason': 'Motivo',
   'ui.batch.reasonName.already_imported': 'Ya importada antes',
@@ -465,6 +480,7 @@ export const uiEs: Record<string, string> = {
   'ui.batch.reasonName.malformed_id_type': 'Tipo de documento desconocido',
   'ui.batch.reasonName.malformed_method': 'Medio de pago desconocido',
   'ui.batch.reasonName.malformed_missing': 'Falta un dato',
+  'ui.batch.reasonName.id_type_unconfirmed': 'Tipo de documento sin confirmar',
   'ui.batch.reasonName.nit_check_digit': 'Dígito de verificación del NIT errado',
   'ui.batch.reasonName.paid_at_future': 'Fecha de pago futura',
   'ui.batch.rejected': 'Rechazadas',

@@ -6,6 +6,7 @@ export interface EventMap {
   'sync:status': SyncStatus
   'outbox:changed': { paymentIds: string[] }
   'session:changed': SessionView
+  /** While reading the file `total` is 0 (not known yet) and `done` counts rows read. */
   'batch:progress': { done: number; total: number }
 }
 

@@ -50,7 +50,13 @@ export interface PageView {
 export interface CustomerView {
   source: Source
   fetchedAt: string
-  idType: IdType
+  /**
+   * Null when the customer was found by contract or barcode and the cashier has not confirmed
+   * the id type yet (Tigo's contract answer does not say it): no payment until it is confirmed.
+   */
+  idType: IdType | null
+  /** What the identification shows (a NIT with its check digit), to pre-fill the confirmation. */
+  suggestedIdType?: IdType
   identification: string
   name: string
   organization: Record<string, unknown>

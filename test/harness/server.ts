@@ -64,6 +64,8 @@ export const DEMO_CREDENTIALS =
 const COOKIE = 'caja_harness'
 // Large enough for the biggest input the contract accepts (a batch CSV of up to 20 M chars).
 const MAX_BODY_BYTES = 25_000_000
+/** How much of an oversized body is read (and dropped) before the connection is cut. */
+const MAX_DISCARDED_BYTES = 4 * MAX_BODY_BYTES
 const KEEPALIVE_MS = 15_000
 
 function sameToken(given: string | undefined, token: string): boolean {
@@ -81,22 +83,47 @@ function cookieToken(req: IncomingMessage): string | undefined {
   return undefined
 }
 
+/** A body past `MAX_BODY_BYTES`: answered 413, not a reset connection. */
+class BodyTooLarge extends Error {}
+
+/**
+ * The request body as text. Past the limit the rest is read and dropped, so the client, still
+ * writing, gets the 413 instead of a reset; a client that goes on far past even that is cut off.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
     let size = 0
+    let tooLarge = declared > MAX_BODY_BYTES
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'))
+      if (size > MAX_BODY_BYTES && !tooLarge) {
+        tooLarge = true
+        chunks.length = 0
+      }
+      if (size > MAX_DISCARDED_BYTES) {
+        reject(new BodyTooLarge())
         req.destroy()
         return
       }
-      chunks.push(chunk)
+      if (!tooLarge) chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => {
+      if (tooLarge) reject(new BodyTooLarge())
+      else resolveBody(Buffer.concat(chunks).toString('utf8'))
+    })
     req.on('error', reject)
   })
+}
+
+/** `%ff` and other escapes that are not UTF-8 make decodeURIComponent throw. */
+function decodePath(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return undefined
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -165,7 +192,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     try {
       const text = await readBody(req)
       input = text.trim() === '' ? {} : (JSON.parse(text) as unknown)
-    } catch {
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return sendJson(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` })
+      }
       return sendJson(res, 400, { error: 'invalid JSON body' })
     }
     sendJson(res, 200, await services.dispatch(channel, input))
@@ -199,7 +229,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (!authorized(req, url)) return sendJson(res, 401, { error: 'token required' })
 
     if (url.pathname.startsWith(RPC_PATH)) {
-      return handleRpc(req, res, decodeURIComponent(url.pathname.slice(RPC_PATH.length)))
+      const channel = decodePath(url.pathname.slice(RPC_PATH.length))
+      // `/rpc/%ff` is the caller's mistake, not ours.
+      if (channel === undefined) return sendJson(res, 400, { error: 'malformed channel path' })
+      return handleRpc(req, res, channel)
     }
     if (url.pathname === EVENTS_PATH) return handleEvents(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD')

@@ -19,7 +19,7 @@ export interface BatchHandlerDeps {
   batch: BatchService
   settings: Pick<SettingsStore, 'get'>
   cashier: () => Person
-  /** Forwards preview progress to the window (a `batch:progress` event, once it exists). */
+  /** Forwards preview progress to the window (`batch:progress`; total 0 while reading). */
   onProgress?: (progress: { done: number; total: number }) => void
   /** Called after a confirm saved payments, so the sync engine sends them. */
   afterConfirm?: (accepted: number) => void
@@ -32,7 +32,8 @@ export function toPreviewView(preview: BatchPreview): BatchPreviewView {
     previewId: preview.previewId,
     fileName: preview.fileName,
     fileHash: preview.fileHash,
-    rows: preview.rows,
+    // What was written is shown only where it could not be read; the exports use main's copy.
+    rows: preview.rows.map((row) => (row.values ? { ...row, raw: {} } : row)),
     totals: preview.totals
   }
 }
@@ -52,7 +53,11 @@ export function batchHandlers(deps: BatchHandlerDeps): ChannelHandlers<BatchChan
         ...(input.fileName ? { fileName: input.fileName } : {}),
         language: deps.settings.get().language,
         ...(deps.onProgress
-          ? { onProgress: (done: number, total: number) => deps.onProgress?.({ done, total }) }
+          ? {
+              onProgress: (done: number, total: number) => deps.onProgress?.({ done, total }),
+              // Reading comes first and its total is not known yet: 0 says so.
+              onRead: (rows: number) => deps.onProgress?.({ done: rows, total: 0 })
+            }
           : {})
       })
       previews.set(preview.previewId, preview)

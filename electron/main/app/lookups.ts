@@ -12,13 +12,16 @@ import {
 } from '../../../shared/api/models'
 import { parseBillBarcode, unpaddedReference } from '../../../shared/domain/bill-barcode'
 import type { IdType } from '../../../shared/domain/identification'
-import { parseIdType, validateIdentification } from '../../../shared/domain/identification'
+import { validateIdentification } from '../../../shared/domain/identification'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
 import type { BillView, CustomerView, Source } from '../../../shared/ipc/views'
 import { isTigoError, toAppError } from '../tigo/errors'
+import { UNCONFIRMED_ID_TYPE } from '../store/cache'
 import type { CachedBill } from '../store/types'
 import type { AppContext } from './context'
+import type { Owner } from './owners'
+import { knownOwner, rememberContracts, suggestIdType } from './owners'
 import type { BillContext } from './views'
 import { bogotaDate, iso, toBillView, toCustomerView } from './views'
 
@@ -66,11 +69,6 @@ export function checkIdentification(idType: IdType, raw: string): string {
   return result.value
 }
 
-interface Owner {
-  idType: IdType
-  identification: string
-}
-
 function billContext(ctx: AppContext): BillContext {
   return {
     today: bogotaDate(ctx.clock()),
@@ -78,37 +76,10 @@ function billContext(ctx: AppContext): BillContext {
   }
 }
 
-function rememberOwner(ctx: AppContext, details: ContractsDetails, owner: Owner): void {
-  for (const item of details.contractsCollection) {
-    ctx.cache.put('contractOwner', item.contractId, owner)
-    if (item.billsCollection?.length) {
-      ctx.cache.putBills(item.contractId, owner.idType, owner.identification, item.billsCollection)
-    }
-  }
-}
-
-function cachedOwner(ctx: AppContext, contractId: string): Owner | undefined {
-  const value = ctx.cache.get('contractOwner', contractId)?.value as Partial<Owner> | undefined
-  const idType = typeof value?.idType === 'string' ? parseIdType(value.idType) : undefined
-  if (!idType || typeof value?.identification !== 'string') return undefined
-  return { idType, identification: value.identification }
-}
-
-/**
- * Who owns a contract. The contract answer carries only `identification`: the id type comes
- * from an earlier customer search, else a NIT is assumed (B2B customers are companies).
- */
-function ownerFrom(ctx: AppContext, details: ContractsDetails, contractId: string): Owner {
-  const known = cachedOwner(ctx, contractId)
-  if (known) return known
-  const nit = validateIdentification('NIT', details.identification)
-  return { idType: 'NIT', identification: nit.ok ? nit.value : details.identification }
-}
-
 async function contractDetails(
   ctx: AppContext,
   contractId: string
-): Promise<Fetched<ContractsDetails> & { owner: Owner }> {
+): Promise<Fetched<ContractsDetails> & { owner: Owner | undefined }> {
   const fetched = await liveOrCached(
     ctx,
     'contract',
@@ -116,18 +87,25 @@ async function contractDetails(
     () => ctx.client.getContract(contractId),
     (value) => DetailsSchema.parse(value)
   )
-  const owner = ownerFrom(ctx, fetched.value, contractId)
-  if (fetched.source === 'live') rememberOwner(ctx, fetched.value, owner)
+  // The answer has no id type: the owner is known from a search or a confirmation, or not at all.
+  const owner = knownOwner(ctx.cache, contractId)
+  if (fetched.source === 'live') {
+    rememberContracts(ctx.cache, fetched.value, owner, owner?.source ?? 'search')
+  }
   return { ...fetched, owner }
 }
 
 async function contractCustomer(ctx: AppContext, contractId: string): Promise<CustomerView> {
   const fetched = await contractDetails(ctx, contractId)
   const contracts = fetched.value.contractsCollection.filter((c) => c.contractId === contractId)
+  const owner = fetched.owner
+  const suggested = owner ? undefined : suggestIdType(fetched.value)
   return toCustomerView(
     { ...fetched.value, contractsCollection: contracts },
     {
-      ...fetched.owner,
+      idType: owner?.idType ?? null,
+      identification: owner?.identification ?? fetched.value.identification,
+      ...(suggested ? { suggestedIdType: suggested } : {}),
       source: fetched.source,
       fetchedAt: fetched.fetchedAt,
       page: { regIni: 0, numReg: contracts.length, hasMore: false }
@@ -136,9 +114,76 @@ async function contractCustomer(ctx: AppContext, contractId: string): Promise<Cu
   )
 }
 
-/** The owner of a contract, asking Tigo only when no search has shown it yet. */
-async function ownerOf(ctx: AppContext, contractId: string): Promise<Owner> {
-  return cachedOwner(ctx, contractId) ?? (await contractDetails(ctx, contractId)).owner
+const OWNER_PAGE_SIZE = 500
+/** A customer with more contracts than this is asked no further; the cashier confirms instead. */
+const OWNER_PAGES = 4
+
+export type OwnerCheck = 'owns' | 'not_found' | 'not_owner' | 'offline'
+
+/**
+ * Asks Tigo, live, whether the customer `idType`/`identification` owns the contract; when it
+ * does, that owner is remembered as a search would (this is Tigo's answer, not a guess).
+ */
+export async function checkOwnerWithTigo(
+  ctx: AppContext,
+  contractId: string,
+  owner: Owner
+): Promise<OwnerCheck> {
+  try {
+    for (let page = 1; page <= OWNER_PAGES; page++) {
+      const details = await ctx.client.getCustomerContracts(owner.idType, owner.identification, {
+        regIni: page,
+        numReg: OWNER_PAGE_SIZE
+      })
+      if (details.contractsCollection.some((item) => item.contractId === contractId)) {
+        rememberContracts(ctx.cache, details, owner, 'search')
+        return 'owns'
+      }
+      if (details.contractsCollection.length < OWNER_PAGE_SIZE) return 'not_owner'
+    }
+    return 'not_owner'
+  } catch (error) {
+    if (isTigoError(error) && error.kind === 'rejected' && error.status === 404) {
+      return 'not_found'
+    }
+    if (isOfflineError(error)) return 'offline'
+    throw error
+  }
+}
+
+/**
+ * The cashier's word for the id type of a contract's owner. The identification must be valid for
+ * that type, and when Tigo answers, that customer must own the contract; offline the cashier's
+ * word stands (Tigo checks the customer path again when the registration is sent).
+ */
+async function confirmIdType(
+  ctx: AppContext,
+  contractId: string,
+  idType: IdType
+): Promise<CustomerView> {
+  const fetched = await contractDetails(ctx, contractId)
+  const identification = checkIdentification(idType, fetched.value.identification)
+  const owner: Owner = { idType, identification }
+  const check = await checkOwnerWithTigo(ctx, contractId, owner)
+  if (check === 'not_found' || check === 'not_owner') {
+    throw new AppError('id_type_not_found', { idType, identification })
+  }
+  const details = fetched.value
+  const covered = details.contractsCollection.some((item) => item.contractId === contractId)
+  rememberContracts(
+    ctx.cache,
+    covered
+      ? details
+      : { ...details, contractsCollection: [...details.contractsCollection, { contractId }] },
+    owner,
+    'cashier'
+  )
+  ctx.audit.record(ctx.cashier().id, 'customer.id_type_confirmed', {
+    contractId,
+    idType,
+    identification
+  })
+  return contractCustomer(ctx, contractId)
 }
 
 /** Fetches a contract's bills, keeps them for offline payments, and returns them. */
@@ -156,8 +201,14 @@ export async function fetchBills(
     (value) => BillsSchema.parse(value)
   )
   if (fetched.source === 'live') {
-    const owner = await ownerOf(ctx, contractId).catch(() => undefined)
-    if (owner) ctx.cache.putBills(contractId, owner.idType, owner.identification, fetched.value)
+    // An owner not known yet leaves the bills unconfirmed: findable, not payable.
+    const owner = knownOwner(ctx.cache, contractId)
+    ctx.cache.putBills(
+      contractId,
+      owner?.idType ?? UNCONFIRMED_ID_TYPE,
+      owner?.identification ?? '',
+      fetched.value
+    )
   }
   return fetched
 }
@@ -198,7 +249,7 @@ export function lookupHandlers(ctx: AppContext): Handlers {
           ctx.client.getCustomerContracts(input.idType, identification, { regIni: page, numReg }),
         (value) => DetailsSchema.parse(value)
       )
-      if (fetched.source === 'live') rememberOwner(ctx, fetched.value, owner)
+      if (fetched.source === 'live') rememberContracts(ctx.cache, fetched.value, owner, 'search')
       return toCustomerView(
         fetched.value,
         {
@@ -213,6 +264,8 @@ export function lookupHandlers(ctx: AppContext): Handlers {
     },
 
     'contracts:get': (input) => contractCustomer(ctx, input.contractId),
+
+    'customers:confirmIdType': (input) => confirmIdType(ctx, input.contractId, input.idType),
 
     'bills:list': async (input) => {
       const fetched = await fetchBills(ctx, input.contractId, input.quantity)

@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
 import type { Person } from '../store/types'
 import type { AppContext } from './context'
-import { checkIdentification, fetchBills, isOfflineError } from './lookups'
+import { checkIdentification, checkOwnerWithTigo, fetchBills, isOfflineError } from './lookups'
+import { knownOwner } from './owners'
 import { toReceiptView } from './views'
 
 export function paymentHandlers(ctx: AppContext): Handlers {
@@ -17,6 +18,17 @@ export function paymentHandlers(ctx: AppContext): Handlers {
       const identification = checkIdentification(input.idType, input.identification)
       if (ctx.isOnline()) {
         for (const contractId of new Set(input.bills.map((bill) => bill.contractId))) {
+          // An owner neither searched nor confirmed is taken only when Tigo says this customer
+          // owns the contract: the id type decides where the payment is registered.
+          if (!knownOwner(ctx.cache, contractId)) {
+            const check = await checkOwnerWithTigo(ctx, contractId, {
+              idType: input.idType,
+              identification
+            })
+            if (check === 'not_found') {
+              throw new AppError('id_type_not_found', { idType: input.idType, identification })
+            }
+          }
           try {
             await fetchBills(ctx, contractId)
           } catch (error) {

@@ -86,8 +86,10 @@ function organizationName(organization: Record<string, unknown>, fallback: strin
 }
 
 export interface CustomerFacts {
-  idType: IdType
+  /** Null while the cashier has not confirmed it (a customer found by contract or barcode). */
+  idType: IdType | null
   identification: string
+  suggestedIdType?: IdType
   source: Source
   fetchedAt: number
   page: PageView
@@ -102,6 +104,7 @@ export function toCustomerView(
     source: facts.source,
     fetchedAt: iso(facts.fetchedAt),
     idType: facts.idType,
+    ...(facts.suggestedIdType ? { suggestedIdType: facts.suggestedIdType } : {}),
     identification: facts.identification,
     name: organizationName(details.organization, facts.identification),
     organization: details.organization,

@@ -13,6 +13,7 @@ import type {
   BatchReason,
   BatchRowView
 } from '../../../shared/ipc/channels/batch'
+import { BATCH_MAX_CHARS, BATCH_MAX_ROWS } from '../../../shared/ipc/channels/batch'
 import { writeTransaction } from '../store/db'
 import type { PaymentServiceDeps } from '../store/payments'
 import { createPaymentService } from '../store/payments'
@@ -20,7 +21,7 @@ import type { Person } from '../store/types'
 import { exportBatchResults, exportRejectedCsv } from './export'
 import type { BatchPreview, PreviewOptions } from './preview'
 import { previewBatch, reasonText } from './preview'
-import { parsePaymentsCsv } from './parse-payments'
+import { readPaymentsCsv } from './parse-payments'
 import { checkRow, createRowCheckContext, rowHash } from './row-check'
 
 export interface BatchService {
@@ -172,8 +173,14 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
   }
 
   return {
-    preview: async (text, options = {}) =>
-      previewBatch(parsePaymentsCsv(text), { ...deps, clock }, options),
+    preview: async (text, options = {}) => {
+      const file = await readPaymentsCsv(text, {
+        maxChars: BATCH_MAX_CHARS,
+        maxRows: BATCH_MAX_ROWS,
+        ...(options.onRead ? { onRead: options.onRead } : {})
+      })
+      return previewBatch(file, { ...deps, clock }, options)
+    },
     confirm,
     list,
     results(batchId, language = 'es') {

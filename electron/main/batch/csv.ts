@@ -33,8 +33,15 @@ export function detectSeparator(text: string): Separator {
 
 /** Splits into records; blank lines are skipped. Quotes count only at the start of a field. */
 export function parseCsv(input: string, separator: Separator): CsvRecord[] {
+  return [...csvRecords(input, separator)]
+}
+
+/**
+ * The records one at a time, so a caller can stop early (a row limit) or pause between them for
+ * the event loop; `parseCsv` is this, collected.
+ */
+export function* csvRecords(input: string, separator: Separator): Generator<CsvRecord> {
   const text = stripBom(input)
-  const records: CsvRecord[] = []
   let fields: string[] = []
   let field = ''
   let quoted = false
@@ -47,12 +54,15 @@ export function parseCsv(input: string, separator: Separator): CsvRecord[] {
     field = ''
     fieldStarted = false
   }
-  const endRecord = (unterminated: boolean) => {
+  /** The finished record, or undefined for a blank line. */
+  const endRecord = (unterminated: boolean): CsvRecord | undefined => {
     endField()
-    if (!(fields.length === 1 && fields[0] === '' && !unterminated)) {
-      records.push({ line: recordLine, fields, unterminated })
-    }
+    const record =
+      fields.length === 1 && fields[0] === '' && !unterminated
+        ? undefined
+        : { line: recordLine, fields, unterminated }
     fields = []
+    return record
   }
 
   for (let i = 0; i < text.length; i++) {
@@ -76,16 +86,19 @@ export function parseCsv(input: string, separator: Separator): CsvRecord[] {
       endField()
     } else if (char === '\r' || char === '\n') {
       if (char === '\r' && text[i + 1] === '\n') i++
-      endRecord(false)
+      const record = endRecord(false)
       line++
       recordLine = line
+      if (record) yield record
     } else {
       field += char
       if (char !== ' ' && char !== '\t') fieldStarted = true
     }
   }
-  if (quoted || field !== '' || fields.length > 0) endRecord(quoted)
-  return records
+  if (quoted || field !== '' || fields.length > 0) {
+    const record = endRecord(quoted)
+    if (record) yield record
+  }
 }
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto'
 import { parseIdType } from '../../../shared/domain/identification'
 import type { BatchReason, BatchRowValues } from '../../../shared/ipc/channels/batch'
 import { AppError } from '../../../shared/errors'
-import type { Separator } from './csv'
-import { detectSeparator, parseCsv, stripBom } from './csv'
+import type { CsvRecord, Separator } from './csv'
+import { csvRecords, detectSeparator, stripBom } from './csv'
 import { normalizeWord, parseAmount, parseMethod, parsePaidAt } from './values'
 
 export type BatchField =
@@ -136,13 +136,22 @@ function readRow(
   }
 }
 
-export function parsePaymentsCsv(text: string): ParsedPaymentsFile {
+interface FileStart {
+  clean: string
+  separator: Separator
+  columns: string[]
+  records: Generator<CsvRecord>
+  toRow(record: CsvRecord): ParsedBatchRow
+}
+
+/** The header, checked, and the records after it (not read yet). */
+function startFile(text: string): FileStart {
   const clean = stripBom(text)
   const separator = detectSeparator(clean)
-  const records = parseCsv(clean, separator)
-  const header = records.shift()
-  if (!header) throw new AppError('batch_empty', {}, 'El archivo está vacío')
-  const columns = header.fields.map((field) => field.trim())
+  const records = csvRecords(clean, separator)
+  const header = records.next()
+  if (header.done) throw new AppError('batch_empty', {}, 'El archivo está vacío')
+  const columns = header.value.fields.map((field) => field.trim())
   const index = headerMap(columns)
   const missing = REQUIRED_FIELDS.filter((field) => !index.has(field))
   if (missing.length > 0) {
@@ -152,22 +161,91 @@ export function parsePaymentsCsv(text: string): ParsedPaymentsFile {
       `Faltan columnas: ${missing.join(', ')}`
     )
   }
-  const rows = records.map((record): ParsedBatchRow => {
-    const raw: Record<string, string> = {}
-    columns.forEach((column, i) => {
-      raw[column] = record.fields[i] ?? ''
-    })
-    return {
-      line: record.line,
-      raw,
-      ...readRow(record.fields, columns, index, record.unterminated)
-    }
-  })
-  if (rows.length === 0) throw new AppError('batch_empty', {}, 'El archivo no tiene filas')
   return {
+    clean,
     separator,
     columns,
-    rows,
-    fileHash: createHash('sha256').update(clean).digest('hex')
+    records,
+    toRow(record) {
+      const raw: Record<string, string> = {}
+      columns.forEach((column, i) => {
+        raw[column] = record.fields[i] ?? ''
+      })
+      return {
+        line: record.line,
+        raw,
+        ...readRow(record.fields, columns, index, record.unterminated)
+      }
+    }
   }
+}
+
+function finish(start: FileStart, rows: ParsedBatchRow[]): ParsedPaymentsFile {
+  if (rows.length === 0) throw new AppError('batch_empty', {}, 'El archivo no tiene filas')
+  return {
+    separator: start.separator,
+    columns: start.columns,
+    rows,
+    fileHash: createHash('sha256').update(start.clean).digest('hex')
+  }
+}
+
+/** The whole file at once, without limits (tests, and files the app wrote itself). */
+export function parsePaymentsCsv(text: string): ParsedPaymentsFile {
+  const start = startFile(text)
+  const rows: ParsedBatchRow[] = []
+  for (const record of start.records) rows.push(start.toRow(record))
+  return finish(start, rows)
+}
+
+export interface ReadLimits {
+  /** Characters of text (a CSV of this app is mostly ASCII: about as many bytes). */
+  maxChars: number
+  /** Data rows, the header not counted. */
+  maxRows: number
+  /** Rows read between two pauses for the event loop. */
+  sliceSize?: number
+  /** Rows read so far, after each slice. */
+  onRead?: (rows: number) => void
+}
+
+const READ_SLICE = 500
+/** Longest run of reading without a pause, well under the 100 ms other calls may wait. */
+const MAX_TURN_MS = 20
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * A file from outside: refused past the limits with a clear error (it stops reading at the first
+ * row over, rather than reading 300,000), and read in slices with a pause for the event loop
+ * between them, so other calls are answered while it is read.
+ */
+export async function readPaymentsCsv(
+  text: string,
+  limits: ReadLimits
+): Promise<ParsedPaymentsFile> {
+  if (text.length > limits.maxChars) {
+    throw new AppError('batch_too_large', { maxMb: limits.maxChars / 1_000_000 })
+  }
+  const slice = Math.max(1, Math.trunc(limits.sliceSize ?? READ_SLICE))
+  const start = startFile(text)
+  const rows: ParsedBatchRow[] = []
+  let turnStarted = performance.now()
+  for (const record of start.records) {
+    if (rows.length === limits.maxRows) {
+      throw new AppError('batch_too_many_rows', { max: limits.maxRows })
+    }
+    rows.push(start.toRow(record))
+    if (rows.length % slice === 0) {
+      limits.onRead?.(rows.length)
+      await nextTurn()
+      turnStarted = performance.now()
+    } else if (performance.now() - turnStarted > MAX_TURN_MS) {
+      // A busy machine: the slice is also cut short in time.
+      await nextTurn()
+      turnStarted = performance.now()
+    }
+  }
+  limits.onRead?.(rows.length)
+  return finish(start, rows)
 }

@@ -11,6 +11,7 @@ import type { IdType } from '../../../shared/domain/identification'
 import { formatCop } from '../../../shared/domain/money'
 import type { BatchRowValues } from '../../../shared/ipc/channels/batch'
 import type { LookupCache } from '../store/cache'
+import { UNCONFIRMED_ID_TYPE } from '../store/cache'
 import type { Database } from '../store/db'
 import type { Outbox } from '../store/outbox'
 import type { RowProblem } from './parse-payments'
@@ -111,6 +112,7 @@ export function checkRow(parsed: BatchRowValues, ctx: RowCheckContext): RowCheck
     }
     return failWith('bill_unknown', { billNo, contractId: values.contractId })
   }
+  if (cached.idType === UNCONFIRMED_ID_TYPE) return failWith('id_type_unconfirmed', { billNo })
   if (cached.idType !== values.idType || cached.identification !== values.identification) {
     return failWith('bill_not_customer', { billNo, identification: values.identification })
   }

@@ -11,6 +11,12 @@ import type { Database } from './db'
 import { writeTransaction } from './db'
 import type { CachedBill, CachedValue, Clock } from './types'
 
+/**
+ * The id type of cached bills whose owner's type is not known yet (found by contract or barcode,
+ * not confirmed): matches no id type, so no payment can be taken for them.
+ */
+export const UNCONFIRMED_ID_TYPE = ''
+
 export interface LookupCache {
   put(kind: string, key: string, value: unknown): void
   get(kind: string, key: string): CachedValue | undefined
@@ -21,6 +27,8 @@ export interface LookupCache {
     identification: string,
     bills: readonly BillList[]
   ): void
+  /** Stamps a contract's cached bills with their owner, once it is known. */
+  setOwnerOfContract(contractId: string, idType: string, identification: string): void
   billByNo(billNo: string): CachedBill | undefined
   /** The most recently fetched bill with this payment reference (a scanned barcode). */
   billByReference(reference: string): CachedBill | undefined
@@ -78,6 +86,9 @@ export function createLookupCache({ db, clock }: { db: Database; clock: Clock })
          reference = excluded.reference, amount = excluded.amount, paid = excluded.paid,
          due_date = excluded.due_date, bill = excluded.bill, fetched_at = excluded.fetched_at`
     ),
+    setOwner: db.prepare(
+      'UPDATE cached_bills SET id_type = ?, identification = ? WHERE contract_id = ?'
+    ),
     billByNo: selectBill('bill_no = ?'),
     billByReference: selectBill('reference = ? ORDER BY fetched_at DESC, bill_no LIMIT 1'),
     billsOfContract: selectBill('contract_id = ? ORDER BY due_date, bill_no'),
@@ -132,6 +143,10 @@ export function createLookupCache({ db, clock }: { db: Database; clock: Clock })
           )
         }
       })
+    },
+
+    setOwnerOfContract(contractId, idType, identification) {
+      writeTransaction(db, () => sql.setOwner.run(idType, identification, contractId))
     },
 
     billByNo(billNo) {

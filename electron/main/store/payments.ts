@@ -11,6 +11,7 @@ import { formatCop } from '../../../shared/domain/money'
 import { AppError } from '../../../shared/errors'
 import type { AuditLog } from './audit'
 import type { LookupCache } from './cache'
+import { UNCONFIRMED_ID_TYPE } from './cache'
 import type { Database } from './db'
 import { isUniqueViolation, writeTransaction } from './db'
 import type { NewOutboxItem, Outbox } from './outbox'
@@ -117,6 +118,9 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       const cached = cache.billByNo(bill.billNo)
       if (!cached || cached.contractId !== bill.contractId) {
         throw new AppError('bill_unknown', { billNo: bill.billNo, contractId: bill.contractId })
+      }
+      if (cached.idType === UNCONFIRMED_ID_TYPE) {
+        throw new AppError('id_type_unconfirmed', { billNo: bill.billNo })
       }
       if (cached.idType !== idType || cached.identification !== identification) {
         throw new AppError('bill_not_customer', { billNo: bill.billNo, identification })

@@ -28,6 +28,7 @@ import {
   ValidatePaymentResponse
 } from '../../../shared/api/models'
 import { AppError, isAppError } from '../../../shared/errors'
+import { isWellFormedText } from '../../../shared/ipc/well-formed'
 import { toApiIdType } from '../../../shared/domain/identification'
 import type { ApiIdTypeStyle, IdType } from '../../../shared/domain/identification'
 import { classifyTransportError, parseRetryAfter, TigoError, toTigoError } from './errors'
@@ -99,9 +100,12 @@ function tokenOf(request: Request): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined
 }
 
-/** One URL path segment; `.` and `..` would be collapsed by URL parsing, so they are refused. */
+/**
+ * One URL path segment; `.` and `..` would be collapsed by URL parsing, and text that is not
+ * well-formed Unicode makes `encodeURIComponent` throw a URIError, so they are refused.
+ */
 function segment(value: string, name: string): string {
-  if (value === '' || value === '.' || value === '..') {
+  if (value === '' || value === '.' || value === '..' || !isWellFormedText(value)) {
     throw new AppError('invalid_input', { detail: name }, `invalid ${name}`)
   }
   return encodeURIComponent(value)

@@ -19,6 +19,7 @@ export const BATCH_REASONS = [
   'customer_unknown',
   'bill_unknown',
   'bill_not_customer',
+  'id_type_unconfirmed',
   'amount_mismatch',
   'bill_already_paid',
   'bill_already_queued',
@@ -26,6 +27,15 @@ export const BATCH_REASONS = [
   'duplicate_row'
 ] as const
 export type BatchReason = (typeof BATCH_REASONS)[number]
+
+/**
+ * A file of offline payments is refused past these, with a translated error (`batch_too_many_rows`,
+ * `batch_too_large`): an outage's paper receipts fit well within them, and the preview of a file
+ * at the limit stays a few megabytes (see the README, "Offline batch import").
+ */
+export const BATCH_MAX_ROWS = 10_000
+/** Characters of text; about as many bytes for the mostly-ASCII CSV a spreadsheet writes. */
+export const BATCH_MAX_CHARS = 2_000_000
 
 /** One row as read from the file, ready to become a payment. */
 export interface BatchRowValues {
@@ -44,7 +54,11 @@ export interface BatchRowValues {
 export interface BatchRowView {
   /** Line in the file where the row starts (the header is line 1). */
   line: number
-  /** The fields as written, by column name (for the rejected-rows file). */
+  /**
+   * The fields as written, by column name (for the rejected-rows file). Main keeps them for every
+   * row; the preview sent to the window leaves them empty where `values` holds the row, which
+   * keeps a preview at the row limit a few megabytes.
+   */
   raw: Record<string, string>
   values: BatchRowValues | null
   valid: boolean
@@ -111,7 +125,10 @@ export interface BatchResultRowView {
 const PreviewIdInput = z.string().trim().min(1).max(64)
 
 export const batchChannels = {
-  /** Reads and checks a file; saves nothing. Large files report `batch:progress`. */
+  /**
+   * Reads and checks a file; saves nothing. Past `BATCH_MAX_ROWS` or `BATCH_MAX_CHARS` it is
+   * refused (the schema's own bound is only the transport's). Large files report progress.
+   */
   'batch:preview': channel<BatchPreviewView>()({
     input: z.strictObject({
       fileName: z.string().trim().max(260).optional(),

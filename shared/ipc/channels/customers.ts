@@ -22,6 +22,14 @@ export const customerChannels = {
     input: z.strictObject({ contractId: ContractIdInput }),
     access: 'signedIn'
   }),
+  /**
+   * The cashier confirms the id type of a contract's owner (found by contract or barcode); the
+   * answer is the customer with that type, and its bills become payable.
+   */
+  'customers:confirmIdType': channel<CustomerView>()({
+    input: z.strictObject({ contractId: ContractIdInput, idType: IdTypeInput }),
+    access: 'signedIn'
+  }),
   'customers:characteristics': channel<CharacteristicsView>()({
     input: z.strictObject({
       idType: IdTypeInput,

@@ -123,6 +123,45 @@ describe('browser harness', () => {
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
   })
 
+  it('answers 400 to a channel path that is not valid percent-encoded UTF-8', async () => {
+    const response = await fetch(`${harness.origin}/rpc/%ff`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
+      body: '{}'
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({ error: 'malformed channel path' })
+  })
+
+  it('answers 413 to a body over the limit, declared or streamed, and keeps serving', async () => {
+    const oversized = 'x'.repeat(25_000_001)
+    const declared = await fetch(`${harness.origin}/rpc/batch:preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
+      body: oversized
+    })
+    expect(declared.status).toBe(413)
+
+    // Chunked, with no length announced: the limit is found while reading.
+    const chunk = new TextEncoder().encode('x'.repeat(1_000_000))
+    let sent = 0
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 26) controller.enqueue(chunk)
+        else controller.close()
+      }
+    })
+    const streamed = await fetch(`${harness.origin}/rpc/batch:preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
+      body: stream,
+      duplex: 'half'
+    } as RequestInit)
+    expect(streamed.status).toBe(413)
+
+    expect((await api().settings.get()).terminalId).toBeTruthy()
+  })
+
   it('delivers pushed events over server-sent events', async () => {
     const controller = new AbortController()
     const response = await fetch(`${harness.origin}/events?token=${harness.token}`, {

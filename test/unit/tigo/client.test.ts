@@ -114,6 +114,14 @@ describe('tigo client requests', () => {
     await expect(client.getBills('..')).rejects.toMatchObject({ code: 'invalid_input' })
     expect(s.requests).toHaveLength(0)
   })
+
+  it('refuses a segment that is not well-formed Unicode instead of throwing a URIError', async () => {
+    const { s, client } = await setup(() => ({ status: 200, body: [] }))
+    await expect(client.getBillPayments('123', '\ud800')).rejects.toMatchObject({
+      code: 'invalid_input'
+    })
+    expect(s.requests).toHaveLength(0)
+  })
 })
 
 describe('tigo client failures', () => {

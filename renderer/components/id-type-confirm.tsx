@@ -1,0 +1,79 @@
+/**
+ * A customer found by contract or barcode comes without an id type (Tigo's contract answer does
+ * not say it). The cashier asks and confirms it here, pre-filled only where the number shows it
+ * (a NIT with its check digit); until then the customer cannot be paid for.
+ */
+import { useState, type FormEvent } from 'react'
+import { ID_TYPES, type IdType } from '../../shared/domain/identification'
+import type { CustomerView } from '../../shared/ipc/views'
+import { useSubmission } from '../hooks/use-submission'
+import { useT } from '../i18n/use-t'
+import { useAppStore } from '../store/app-store'
+import { confirmIdType } from '../store/customer-actions'
+import { useCustomerStore } from '../store/customer-store'
+import { ActionButton } from './action-button'
+import { ErrorMessage } from './error-message'
+import { Field } from './field'
+
+export function IdTypeConfirm({ customer }: { customer: CustomerView }) {
+  const t = useT()
+  const announce = useAppStore((state) => state.announce)
+  const openContractId = useCustomerStore((state) => state.contractId)
+  const { busy, failure, setFailure, submit } = useSubmission()
+  const [chosen, setChosen] = useState<IdType | ''>(customer.suggestedIdType ?? '')
+  const contractId = openContractId ?? customer.contracts[0]?.contractId
+  if (customer.idType !== null || !contractId) return null
+
+  async function onConfirm(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (chosen === '' || !contractId) {
+      setFailure(t('ui.idConfirm.required'))
+      return
+    }
+    const idType = chosen
+    await submit(async () => {
+      await confirmIdType(contractId, idType)
+      announce('success', t('ui.idConfirm.done', { type: t(`idType.${idType}`) }))
+    })
+  }
+
+  return (
+    <form
+      className="panel id-type-confirm"
+      data-testid="id-type-confirm"
+      onSubmit={(event) => void onConfirm(event)}
+      noValidate
+    >
+      <h2>{t('ui.idConfirm.title')}</h2>
+      <p>{t('ui.idConfirm.explain')}</p>
+      <Field
+        label={t('ui.idConfirm.label')}
+        hint={
+          customer.suggestedIdType
+            ? t('ui.idConfirm.suggested', { type: t(`idType.${customer.suggestedIdType}`) })
+            : undefined
+        }
+      >
+        <select
+          value={chosen}
+          data-autofocus
+          onChange={(event) => {
+            setChosen(event.target.value as IdType | '')
+            setFailure(null)
+          }}
+        >
+          <option value="">{t('ui.idConfirm.choose')}</option>
+          {ID_TYPES.map((type) => (
+            <option key={type.code} value={type.code}>
+              {t(type.labelKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ErrorMessage text={failure} />
+      <ActionButton type="submit" variant="primary" disabled={busy}>
+        {busy ? t('ui.idConfirm.confirming') : t('ui.idConfirm.confirm')}
+      </ActionButton>
+    </form>
+  )
+}
