@@ -40,6 +40,7 @@ export const FAST_SETTINGS: SyncSettings = {
   maxPendingAgeHours: 24
 }
 export const FAST_CLIENT_TIMEOUT_MS = 300
+const SETUP_TIMEOUT_MS = 10_000
 
 export interface PlannedPayment {
   idType: string
@@ -172,14 +173,19 @@ export function openWorld(options: WorldOptions): World {
   const cache = createLookupCache({ db, clock })
   const audit = createAuditLog({ db, clock })
   const settings: SyncSettings = { ...FAST_SETTINGS, ...options.settings }
-  const timeoutMs = options.timeoutMs ?? FAST_CLIENT_TIMEOUT_MS
-  const tokens = createTokenProvider({
-    tokenUrl: options.sim.tokenUrl,
-    clientId: DEMO_CLIENT_ID,
-    clientSecret: () => DEMO_CLIENT_SECRET,
-    timeoutMs
-  })
-  const client = createTigoClient({ baseUrl: options.sim.baseUrl, tokens, timeoutMs })
+  const clientWith = (timeoutMs: number): TigoClient => {
+    const tokens = createTokenProvider({
+      tokenUrl: options.sim.tokenUrl,
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: () => DEMO_CLIENT_SECRET,
+      timeoutMs
+    })
+    return createTigoClient({ baseUrl: options.sim.baseUrl, tokens, timeoutMs })
+  }
+  const client = clientWith(options.timeoutMs ?? FAST_CLIENT_TIMEOUT_MS)
+  // Filling the cache is the test's preparation, not its subject: a loaded machine must not
+  // fail it with the engine's deliberately short timeout.
+  const setupClient = clientWith(SETUP_TIMEOUT_MS)
   const terminalId = options.terminalId ?? 'T-TEST'
   const engine = createSyncEngine({
     outbox: options.wrapOutbox ? options.wrapOutbox(outbox) : outbox,
@@ -222,7 +228,7 @@ export function openWorld(options: WorldOptions): World {
         for (const bill of plan.bills) {
           // Looked up here, or by an earlier process on the same database.
           if (warmed.has(bill.contractId) || cache.billByNo(bill.billNo)) continue
-          const bills = await client.getBills(bill.contractId)
+          const bills = await setupClient.getBills(bill.contractId)
           cache.putBills(bill.contractId, plan.idType, plan.identification, bills)
           warmed.add(bill.contractId)
         }
