@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import afterPack from '../../../scripts/builder/after-pack.mjs'
 import { packagedNative, readNativeTarget } from '../../../scripts/lib/electron-env.mjs'
-import { fakeAddon } from './native-fixtures'
+import { fakeAddon, NODE_BUILD } from './native-fixtures'
 
 // electron-builder's own schema check, run offline on electron-builder.yml.
 const require = createRequire(
@@ -156,16 +156,7 @@ describe('the afterPack hook', () => {
   })
 
   it('refuses a Node build stamped as Electron’s, a missing build and a cross-platform package', () => {
-    const nodeBuild = readFileSync(
-      join(
-        process.cwd(),
-        'node_modules',
-        'better-sqlite3',
-        'build',
-        'Release',
-        'better_sqlite3.node'
-      )
-    )
+    const nodeBuild = readFileSync(NODE_BUILD)
     const root = fakeRoot(nodeBuild)
     const empty = fakeRoot(undefined)
     try {

@@ -12,16 +12,7 @@ import {
   ELECTRON_TOOLCHAIN_NODE,
   toolchainNodeWarning
 } from '../../../scripts/lib/electron-env.mjs'
-import { fakeAddon } from './native-fixtures'
-
-const NODE_BUILD = join(
-  process.cwd(),
-  'node_modules',
-  'better-sqlite3',
-  'build',
-  'Release',
-  'better_sqlite3.node'
-)
+import { fakeAddon, NODE_BUILD } from './native-fixtures'
 
 describe('reading an addon ABI from its own bytes', () => {
   it("reads this machine's real Node build of better-sqlite3 as this Node's ABI", () => {

@@ -1,3 +1,15 @@
+import { join } from 'node:path'
+
+/** The better-sqlite3 that `npm ci` built for Node (what the tests load): a real addon. */
+export const NODE_BUILD = join(
+  process.cwd(),
+  'node_modules',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node'
+)
+
 /**
  * A minimal stand-in for a compiled addon: the ELF magic, some padding and a string table with
  * `node_register_module_v<N>` for each ABI given, NUL-terminated as in a real .dynstr.

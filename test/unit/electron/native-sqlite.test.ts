@@ -29,7 +29,7 @@ import {
   readNativeTarget
 } from '../../../scripts/lib/electron-env.mjs'
 import type { NativeTarget, RunCommand } from '../../../scripts/lib/electron-env.mjs'
-import { fakeAddon } from './native-fixtures'
+import { fakeAddon, NODE_BUILD } from './native-fixtures'
 
 const electron = { electron: '45.5.0', modules: '150' }
 const fits = () => undefined
@@ -105,19 +105,7 @@ describe('resolveNativeBinding', () => {
     try {
       const target = nativeBindingPath(root, '150')
       mkdirSync(join(root, '.native', 'electron-150'), { recursive: true })
-      writeFileSync(
-        target,
-        readFileSync(
-          join(
-            process.cwd(),
-            'node_modules',
-            'better-sqlite3',
-            'build',
-            'Release',
-            'better_sqlite3.node'
-          )
-        )
-      )
+      writeFileSync(target, readFileSync(NODE_BUILD))
       expect(() =>
         resolveNativeBinding({
           appPath: root,
