@@ -18,7 +18,9 @@ import type { SyncStatus } from '../../../shared/ipc/views'
 import type { AuditLog } from '../store/audit'
 import type { LookupCache } from '../store/cache'
 import type { Clock, OutboxItem } from '../store/types'
+import { learnFromConfirmed } from './attribution'
 import { createConnectivity } from './connectivity'
+import { createConventions } from './conventions'
 import { describe, settleRegistered } from './outcomes'
 import { reconcileUncertain } from './reconcile-step'
 import { requestWidth, sendRound } from './send-round'
@@ -92,6 +94,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const inFlight = new Set<number>()
   const sendAlone = new Set<number>()
   const reconcile: ReconcileState = { dueAt: new Map(), tries: new Map() }
+  const conventions = createConventions()
+  const freshUnpaid = new Map<string, number>()
 
   const connectivity = createConnectivity({
     probe: () => client.probe(),
@@ -207,6 +211,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       reconcile,
       inFlight,
       sendAlone,
+      conventions,
+      freshUnpaid,
       atomically: options.atomically ?? ((work) => work()),
       onRegistered: () => {
         lastSyncAt = clock()
@@ -252,6 +258,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         for (const item of claimed) inFlight.add(item.id)
         const round = await sendRound(ctx, claimed)
         accepted = round.accepted
+        await learnFromConfirmed(ctx, accepted)
         if (round.outcome !== 'continue') writeAccepted(ctx, () => undefined)
         pushStatus()
         // No HTTP answer at all (refused, reset, timeout, no token): is Tigo there? A probe says,

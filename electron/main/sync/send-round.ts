@@ -27,14 +27,14 @@ import {
   describe,
   noteFor,
   settleQueued,
-  settleRegistered,
   settleRejected,
   settleUncertain
 } from './outcomes'
-import { attributePaid } from './attribution'
+import { settlePaid } from './attribution'
 import { billKey, checkBills } from './reconcile'
 import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './register-request'
 import type { RegisterGroup } from './register-request'
+import { gateResends } from './resend-gate'
 import type { DrainContext, SyncSettings } from './types'
 
 /** `halt-unreachable`: the round stopped on a failure with no HTTP answer at all. */
@@ -64,7 +64,9 @@ export async function sendRound(
   ctx: DrainContext,
   claimed: readonly OutboxItem[]
 ): Promise<RoundResult> {
-  const groups = groupForRegister(claimed, ctx.settings.batchSize, ctx.sendAlone)
+  // A bill a request of ours may already have reached Tigo with goes out only past the gate.
+  const cleared = await gateResends(ctx, claimed)
+  const groups = groupForRegister(cleared, ctx.settings.batchSize, ctx.sendAlone)
   const width = requestWidth(ctx.settings)
   let next = 0
   let halted: (Halt & { backoff: boolean }) | undefined
@@ -235,27 +237,14 @@ async function decideRefused(
     }
   }
   // Paid after a lost attempt: ours only if the bill's payments hold one that may be ours.
-  const registered: OutboxItem[] = []
-  const undetermined: OutboxItem[] = []
-  let undeterminedError: unknown
-  const attribution = await attributePaid(ctx.client, ctx.outbox, lostAndPaid)
-  for (const item of lostAndPaid) {
-    const who = attribution.get(item.id)
-    if (who?.kind === 'ours') registered.push(item)
-    else if (who?.kind === 'elsewhere') paidElsewhere.push(item)
-    else {
-      undetermined.push(item)
-      undeterminedError = who?.error
-    }
-  }
-  settleRegistered(ctx, registered, `${text}; the bill is paid: an earlier attempt registered it`)
+  const settled = await settlePaid(ctx, lostAndPaid, `${text}; an earlier attempt may have landed`)
   settleRejected(ctx, paidElsewhere, `bill_paid_elsewhere: ${text}; the bill was already paid`)
   settleRejected(ctx, refused, `${code}: ${text}`)
   // The lost attempt may be the payment on the bill: only a later reconcile may tell.
   settleUncertain(
     ctx,
-    undetermined,
-    noteFor(`${text}; the bill is paid but its payments could not be read`, undeterminedError)
+    settled.unread,
+    noteFor(`${text}; the bill is paid but its payments could not be read`, settled.error)
   )
   // Tigo's "no" was an answer (nothing was registered by that request), so asking again later
   // is safe.
