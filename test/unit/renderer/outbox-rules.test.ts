@@ -1,13 +1,35 @@
 import { describe, expect, it } from 'vitest'
-import { canRetry, matchesFilter, toOutboxQuery } from '../../../renderer/lib/outbox-rules'
+import {
+  canRetry,
+  commonDecisions,
+  decisionsFor,
+  matchesFilter,
+  toOutboxQuery
+} from '../../../renderer/lib/outbox-rules'
 
 describe('outbox rules', () => {
   it('offers a retry only for what the sync engine may resend', () => {
-    expect(canRetry({ state: 'rejected', flagged: false })).toBe(true)
-    expect(canRetry({ state: 'uncertain', flagged: false })).toBe(true)
+    expect(canRetry({ state: 'rejected', flagged: false, rejectedReason: 'api_rejected' })).toBe(
+      true
+    )
     expect(canRetry({ state: 'queued', flagged: true })).toBe(true)
+    expect(canRetry({ state: 'uncertain', flagged: false })).toBe(false)
+    expect(canRetry({ state: 'uncertain', flagged: true })).toBe(false)
     expect(canRetry({ state: 'registered', flagged: false })).toBe(false)
     expect(canRetry({ state: 'sending', flagged: true })).toBe(false)
+  })
+
+  it('offers no retry for a bill Tigo reports paid: a supervisor decides it', () => {
+    const paid = {
+      state: 'rejected' as const,
+      flagged: false,
+      rejectedReason: 'bill_paid_elsewhere: reconciled'
+    }
+    expect(canRetry(paid)).toBe(false)
+    expect(decisionsFor(paid)).toEqual(['registered'])
+    expect(decisionsFor({ state: 'uncertain', flagged: true })).toEqual(['registered', 'resend'])
+    expect(commonDecisions([paid, { state: 'uncertain', flagged: true }])).toEqual(['registered'])
+    expect(commonDecisions([{ state: 'queued', flagged: false }])).toEqual([])
   })
 
   it('turns local calendar days into an inclusive range of instants', () => {
