@@ -29,8 +29,10 @@ export interface Faults {
   dropAfterCommitRate: number
   /** 0..1: process and commit, then answer 503 (the client cannot tell it from a refusal). */
   errorAfterCommitRate: number
-  /** 0..1: process and commit, then send 503 headers and a body that never ends. */
+  /** 0..1: process and commit, then send `stallStatus` headers and a body that never ends. */
   stallAfterCommitRate: number
+  /** The status of a stalled answer (default 503; 200 stalls a success). */
+  stallStatus: number
   /** Closes the API listener (ECONNREFUSED); false re-listens on the same port. */
   refuseConnections: boolean
   /** register answers true for an already paid bill, and counts it again. */
@@ -50,6 +52,7 @@ export const FaultsPatch = z
     dropAfterCommitRate: z.number().min(0).max(1),
     errorAfterCommitRate: z.number().min(0).max(1),
     stallAfterCommitRate: z.number().min(0).max(1),
+    stallStatus: z.number().int().min(200).max(599),
     refuseConnections: z.boolean(),
     acceptDuplicates: z.boolean(),
     expireTokens: z.boolean(),
@@ -73,6 +76,7 @@ export const NO_FAULTS: Faults = Object.freeze({
   dropAfterCommitRate: 0,
   errorAfterCommitRate: 0,
   stallAfterCommitRate: 0,
+  stallStatus: 503,
   refuseConnections: false,
   acceptDuplicates: false,
   expireTokens: false,

@@ -193,9 +193,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return send(res, errorReply(503, 'Service temporarily unavailable'))
     }
     if (faults.roll(faults.current().stallAfterCommitRate)) {
-      // Committed; the headers say 503 and the body never ends (closed with the listener).
-      res.writeHead(503, { 'Content-Type': 'application/json' })
-      res.write('{"code":"503","message":"Service')
+      // Committed; the headers are sent and the body never ends (closed with the listener).
+      const status = faults.current().stallStatus
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.write(status < 300 ? '{"' : '{"code":"503","message":"Service')
       return
     }
     send(res, reply)

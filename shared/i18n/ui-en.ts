@@ -265,6 +265,7 @@ export const uiEn: Record<string, string> = {
   'ui.state.uncertain': 'Unconfirmed',
 
   'ui.status.cashier': 'Cashier: {name}',
+  'ui.status.degraded': 'Tigo failing',
   'ui.status.demo': 'DEMO MODE — payments go to the simulator, not to Tigo',
   'ui.status.label': 'Till status',
   'ui.status.lastSync': 'Last sync: {when}',

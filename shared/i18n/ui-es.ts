@@ -267,6 +267,7 @@ export const uiEs: Record<string, string> = {
   'ui.state.uncertain': 'Sin confirmar',
 
   'ui.status.cashier': 'Cajero: {name}',
+  'ui.status.degraded': 'Tigo con fallas',
   'ui.status.demo': 'MODO DEMOSTRACIÓN — los pagos van al simulador, no a Tigo',
   'ui.status.label': 'Estado de la caja',
   'ui.status.lastSync': 'Última sincronización: {when}',

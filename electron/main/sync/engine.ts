@@ -59,13 +59,19 @@ export interface SyncEngineOptions {
   atomically?: <T>(work: () => T) => T
   /** Failures the engine survived (a storage error mid-drain); for the log. */
   onError?: (error: unknown) => void
+  /**
+   * Longest `stop()` waits for the drain in flight (default 15 s; the app passes its client
+   * timeout plus a margin). Past it, what the drain had claimed is written `uncertain` (it may
+   * have reached Tigo) and `stop()` returns: quitting never waits on a wedged request.
+   */
+  stopTimeoutMs?: number
 }
 
 export interface SyncEngine {
   requestDrain(reason: DrainReason): Promise<void>
   /** Recovers items a crash left in `sending`, then drains and keeps the timer running. */
   start(): void
-  /** Stops the timer and waits for the request in flight to settle. */
+  /** Stops the timer and waits for the request in flight to settle, at most `stopTimeoutMs`. */
   stop(): Promise<void>
   status(): SyncStatus
   isOnline(): boolean
@@ -77,6 +83,7 @@ const STALE_CHECK_EVERY_MS = 60_000
 /** Fewest requests' worth of items claimed per round (claims and outcomes are one write each). */
 const ROUND_REQUESTS = 8
 const ROUND_MIN_ITEMS = 50
+const DEFAULT_STOP_TIMEOUT_MS = 15_000
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { outbox, client, clock, settings } = options
@@ -337,7 +344,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async stop() {
       lifecycle = 'stopped'
       clearTimer()
-      if (running) await running
+      const drain = running
+      if (!drain) return
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS)
+      })
+      const outcome = await Promise.race([drain.then(() => 'done' as const), late])
+      clearTimeout(timer)
+      // A request still out may have reached Tigo: its items say so, the next start reconciles.
+      if (outcome === 'late') releaseInFlight(new Error('the app stopped while a request was out'))
     },
     status,
     isOnline: () => connectivity.isOnline()

@@ -42,7 +42,7 @@ export async function reconcileUncertain(ctx: DrainContext): Promise<boolean> {
   }
   if (due.length === 0) return false
 
-  const verdicts = await checkBills(ctx.client, due)
+  const verdicts = await checkBills(ctx.client, due, ctx.isStopping)
   const billPaid: OutboxItem[] = []
   const unpaid: OutboxItem[] = []
   const undecided: { item: OutboxItem; verdict: BillVerdict | undefined }[] = []

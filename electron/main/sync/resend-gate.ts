@@ -35,11 +35,12 @@ export interface LiveAnswer<T> {
 /** Asks Tigo, live, whether each item's bill is paid. */
 export async function askTigo<T extends { contractId: string; billNo: string }>(
   witness: BillWitness,
-  items: readonly T[]
+  items: readonly T[],
+  stopping?: () => boolean
 ): Promise<LiveAnswer<T>> {
   const answer: LiveAnswer<T> = { unpaid: [], paid: [], unknown: [], error: undefined }
   if (items.length === 0) return answer
-  const verdicts = await checkBills(witness, items)
+  const verdicts = await checkBills(witness, items, stopping)
   for (const item of items) {
     const verdict = verdicts.get(billKey(item))
     if (verdict?.kind === 'unpaid') answer.unpaid.push(item)
@@ -87,7 +88,7 @@ export async function gateResends(
     else ask.push(item)
   }
   if (ask.length > 0) {
-    const answer = await askTigo(ctx.client, ask)
+    const answer = await askTigo(ctx.client, ask, ctx.isStopping)
     for (const item of answer.unpaid) cleared.add(item.id)
     if (answer.unpaid.length > 0 || answer.paid.length > 0) ctx.connectivity.reachable()
     const { unread, error } = await settlePaid(ctx, answer.paid, 'resend held')

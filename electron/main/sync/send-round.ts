@@ -23,13 +23,7 @@ import type { RegisterPaymentResponse } from '../../../shared/api/models'
 import { isAppError } from '../../../shared/errors'
 import type { OutboxItem } from '../store/types'
 import { isTigoError, type TigoError } from '../tigo/errors'
-import {
-  describe,
-  noteFor,
-  settleQueued,
-  settleRejected,
-  settleUncertain
-} from './outcomes'
+import { describe, noteFor, settleQueued, settleRejected, settleUncertain } from './outcomes'
 import { settlePaid } from './attribution'
 import { billKey, checkBills } from './reconcile'
 import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './register-request'
@@ -218,7 +212,7 @@ async function decideRefused(
   text: string
 ): Promise<void> {
   if (items.length === 0) return
-  const verdicts = await checkBills(ctx.client, items)
+  const verdicts = await checkBills(ctx.client, items, ctx.isStopping)
   const lostAndPaid: OutboxItem[] = []
   const paidElsewhere: OutboxItem[] = []
   const refused: OutboxItem[] = []
