@@ -40,6 +40,9 @@ export interface OurPayment {
   amount: number
 }
 
+/** Stands for "the words we sent" in learned words: terminals differ, the echo does not. */
+export const ECHO = '\u0000echo'
+
 const AMOUNT_FIELDS = ['amount', 'paymentAmount', 'billAmount', 'value'] as const
 
 /** The amount a payment carries, when this Tigo reports one (the seed's `Payment` has none). */
@@ -77,9 +80,6 @@ export function whyNotOurs(
   }
   return undefined
 }
-
-/** Stands for "the words we sent" in learned words: terminals differ, the echo does not. */
-const ECHO = '\u0000echo'
 
 function relativeWords(words: PaymentWords, ours: OurPayment): PaymentWords {
   return {
