@@ -200,10 +200,6 @@ function notSent(ctx: DrainContext, items: readonly OutboxItem[], error: TigoErr
   }
 }
 
-function hadLostAttempt(ctx: DrainContext, item: OutboxItem): boolean {
-  return ctx.outbox.attempts(item.id).some((attempt) => attempt.toState === 'uncertain')
-}
-
 /** Tigo said no: find out whether the bill is paid before calling it rejected. */
 async function decideRefused(
   ctx: DrainContext,
@@ -213,6 +209,8 @@ async function decideRefused(
 ): Promise<void> {
   if (items.length === 0) return
   const verdicts = await checkBills(ctx.client, items, ctx.isStopping)
+  // An earlier request of ours for the bill may be the payment on it (resend-gate.ts's test).
+  const earlier = ctx.outbox.possiblyDelivered(items)
   const lostAndPaid: OutboxItem[] = []
   const paidElsewhere: OutboxItem[] = []
   const refused: OutboxItem[] = []
@@ -221,7 +219,7 @@ async function decideRefused(
   for (const item of items) {
     const verdict = verdicts.get(billKey(item))
     if (verdict?.kind === 'paid') {
-      if (hadLostAttempt(ctx, item)) lostAndPaid.push(item)
+      if (earlier.has(item.id)) lostAndPaid.push(item)
       else paidElsewhere.push(item)
     } else if (verdict?.kind === 'unpaid') {
       refused.push(item)
