@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { OutboxItemView, OutboxPaymentView } from '../../shared/ipc/views'
 import { formatMoment } from '../lib/format'
-import { canRetry, decisionsFor, type SupervisorDecision } from '../lib/outbox-rules'
+import { canRetry, decisionsFor, rejectionKey, type SupervisorDecision } from '../lib/outbox-rules'
 import { useLanguage, useT } from '../i18n/use-t'
 import { AttemptList } from './attempt-list'
 import { Money } from './money'
@@ -167,8 +167,8 @@ export function OutboxPayment({
               </div>
               {item.flagged ? <p className="flag-note">{t('ui.outbox.flagNote')}</p> : null}
               {item.rejectedReason ? (
-                <p className="item-error">
-                  {t('ui.outbox.rejectedReason', { reason: item.rejectedReason })}
+                <p className="item-error" title={item.rejectedReason}>
+                  {t('ui.outbox.rejectedReason', { reason: t(rejectionKey(item.rejectedReason)) })}
                 </p>
               ) : null}
               {item.lastError && item.state !== 'registered' ? (

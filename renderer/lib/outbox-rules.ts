@@ -65,3 +65,22 @@ export function matchesFilter(
 ): boolean {
   return filter.state !== 'flagged' || item.flagged
 }
+
+const REJECTION_CODES = [
+  'bill_paid_elsewhere',
+  'register_refused',
+  'api_rejected',
+  'invalid_request',
+  'invalid_id_type'
+] as const
+
+/**
+ * The dictionary key of a rejection reason as the engine stores it (`<code>: <detail>`): the
+ * cashier reads a sentence, the raw detail stays in the attempts list.
+ */
+export function rejectionKey(reason: string): string {
+  const code = reason.split(':')[0]?.trim() ?? ''
+  return (REJECTION_CODES as readonly string[]).includes(code)
+    ? `ui.outbox.reason.${code}`
+    : 'ui.outbox.reason.other'
+}

@@ -116,6 +116,13 @@ export const uiEn: Record<string, string> = {
   'ui.outbox.outcome.uncertain': 'No clear answer from Tigo',
   'ui.outbox.pick': 'Retry bill {billNo}',
   'ui.outbox.pickAll': 'Select retryable',
+  'ui.outbox.reason.bill_paid_elsewhere':
+    'Tigo has the bill as paid by another payment. A supervisor decides whether the payment is ours.',
+  'ui.outbox.reason.register_refused': 'Tigo did not accept the registration of this bill.',
+  'ui.outbox.reason.api_rejected': 'Tigo rejected the request for this bill.',
+  'ui.outbox.reason.invalid_request': 'The request could not be built; nothing was sent.',
+  'ui.outbox.reason.invalid_id_type': 'The identification type is not valid; nothing was sent.',
+  'ui.outbox.reason.other': 'Rejected; see the attempts for the detail.',
   'ui.outbox.rejectedReason': 'Rejection reason: {reason}',
   'ui.outbox.retried': '{count} bill(s) queued again.',
   'ui.outbox.retry': 'Retry',

@@ -116,6 +116,13 @@ export const uiEs: Record<string, string> = {
   'ui.outbox.outcome.uncertain': 'Sin respuesta clara de Tigo',
   'ui.outbox.pick': 'Reintentar la factura {billNo}',
   'ui.outbox.pickAll': 'Seleccionar reintentables',
+  'ui.outbox.reason.bill_paid_elsewhere':
+    'Tigo tiene la factura como pagada por otro pago. Un supervisor decide si el pago es nuestro.',
+  'ui.outbox.reason.register_refused': 'Tigo no aceptó el registro de esta factura.',
+  'ui.outbox.reason.api_rejected': 'Tigo rechazó la solicitud de esta factura.',
+  'ui.outbox.reason.invalid_request': 'La solicitud no se pudo armar; no se envió nada.',
+  'ui.outbox.reason.invalid_id_type': 'El tipo de identificación no es válido; no se envió nada.',
+  'ui.outbox.reason.other': 'Rechazada; vea los intentos para el detalle.',
   'ui.outbox.rejectedReason': 'Motivo del rechazo: {reason}',
   'ui.outbox.retried': '{count} factura(s) puestas de nuevo en cola.',
   'ui.outbox.retry': 'Reintentar',

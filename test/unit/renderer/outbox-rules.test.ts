@@ -4,6 +4,7 @@ import {
   commonDecisions,
   decisionsFor,
   matchesFilter,
+  rejectionKey,
   toOutboxQuery
 } from '../../../renderer/lib/outbox-rules'
 
@@ -45,5 +46,13 @@ describe('outbox rules', () => {
     const filter = { state: 'flagged' as const, from: '', to: '' }
     expect(matchesFilter({ flagged: false }, filter)).toBe(false)
     expect(matchesFilter({ flagged: true }, filter)).toBe(true)
+  })
+
+  it('turns a stored rejection reason into a sentence key, never the raw text', () => {
+    expect(rejectionKey('bill_paid_elsewhere: reconciled: Tigo has the bill as paid')).toBe(
+      'ui.outbox.reason.bill_paid_elsewhere'
+    )
+    expect(rejectionKey('api_rejected: HTTP 400 Bad bill')).toBe('ui.outbox.reason.api_rejected')
+    expect(rejectionKey('something new')).toBe('ui.outbox.reason.other')
   })
 })
