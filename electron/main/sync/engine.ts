@@ -237,6 +237,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // Registered by Tigo in the last round, still `sending` in the database: written in the
     // transaction that claims the next round (one disk flush per round instead of two).
     let accepted: OutboxItem[] = []
+    // Confirmed registrations to learn this Tigo's words from (conventions.ts), once written.
+    let toLearn: OutboxItem[] = []
+    const learnNow = async (): Promise<void> => {
+      const learning = toLearn
+      toLearn = []
+      if (learning.length > 0) await learnFromConfirmed(drainContext(), learning)
+    }
     const writeAccepted = <T>(ctx: DrainContext, then: () => T): T => {
       const pending = accepted
       try {
@@ -261,11 +268,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const batch = Math.max(1, Math.trunc(ctx.settings.batchSize))
         const limit = Math.max(ROUND_MIN_ITEMS, batch * Math.max(width, ROUND_REQUESTS))
         const claimed = writeAccepted(ctx, () => outbox.claimDue(clock(), limit))
+        await learnNow()
         if (claimed.length === 0) break
         for (const item of claimed) inFlight.add(item.id)
         const round = await sendRound(ctx, claimed)
         accepted = round.accepted
-        await learnFromConfirmed(ctx, accepted)
+        // Read once they are written (a slow read must not hold them in `sending`).
+        toLearn = accepted.filter((item) => conventions.wants(item.method))
         if (round.outcome !== 'continue') writeAccepted(ctx, () => undefined)
         pushStatus()
         // No HTTP answer at all (refused, reset, timeout, no token): is Tigo there? A probe says,
@@ -278,6 +287,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } finally {
       if (accepted.length > 0) writeAccepted(drainContext(), () => undefined)
     }
+    await learnNow()
   }
 
   /** Best effort after a storage failure: an item left `sending` must not stay so until restart. */
