@@ -2,7 +2,13 @@
 import { useState } from 'react'
 import type { OutboxItemView, OutboxPaymentView } from '../../shared/ipc/views'
 import { formatMoment } from '../lib/format'
-import { canRetry, decisionsFor, rejectionKey, type SupervisorDecision } from '../lib/outbox-rules'
+import {
+  canRetry,
+  decisionsFor,
+  lastErrorKey,
+  rejectionKey,
+  type SupervisorDecision
+} from '../lib/outbox-rules'
 import { useLanguage, useT } from '../i18n/use-t'
 import { AttemptList } from './attempt-list'
 import { Money } from './money'
@@ -172,8 +178,8 @@ export function OutboxPayment({
                 </p>
               ) : null}
               {item.lastError && item.state !== 'registered' ? (
-                <p className="item-error">
-                  {t('ui.outbox.lastError', { message: item.lastError })}
+                <p className="item-error" title={item.lastError}>
+                  {t('ui.outbox.lastError', { message: t(lastErrorKey(item.lastError)) })}
                 </p>
               ) : null}
               {decidable && deciding === item.itemId ? (

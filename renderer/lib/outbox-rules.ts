@@ -84,3 +84,21 @@ export function rejectionKey(reason: string): string {
     ? `ui.outbox.reason.${code}`
     : 'ui.outbox.reason.other'
 }
+
+/** The engine's notes (sync/outcomes.ts callers) by how they begin, for a sentence per kind. */
+const LAST_ERROR_KINDS: readonly [RegExp, string][] = [
+  [/^not sent/, 'notSent'],
+  [
+    /^(may have reached Tigo|interrupted|unreadable answer|unexpected failure|Tigo answered without)/,
+    'uncertain'
+  ],
+  [/^reconcile could not decide/, 'reconcile'],
+  [/^reconciled/, 'reconciled'],
+  [/^refused with other bills/, 'alone']
+]
+
+/** The dictionary key of an item's last error; the raw note stays in the attempts list. */
+export function lastErrorKey(lastError: string): string {
+  const kind = LAST_ERROR_KINDS.find(([pattern]) => pattern.test(lastError))?.[1] ?? 'other'
+  return `ui.outbox.error.${kind}`
+}

@@ -101,6 +101,13 @@ export const uiEn: Record<string, string> = {
     'This payment has waited longer than allowed without confirmation: a supervisor must review it.',
   'ui.outbox.from': 'From',
   'ui.outbox.hideDetails': 'Hide attempts',
+  'ui.outbox.error.notSent': 'did not reach Tigo; it will be sent again.',
+  'ui.outbox.error.uncertain':
+    'Tigo did not confirm; it will be checked with Tigo before any resend.',
+  'ui.outbox.error.reconcile': 'could not check with Tigo; it will ask again.',
+  'ui.outbox.error.reconciled': 'checked with Tigo: the bill is still unpaid; sending again.',
+  'ui.outbox.error.alone': 'Tigo refused the group; this bill goes on its own.',
+  'ui.outbox.error.other': 'see the attempts for the detail.',
   'ui.outbox.lastError': 'Last error: {message}',
   'ui.outbox.next': 'Next attempt: {when}',
   'ui.outbox.noAttempts': 'No attempt to send it yet.',

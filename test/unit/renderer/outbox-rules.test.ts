@@ -3,6 +3,7 @@ import {
   canRetry,
   commonDecisions,
   decisionsFor,
+  lastErrorKey,
   matchesFilter,
   rejectionKey,
   toOutboxQuery
@@ -54,5 +55,14 @@ describe('outbox rules', () => {
     )
     expect(rejectionKey('api_rejected: HTTP 400 Bad bill')).toBe('ui.outbox.reason.api_rejected')
     expect(rejectionKey('something new')).toBe('ui.outbox.reason.other')
+  })
+
+  it("turns the engine's last note into a sentence key", () => {
+    expect(lastErrorKey('may have reached Tigo: Tigo registerPayment: uncertain - timeout')).toBe(
+      'ui.outbox.error.uncertain'
+    )
+    expect(lastErrorKey('not sent: Tigo token: ECONNREFUSED')).toBe('ui.outbox.error.notSent')
+    expect(lastErrorKey('reconcile could not decide: timeout')).toBe('ui.outbox.error.reconcile')
+    expect(lastErrorKey('anything else')).toBe('ui.outbox.error.other')
   })
 })
