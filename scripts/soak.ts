@@ -1,7 +1,7 @@
 /**
  * Soak: many payments through the real sync engine while the simulated network misbehaves.
  *
- *   npm run soak -- --payments 2000 --fault-rate 0.2 --seed 7
+ *   npm run soak -- --payments 2000 --fault-rate 0.2 --seed 7 [--profile conventions]
  *
  * Starts the simulator (127.0.0.1, port 0), a temp SQLite database and the real engine; takes the
  * payments in small bursts while faults switch every phase (each fault on with probability
@@ -11,14 +11,18 @@
  *
  *   payments: N, registered once: N, duplicates: 0, lost: 0, uncertain left: 0
  *
- * Exit code 1 when any of those numbers is not what it must be.
+ * Exit code 1 when any of those numbers is not what it must be. With `--profile <name>` the
+ * simulator runs that profile (`conventions`: an API that books our payments in its own words,
+ * answers one Payment, and in every phase drops answers after committing at `fault-rate` and
+ * answers 503 after committing at half that) and the line ends with
+ * `, needed a supervisor: N of B bills (P %)` (items rejected or flagged; also on stderr always).
  *
  * The seeded dataset holds about 1,300 unpaid bills, so a long soak runs in epochs: each epoch
  * resets the simulator (every bill unpaid again, empty ledger) and uses a fresh database; the
  * line adds the epochs up.
  */
 import fs from 'node:fs'
-import type { FaultsPatch } from '../electron/simulator/server'
+import { isSimProfile, type FaultsPatch, type SimProfile } from '../electron/simulator/server'
 import { createRandom, type Random } from '../electron/simulator/prng'
 import { failOnUnhandledRejection } from './lib/fail-on-unhandled'
 import {
@@ -38,6 +42,7 @@ interface Options {
   faultRate: number
   seed: number
   perEpoch: number
+  profile?: SimProfile
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -45,7 +50,11 @@ function parseArgs(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i]
     const value = Number(argv[i + 1])
-    if (name === '--payments') options.payments = value
+    if (name === '--profile') {
+      const profile = argv[i + 1] ?? ''
+      if (!isSimProfile(profile)) throw new Error('--profile')
+      options.profile = profile
+    } else if (name === '--payments') options.payments = value
     else if (name === '--fault-rate') options.faultRate = value
     else if (name === '--seed') options.seed = value
     else if (name === '--per-epoch') options.perEpoch = value
@@ -81,6 +90,7 @@ const GOOD: FaultsPatch = {
   serverErrorRate: 0,
   dropBeforeProcessingRate: 0,
   dropAfterCommitRate: 0,
+  errorAfterCommitRate: 0,
   refuseConnections: false
 }
 
@@ -93,7 +103,7 @@ async function runEpoch(
   epoch: number,
   count: number,
   options: Options
-): Promise<LedgerCheck & { acknowledged: number }> {
+): Promise<LedgerCheck & { acknowledged: number; supervisor: number }> {
   sim.reset()
   await sim.settled()
   sim.setFaults({ acceptDuplicates: true })
@@ -115,7 +125,14 @@ async function runEpoch(
     world.engine.start()
     let acknowledged = 0
     for (let start = 0; start < plans.length; start += BURST) {
-      sim.setFaults(weather(random, options.faultRate))
+      const phase = weather(random, options.faultRate)
+      // Like the independent API of issue 11: it loses answers after committing in every phase
+      // (dropped, or a 503), on top of the weather.
+      if (options.profile === 'conventions') {
+        phase.dropAfterCommitRate = Math.max(phase.dropAfterCommitRate ?? 0, options.faultRate)
+        phase.errorAfterCommitRate = options.faultRate / 2
+      }
+      sim.setFaults(phase)
       await sim.settled()
       for (const plan of plans.slice(start, start + BURST)) {
         world.take(plan)
@@ -139,7 +156,31 @@ async function runEpoch(
     // A request the client gave up on in the last slow phase must have landed before judging.
     await sleep(SLOW_MS + 200)
     await world.engine.requestDrain('manual')
-    return { ...checkAgainstLedger(world.db, sim.registrationsByBill()), acknowledged }
+    // Bills a supervisor had to look at: rejected, or flagged as undecidable.
+    const supervisor = (
+      world.db
+        .prepare(
+          `SELECT COUNT(DISTINCT item_id) AS n FROM outbox_attempts
+           WHERE to_state = 'rejected' OR outcome = 'needs_supervisor'`
+        )
+        .get() as { n: number }
+    ).n
+    const attributed = (
+      world.db
+        .prepare(
+          `SELECT COUNT(DISTINCT item_id) AS n FROM outbox_attempts
+           WHERE detail LIKE '%Tigo has the bill as paid, by a payment of ours%'`
+        )
+        .get() as { n: number }
+    ).n
+    log(
+      `epoch ${epoch}: ${attributed} bills settled as ours after a lost answer, ${supervisor} for a supervisor`
+    )
+    return {
+      ...checkAgainstLedger(world.db, sim.registrationsByBill()),
+      acknowledged,
+      supervisor
+    }
   } finally {
     await world.close()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -148,8 +189,13 @@ async function runEpoch(
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2))
-  const sim = await startSimulator({ port: 0, faultSeed: options.seed })
+  const sim = await startSimulator({
+    port: 0,
+    faultSeed: options.seed,
+    ...(options.profile ? { profile: options.profile } : {})
+  })
   const totals = { payments: 0, registeredOnce: 0, duplicates: 0, lost: 0, uncertain: 0, acked: 0 }
+  const bills = { total: 0, supervisor: 0 }
   try {
     let left = options.payments
     for (let epoch = 0; left > 0; epoch++) {
@@ -161,14 +207,20 @@ async function main(): Promise<number> {
       totals.lost += check.lostPayments + Math.max(0, check.acknowledged - check.payments)
       totals.uncertain += check.uncertainLeft
       totals.acked += check.acknowledged
+      bills.total += check.bills
+      bills.supervisor += check.supervisor
       left -= count
     }
   } finally {
     await sim.close()
   }
+  const share = bills.total === 0 ? 0 : (100 * bills.supervisor) / bills.total
+  const supervisor = `needed a supervisor: ${bills.supervisor} of ${bills.total} bills (${share.toFixed(1)} %)`
+  log(supervisor)
   process.stdout.write(
     `payments: ${totals.payments}, registered once: ${totals.registeredOnce}, ` +
-      `duplicates: ${totals.duplicates}, lost: ${totals.lost}, uncertain left: ${totals.uncertain}\n`
+      `duplicates: ${totals.duplicates}, lost: ${totals.lost}, uncertain left: ${totals.uncertain}` +
+      `${options.profile ? `, ${supervisor}` : ''}\n`
   )
   const ok =
     totals.payments === options.payments &&

@@ -5,6 +5,19 @@
 import { z } from 'zod'
 import { createRandom, type Random } from './prng'
 
+/**
+ * How the API books and answers payments. `default`: the payment list, our own words echoed,
+ * dates as YYYY-MM-DD. `conventions`: an API written without us — every registered payment booked
+ * as `EFECTIVO` / `CAJA` whatever the request said, payment days as UTC timestamps, and the bill's
+ * payments answered as ONE `Payment` object (the latest), as the seed types it.
+ */
+export const SIM_PROFILES = ['default', 'conventions'] as const
+export type SimProfile = (typeof SIM_PROFILES)[number]
+
+export function isSimProfile(value: string): value is SimProfile {
+  return (SIM_PROFILES as readonly string[]).includes(value)
+}
+
 export interface Faults {
   /** Delay before processing: a client that gives up still sees the server commit later. */
   latencyMs: number
@@ -14,6 +27,12 @@ export interface Faults {
   dropBeforeProcessingRate: number
   /** 0..1: process and commit, then destroy the socket without answering. */
   dropAfterCommitRate: number
+  /** 0..1: process and commit, then answer 503 (the client cannot tell it from a refusal). */
+  errorAfterCommitRate: number
+  /** 0..1: process and commit, then send `stallStatus` headers and a body that never ends. */
+  stallAfterCommitRate: number
+  /** The status of a stalled answer (default 503; 200 stalls a success). */
+  stallStatus: number
   /** Closes the API listener (ECONNREFUSED); false re-listens on the same port. */
   refuseConnections: boolean
   /** register answers true for an already paid bill, and counts it again. */
@@ -22,6 +41,7 @@ export interface Faults {
   expireTokens: boolean
   /** Regex on the request path; unset = every billing API path, never the token endpoint. */
   paths?: string
+  profile: SimProfile
 }
 
 export const FaultsPatch = z
@@ -30,9 +50,13 @@ export const FaultsPatch = z
     serverErrorRate: z.number().min(0).max(1),
     dropBeforeProcessingRate: z.number().min(0).max(1),
     dropAfterCommitRate: z.number().min(0).max(1),
+    errorAfterCommitRate: z.number().min(0).max(1),
+    stallAfterCommitRate: z.number().min(0).max(1),
+    stallStatus: z.number().int().min(200).max(599),
     refuseConnections: z.boolean(),
     acceptDuplicates: z.boolean(),
     expireTokens: z.boolean(),
+    profile: z.enum(SIM_PROFILES),
     paths: z
       .string()
       .nullable()
@@ -50,9 +74,13 @@ export const NO_FAULTS: Faults = Object.freeze({
   serverErrorRate: 0,
   dropBeforeProcessingRate: 0,
   dropAfterCommitRate: 0,
+  errorAfterCommitRate: 0,
+  stallAfterCommitRate: 0,
+  stallStatus: 503,
   refuseConnections: false,
   acceptDuplicates: false,
-  expireTokens: false
+  expireTokens: false,
+  profile: 'default'
 })
 
 export const BILLING_PREFIX = '/v2/tigo/b2b/co/billing'
@@ -73,8 +101,13 @@ export interface FaultHooks {
   onExpireTokens(): void
 }
 
-export function createFaults(seed: number, hooks: FaultHooks): FaultController {
-  let faults: Faults = { ...NO_FAULTS }
+/** `profile`: the one the simulator started with; `reset()` comes back to it. */
+export function createFaults(
+  seed: number,
+  hooks: FaultHooks,
+  profile: SimProfile = 'default'
+): FaultController {
+  let faults: Faults = { ...NO_FAULTS, profile }
   let random: Random = createRandom(seed)
   let pathFilter: RegExp | undefined
 
@@ -108,7 +141,7 @@ export function createFaults(seed: number, hooks: FaultHooks): FaultController {
     },
     reset() {
       const refused = faults.refuseConnections
-      faults = { ...NO_FAULTS }
+      faults = { ...NO_FAULTS, profile }
       random = createRandom(seed)
       pathFilter = undefined
       if (refused) hooks.onRefuseConnections(false)

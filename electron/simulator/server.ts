@@ -8,7 +8,13 @@ import { createBillingState } from './billing-state'
 import type { Route } from './context'
 import { bogotaDate } from './dates'
 import { buildDataset, type Dataset } from './dataset'
-import { BILLING_PREFIX, createFaults, type Faults, type FaultsPatch } from './faults'
+import {
+  BILLING_PREFIX,
+  createFaults,
+  type Faults,
+  type FaultsPatch,
+  type SimProfile
+} from './faults'
 import {
   errorReply,
   matchPath,
@@ -27,7 +33,8 @@ import { paymentRoutes } from './routes/payments'
 import { bearerToken, issueToken, TOKEN_PATH } from './routes/tokens'
 import { createTokenStore } from './token-store'
 
-export type { Faults, FaultsPatch } from './faults'
+export type { Faults, FaultsPatch, SimProfile } from './faults'
+export { SIM_PROFILES, isSimProfile } from './faults'
 export type { LedgerEntry } from './ledger'
 export type { Dataset } from './dataset'
 export { CONTRACTS_PAGING } from './routes/customers'
@@ -53,6 +60,8 @@ export interface SimulatorOptions {
   clientSecret?: string
   /** Epoch ms; drives token expiry, payment days and ledger timestamps. */
   clock?: () => number
+  /** How the API books and answers payments (faults.ts); `reset()` keeps it. Default `default`. */
+  profile?: SimProfile
 }
 
 export interface SimulatorHandle {
@@ -110,16 +119,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     host,
     options.port ?? 0
   )
-  const faults = createFaults(options.faultSeed ?? 1, {
-    onExpireTokens: () => tokens.expireAll(),
-    onRefuseConnections(refuse) {
-      if (refuse && api.isListening()) {
-        // Close right now, not on a later tick: the very next connect must be refused.
-        const closed = api.stop()
-        enqueue(() => closed)
-      } else enqueue(refuse ? () => api.stop() : () => api.start())
-    }
-  })
+  const faults = createFaults(
+    options.faultSeed ?? 1,
+    {
+      onExpireTokens: () => tokens.expireAll(),
+      onRefuseConnections(refuse) {
+        if (refuse && api.isListening()) {
+          // Close right now, not on a later tick: the very next connect must be refused.
+          const closed = api.stop()
+          enqueue(() => closed)
+        } else enqueue(refuse ? () => api.stop() : () => api.start())
+      }
+    },
+    options.profile ?? 'default'
+  )
   const ctx: AdminContext = {
     state: createBillingState(dataset),
     ledger: createLedger(),
@@ -187,6 +200,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const reply = await answerApi(request)
     if (faults.roll(faults.current().dropAfterCommitRate)) return void req.socket.destroy()
+    if (faults.roll(faults.current().errorAfterCommitRate)) {
+      return send(res, errorReply(503, 'Service temporarily unavailable'))
+    }
+    if (faults.roll(faults.current().stallAfterCommitRate)) {
+      // Committed; the headers are sent and the body never ends (closed with the listener).
+      const status = faults.current().stallStatus
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.write(status < 300 ? '{"' : '{"code":"503","message":"Service')
+      return
+    }
     send(res, reply)
   }
 

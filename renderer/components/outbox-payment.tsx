@@ -2,7 +2,13 @@
 import { useState } from 'react'
 import type { OutboxItemView, OutboxPaymentView } from '../../shared/ipc/views'
 import { formatMoment } from '../lib/format'
-import { canRetry } from '../lib/outbox-rules'
+import {
+  canRetry,
+  decisionsFor,
+  lastErrorKey,
+  rejectionKey,
+  type SupervisorDecision
+} from '../lib/outbox-rules'
 import { useLanguage, useT } from '../i18n/use-t'
 import { AttemptList } from './attempt-list'
 import { Money } from './money'
@@ -13,22 +19,18 @@ interface OutboxPaymentProps {
   items: OutboxItemView[]
   picked: ReadonlySet<number>
   onPick: (itemId: number) => void
+  /** Items chosen for a bulk supervisor decision. */
+  chosen: ReadonlySet<number>
+  onChoose: (itemId: number) => void
+  /** Items whose bill Tigo reported paid when a retry asked: no retry is offered for them. */
+  paidAtTigo: ReadonlySet<number>
   onRetry: (itemIds: number[]) => void
   /** A supervisor settles an item the engine cannot; resolves true when it was accepted. */
   onDecide: (itemId: number, decision: SupervisorDecision, note: string) => Promise<boolean>
   busy: boolean
 }
 
-export type SupervisorDecision = 'registered' | 'resend'
-
-/** The main process has the last word (it checks the item's history and asks Tigo live). */
-function decisionsFor(item: OutboxItemView): SupervisorDecision[] {
-  if (item.state === 'uncertain' && item.flagged) return ['registered', 'resend']
-  if (item.state === 'rejected' && item.rejectedReason?.startsWith('bill_paid_elsewhere')) {
-    return ['registered']
-  }
-  return []
-}
+export type { SupervisorDecision }
 
 function DecisionForm({
   item,
@@ -72,6 +74,9 @@ export function OutboxPayment({
   items,
   picked,
   onPick,
+  chosen,
+  onChoose,
+  paidAtTigo,
   onRetry,
   onDecide,
   busy
@@ -96,7 +101,7 @@ export function OutboxPayment({
       </header>
       <ul className="outbox-items">
         {items.map((item) => {
-          const retryable = canRetry(item)
+          const retryable = canRetry(item) && !paidAtTigo.has(item.itemId)
           const decidable = decisionsFor(item).length > 0
           const checkboxId = `retry-${item.itemId}`
           return (
@@ -118,7 +123,17 @@ export function OutboxPayment({
                 <Money value={item.amount} />
                 <StateChip state={item.state} />
                 {item.flagged ? <StateChip state="flagged" /> : null}
-                {decidable ? <span className="muted">{t('ui.outbox.needsSupervisor')}</span> : null}
+                {decidable ? (
+                  <label className="muted">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(item.itemId)}
+                      onChange={() => onChoose(item.itemId)}
+                      aria-label={t('ui.outbox.choose', { billNo: item.billNo })}
+                    />{' '}
+                    {t('ui.outbox.needsSupervisor')}
+                  </label>
+                ) : null}
                 <span className="muted">{t('ui.outbox.attempts', { count: item.attempts })}</span>
                 {item.nextAttemptAt && item.state !== 'registered' ? (
                   <span className="muted">
@@ -158,13 +173,13 @@ export function OutboxPayment({
               </div>
               {item.flagged ? <p className="flag-note">{t('ui.outbox.flagNote')}</p> : null}
               {item.rejectedReason ? (
-                <p className="item-error">
-                  {t('ui.outbox.rejectedReason', { reason: item.rejectedReason })}
+                <p className="item-error" title={item.rejectedReason}>
+                  {t('ui.outbox.rejectedReason', { reason: t(rejectionKey(item.rejectedReason)) })}
                 </p>
               ) : null}
               {item.lastError && item.state !== 'registered' ? (
-                <p className="item-error">
-                  {t('ui.outbox.lastError', { message: item.lastError })}
+                <p className="item-error" title={item.lastError}>
+                  {t('ui.outbox.lastError', { message: t(lastErrorKey(item.lastError)) })}
                 </p>
               ) : null}
               {decidable && deciding === item.itemId ? (

@@ -6,6 +6,7 @@ import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { lockTill, signOut } from '../hooks/use-session'
 import { useAppStore } from '../store/app-store'
 import { useSessionStore } from '../store/session'
+import type { SyncStatus } from '../../shared/ipc/views'
 import { Money } from './money'
 
 export function StatusBar() {
@@ -49,11 +50,11 @@ export function StatusBar() {
         {status ? (
           <>
             <span
-              className={`status-item conn ${status.online ? 'conn-online' : 'conn-offline'}`}
+              className={`status-item conn conn-${connection(status)}`}
               data-testid="connection"
             >
               <span className="dot" aria-hidden="true" />
-              {status.online ? t('ui.status.online') : t('ui.status.offline')}
+              {t(`ui.status.${connection(status)}`)}
             </span>
             <button
               type="button"
@@ -126,3 +127,11 @@ export function StatusBar() {
     </header>
   )
 }
+
+/** Offline wins; online but failing or hanging reads "degraded". */
+function connection(status: Pick<SyncStatus, 'online' | 'degraded'>): ConnectionState {
+  if (!status.online) return 'offline'
+  return status.degraded ? 'degraded' : 'online'
+}
+
+type ConnectionState = 'online' | 'degraded' | 'offline'

@@ -1,15 +1,37 @@
 /** What the outbox screen may offer for an item, and how its filters become a query. */
 import type { OutboxItemView, OutboxState } from '../../shared/ipc/views'
 
-/** Registered and in-flight items are never resent by hand; the rest the sync engine accepts. */
-export function canRetry(item: Pick<OutboxItemView, 'state' | 'flagged'>): boolean {
-  if (item.state === 'registered' || item.state === 'sending') return false
-  return (
-    item.state === 'rejected' ||
-    item.state === 'uncertain' ||
-    item.state === 'queued' ||
-    item.flagged
-  )
+const PAID_ELSEWHERE = 'bill_paid_elsewhere'
+
+type RuleItem = Pick<OutboxItemView, 'state' | 'flagged'> & { rejectedReason?: string | null }
+
+/**
+ * A retry puts a rejected bill back in the queue (or makes a queued one due now). Never for a
+ * bill Tigo reports paid (rejected as paid elsewhere: a supervisor decides it instead), nor for an
+ * uncertain one (only a check with Tigo or a supervisor's decision moves it), nor registered or
+ * in-flight ones. The main process asks Tigo again before queueing, and the engine before sending.
+ */
+export function canRetry(item: RuleItem): boolean {
+  if (item.state === 'queued') return true
+  return item.state === 'rejected' && !item.rejectedReason?.startsWith(PAID_ELSEWHERE)
+}
+
+export type SupervisorDecision = 'registered' | 'resend'
+
+/** What a supervisor may decide for an item; the main process has the last word. */
+export function decisionsFor(item: RuleItem): SupervisorDecision[] {
+  if (item.state === 'uncertain' && item.flagged) return ['registered', 'resend']
+  if (item.state === 'rejected' && item.rejectedReason?.startsWith(PAID_ELSEWHERE)) {
+    return ['registered']
+  }
+  return []
+}
+
+/** The decisions every one of the chosen items allows (a bulk decision is one for all). */
+export function commonDecisions(items: readonly RuleItem[]): SupervisorDecision[] {
+  if (items.length === 0) return []
+  const [first, ...rest] = items.map(decisionsFor)
+  return (first ?? []).filter((decision) => rest.every((allowed) => allowed.includes(decision)))
 }
 
 export type StateFilter = 'all' | OutboxState | 'flagged'
@@ -42,4 +64,41 @@ export function matchesFilter(
   filter: OutboxFilter
 ): boolean {
   return filter.state !== 'flagged' || item.flagged
+}
+
+const REJECTION_CODES = [
+  'bill_paid_elsewhere',
+  'register_refused',
+  'api_rejected',
+  'invalid_request',
+  'invalid_id_type'
+] as const
+
+/**
+ * The dictionary key of a rejection reason as the engine stores it (`<code>: <detail>`): the
+ * cashier reads a sentence, the raw detail stays in the attempts list.
+ */
+export function rejectionKey(reason: string): string {
+  const code = reason.split(':')[0]?.trim() ?? ''
+  return (REJECTION_CODES as readonly string[]).includes(code)
+    ? `ui.outbox.reason.${code}`
+    : 'ui.outbox.reason.other'
+}
+
+/** The engine's notes (sync/outcomes.ts callers) by how they begin, for a sentence per kind. */
+const LAST_ERROR_KINDS: readonly [RegExp, string][] = [
+  [/^not sent/, 'notSent'],
+  [
+    /^(may have reached Tigo|interrupted|unreadable answer|unexpected failure|Tigo answered without)/,
+    'uncertain'
+  ],
+  [/^reconcile could not decide/, 'reconcile'],
+  [/^reconciled/, 'reconciled'],
+  [/^refused with other bills/, 'alone']
+]
+
+/** The dictionary key of an item's last error; the raw note stays in the attempts list. */
+export function lastErrorKey(lastError: string): string {
+  const kind = LAST_ERROR_KINDS.find(([pattern]) => pattern.test(lastError))?.[1] ?? 'other'
+  return `ui.outbox.error.${kind}`
 }

@@ -6,11 +6,13 @@ import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
+import { BulkDecision } from '../components/outbox-bulk-decision'
 import { OutboxPayment, type SupervisorDecision } from '../components/outbox-payment'
 import { ReceiptPrintActions } from '../components/receipt-print-actions'
 import { ScreenHeader } from '../components/screen-header'
 import {
   canRetry,
+  decisionsFor,
   matchesFilter,
   toOutboxQuery,
   type OutboxFilter,
@@ -50,6 +52,8 @@ export function OutboxScreen() {
   const announce = useAppStore((state) => state.announce)
   const [filter, setFilter] = useState<OutboxFilter>({ state: 'all', from: '', to: '' })
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set())
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set())
+  const [paidAtTigo, setPaidAtTigo] = useState<ReadonlySet<number>>(new Set())
   const [busy, setBusy] = useState(false)
   const { payments, failure, reload } = useOutbox(filter)
 
@@ -64,24 +68,31 @@ export function OutboxScreen() {
     [payments, filter]
   )
   const retryable = shown.flatMap((entry) =>
-    entry.items.filter(canRetry).map((item) => item.itemId)
+    entry.items
+      .filter((item) => canRetry(item) && !paidAtTigo.has(item.itemId))
+      .map((item) => item.itemId)
   )
+  const decidable = shown.flatMap((entry) => entry.items.filter((i) => decisionsFor(i).length > 0))
+  const chosenItems = decidable.filter((item) => chosen.has(item.itemId))
 
-  function pick(itemId: number): void {
-    setPicked((current) => {
-      const next = new Set(current)
-      if (next.has(itemId)) next.delete(itemId)
-      else next.add(itemId)
-      return next
-    })
+  const toggle = (itemId: number) => (current: ReadonlySet<number>) => {
+    const next = new Set(current)
+    if (next.has(itemId)) next.delete(itemId)
+    else next.add(itemId)
+    return next
   }
+  const pick = (itemId: number): void => setPicked(toggle(itemId))
+  const choose = (itemId: number): void => setChosen(toggle(itemId))
 
   async function retry(itemIds: number[]): Promise<void> {
     if (itemIds.length === 0) return
     setBusy(true)
     try {
-      const { retried } = await api.invoke('outbox:retry', { itemIds })
-      announce('success', t('ui.outbox.retried', { count: retried }))
+      const { retried, billPaid = [] } = await api.invoke('outbox:retry', { itemIds })
+      if (billPaid.length > 0) {
+        setPaidAtTigo((current) => new Set([...current, ...billPaid]))
+        announce('error', t('ui.outbox.retryBillPaid', { count: billPaid.length }))
+      } else announce('success', t('ui.outbox.retried', { count: retried }))
       setPicked(new Set())
       await reload()
     } catch (error) {
@@ -110,6 +121,37 @@ export function OutboxScreen() {
     }
   }
 
+  async function decideMany(decision: SupervisorDecision, note: string): Promise<boolean> {
+    const itemIds = chosenItems.map((item) => item.itemId)
+    if (itemIds.length === 0) return false
+    setBusy(true)
+    try {
+      const { results } = await api.invoke('outbox:decideMany', { itemIds, decision, note })
+      const failed = results.filter((result) => result.error !== undefined)
+      const billOf = new Map(chosenItems.map((item) => [item.itemId, item.billNo]))
+      announce(
+        failed.length > 0 ? 'error' : 'success',
+        [
+          t('ui.outbox.bulkDone', { done: results.length - failed.length, failed: failed.length }),
+          ...failed.map((result) =>
+            t('ui.outbox.bulkFailed', {
+              billNo: billOf.get(result.itemId) ?? String(result.itemId),
+              reason: describe({ code: result.error })
+            })
+          )
+        ].join(' ')
+      )
+      setChosen(new Set(failed.map((result) => result.itemId)))
+      await reload()
+      return true
+    } catch (error) {
+      announce('error', describe(error))
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
     <section className="outbox-screen">
       <ScreenHeader title={t('ui.outbox.title')}>
@@ -126,7 +168,21 @@ export function OutboxScreen() {
         >
           {t('ui.outbox.pickAll')}
         </ActionButton>
+        <ActionButton
+          disabled={busy || decidable.length === 0}
+          onClick={() => setChosen(new Set(decidable.map((item) => item.itemId)))}
+        >
+          {t('ui.outbox.chooseAll')}
+        </ActionButton>
       </ScreenHeader>
+      {chosenItems.length > 0 ? (
+        <BulkDecision
+          chosen={chosenItems}
+          busy={busy}
+          onDecide={decideMany}
+          onClear={() => setChosen(new Set())}
+        />
+      ) : null}
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <Field label={t('ui.outbox.filterState')}>
           <select
@@ -169,6 +225,9 @@ export function OutboxScreen() {
               items={items}
               picked={picked}
               onPick={pick}
+              chosen={chosen}
+              onChoose={choose}
+              paidAtTigo={paidAtTigo}
               onRetry={(itemIds) => void retry(itemIds)}
               onDecide={decide}
               busy={busy}

@@ -176,6 +176,8 @@ export type StateTotals = Record<OutboxState, number>
 
 export interface SyncStatus {
   online: boolean
+  /** Tigo answers, but with 5xx, cut or unreadable answers, or a call hangs (status bar: "con fallas"). */
+  degraded?: boolean
   checkedAt: string
   counts: StateTotals
   sums: StateTotals

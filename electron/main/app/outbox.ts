@@ -2,7 +2,9 @@
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
 import type { OutboxFilter } from '../store/types'
-import { billKey, checkBills } from '../sync/reconcile'
+import type { SupervisorDecision } from '../store/outbox'
+import type { OutboxItem, OutboxState } from '../store/types'
+import { askTigo } from '../sync/resend-gate'
 import type { AppContext } from './context'
 import { toAttemptView, toOutboxPaymentView } from './views'
 
@@ -28,8 +30,14 @@ export function outboxHandlers(ctx: AppContext): Handlers {
 
     'outbox:summary': () => ctx.syncStatus(),
 
-    'outbox:retry': (input) => {
-      const items = ctx.outbox.retry(input.itemIds, ctx.cashier().id)
+    'outbox:retry': async (input) => {
+      // A rejected bill goes back to the queue only if Tigo, asked now, does not have it as
+      // paid; the engine's resend gate asks again right before it sends (sync/resend-gate.ts).
+      const rejected = ctx.outbox.items(input.itemIds).filter((item) => item.state === 'rejected')
+      const answer = await askTigo(ctx.client, rejected)
+      const paid = new Set(answer.paid.map((item) => item.id))
+      const ids = input.itemIds.filter((id) => !paid.has(id))
+      const items = ids.length > 0 ? ctx.outbox.retry(ids, ctx.cashier().id) : []
       if (items.length > 0) {
         ctx.events.emit('outbox:changed', {
           paymentIds: [...new Set(items.map((item) => item.paymentId))]
@@ -37,44 +45,107 @@ export function outboxHandlers(ctx: AppContext): Handlers {
         ctx.events.emit('sync:status', ctx.syncStatus())
         void ctx.requestDrain('retry')
       }
-      return { retried: items.length }
+      return { retried: items.length, billPaid: [...paid] }
     },
 
     'outbox:decide': async (input) => {
-      const [item] = ctx.outbox.items([input.itemId])
-      if (!item) throw new AppError('outbox_item_unknown', { itemId: input.itemId })
-      let billUnpaid = false
-      if (input.decision === 'resend') {
-        if (!ctx.outbox.decisionsFor(item).includes('resend')) {
-          throw new AppError('outbox_decision_not_allowed', {
-            itemId: item.id,
-            state: item.state,
-            decision: input.decision
-          })
-        }
-        // Resending money that may have reached Tigo is safe only if Tigo says unpaid right now.
-        const verdict = (await checkBills(ctx.client, [item])).get(billKey(item))
-        if (verdict?.kind === 'paid') throw new AppError('outbox_resend_bill_paid', {})
-        if (verdict?.kind !== 'unpaid') throw new AppError('outbox_resend_unverified', {})
-        billUnpaid = true
-      }
-      const cashier = ctx.cashier()
-      const decided = ctx.outbox.decide({
-        itemId: input.itemId,
-        decision: input.decision,
-        supervisor: { id: cashier.id, name: cashier.name },
-        note: input.note,
-        billUnpaid
-      })
-      ctx.events.emit('outbox:changed', { paymentIds: [decided.paymentId] })
-      ctx.events.emit('sync:status', ctx.syncStatus())
-      if (decided.state === 'queued') void ctx.requestDrain('retry')
-      return { state: decided.state }
+      const [outcome] = await decideAll(ctx, [input.itemId], input.decision, input.note)
+      if (!outcome || outcome.error) throw outcome?.error ?? new AppError('internal', {})
+      return { state: outcome.state }
     },
 
-    'sync:now': async () => {
-      await ctx.requestDrain('manual')
+    'outbox:decideMany': async (input) => {
+      const outcomes = await decideAll(ctx, input.itemIds, input.decision, input.note)
+      return {
+        results: outcomes.map((outcome) =>
+          outcome.error
+            ? { itemId: outcome.itemId, error: outcome.error.code }
+            : { itemId: outcome.itemId, state: outcome.state }
+        )
+      }
+    },
+
+    // Answers at once: the drain runs on, and its progress reaches the status bar as events.
+    'sync:now': () => {
+      void ctx.requestDrain('manual')
       return ctx.syncStatus()
     }
   }
+}
+
+type Outcome =
+  { itemId: number; state: OutboxState; error?: undefined } | { itemId: number; error: AppError }
+
+/**
+ * A supervisor's decision on one or several items, with one note. A resend is written only for
+ * the bills Tigo, asked live now, has unpaid (and the engine's gate asks again before sending).
+ * Each item is decided on its own: one that may not be decided does not stop the others.
+ */
+async function decideAll(
+  ctx: AppContext,
+  itemIds: readonly number[],
+  decision: SupervisorDecision,
+  note: string
+): Promise<Outcome[]> {
+  const found = new Map(ctx.outbox.items(itemIds).map((item) => [item.id, item]))
+  const outcomes = new Map<number, Outcome>()
+  const allowed: OutboxItem[] = []
+  for (const itemId of new Set(itemIds)) {
+    const item = found.get(itemId)
+    if (!item)
+      outcomes.set(itemId, { itemId, error: new AppError('outbox_item_unknown', { itemId }) })
+    else if (!ctx.outbox.decisionsFor(item).includes(decision)) {
+      outcomes.set(itemId, {
+        itemId,
+        error: new AppError('outbox_decision_not_allowed', {
+          itemId,
+          state: item.state,
+          decision
+        })
+      })
+    } else allowed.push(item)
+  }
+  let unpaid = new Set<number>()
+  if (decision === 'resend' && allowed.length > 0) {
+    // Resending money that may have reached Tigo is safe only if Tigo says unpaid right now.
+    const answer = await askTigo(ctx.client, allowed)
+    unpaid = new Set(answer.unpaid.map((item) => item.id))
+    for (const item of answer.paid) {
+      outcomes.set(item.id, { itemId: item.id, error: new AppError('outbox_resend_bill_paid', {}) })
+    }
+    for (const item of answer.unknown) {
+      outcomes.set(item.id, {
+        itemId: item.id,
+        error: new AppError('outbox_resend_unverified', {})
+      })
+    }
+  }
+  const cashier = ctx.cashier()
+  const changed = new Set<string>()
+  for (const item of allowed) {
+    if (outcomes.has(item.id)) continue
+    try {
+      const decided = ctx.outbox.decide({
+        itemId: item.id,
+        decision,
+        supervisor: { id: cashier.id, name: cashier.name },
+        note,
+        billUnpaid: unpaid.has(item.id)
+      })
+      outcomes.set(item.id, { itemId: item.id, state: decided.state })
+      changed.add(decided.paymentId)
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      outcomes.set(item.id, { itemId: item.id, error })
+    }
+  }
+  if (changed.size > 0) {
+    ctx.events.emit('outbox:changed', { paymentIds: [...changed] })
+    ctx.events.emit('sync:status', ctx.syncStatus())
+    if (decision === 'resend') void ctx.requestDrain('retry')
+  }
+  return itemIds.flatMap((itemId) => {
+    const outcome = outcomes.get(itemId)
+    return outcome ? [outcome] : []
+  })
 }

@@ -19,9 +19,24 @@ export interface ReachabilityOptions {
   shouldProbe?: () => boolean
   /** Called on every change of `isOnline()`, not after `stop()`. */
   onChange?: (online: boolean) => void
+  /** Called on every change of `isDegraded()`, not after `stop()`. */
+  onDegradedChange?: (degraded: boolean) => void
+  /**
+   * A call still unanswered after this long makes Tigo `degraded` at once, whatever the client
+   * timeout (which a supervisor may set to 60 s or more). Default 10 s.
+   */
+  hangMs?: number
 }
 
+/** Default wait before a call that has not answered counts as a sign of trouble. */
+export const DEFAULT_HANG_MS = 10_000
+
 export interface Reachability extends Pick<Connectivity, 'isOnline' | 'checkedAt' | 'check'> {
+  /**
+   * Tigo answers, but badly: the last call got a 5xx, an answer cut short or unreadable, or a
+   * call has hung longer than `hangMs`. Cleared by the next call that succeeds.
+   */
+  isDegraded(): boolean
   /** The client to hand out instead of the one passed in: the same calls, each one observed. */
   readonly client: TigoClient
   /** Ends the probe timer and the change reports (before the API closes at quit). */
@@ -35,11 +50,26 @@ export function failureEvidence(error: unknown): 'reachable' | 'unreachable' | '
   return error.kind === 'not-sent' || error.kind === 'uncertain' ? 'unreachable' : 'reachable'
 }
 
+/** A failure that came with an HTTP answer, yet says Tigo is not working properly. */
+export function isTrouble(error: unknown): boolean {
+  if (!isTigoError(error)) return false
+  if (error.kind === 'invalid-response') return true
+  return error.kind === 'uncertain' && error.status !== undefined
+}
+
 export function createReachability(options: ReachabilityOptions): Reachability {
   const { client } = options
   const shouldProbe = options.shouldProbe ?? (() => true)
+  const hangMs = options.hangMs ?? DEFAULT_HANG_MS
   let stopped = false
   let timer: NodeJS.Timeout | undefined
+  let degraded = false
+
+  function setDegraded(next: boolean): void {
+    if (next === degraded) return
+    degraded = next
+    if (!stopped) options.onDegradedChange?.(next)
+  }
 
   const connectivity = createConnectivity({
     probe: () => client.probe(),
@@ -74,13 +104,20 @@ export function createReachability(options: ReachabilityOptions): Reachability {
     call: (...args: A) => Promise<R>
   ): (...args: A) => Promise<R> {
     return async (...args) => {
+      // A call that hangs is news now, not when the client finally gives up on it.
+      const hung = setTimeout(() => setDegraded(true), hangMs)
+      hung.unref()
       try {
         const value = await call(...args)
         note('reachable')
+        setDegraded(false)
         return value
       } catch (error) {
         note(failureEvidence(error))
+        if (isTrouble(error)) setDegraded(true)
         throw error
+      } finally {
+        clearTimeout(hung)
       }
     }
   }
@@ -105,6 +142,7 @@ export function createReachability(options: ReachabilityOptions): Reachability {
   return {
     client: watched,
     isOnline: () => connectivity.isOnline(),
+    isDegraded: () => degraded,
     checkedAt: () => connectivity.checkedAt(),
     check: () => connectivity.check(),
     stop() {

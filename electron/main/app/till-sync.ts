@@ -130,7 +130,8 @@ export function createTillSync(options: TillSyncOptions): TillSync {
       events.emit('sync:status', status())
       // Tigo answered someone: what waits need not wait for the engine's own next probe.
       if (online) void engine?.requestDrain('online')
-    }
+    },
+    onDegradedChange: () => events.emit('sync:status', status())
   })
   const client = reachability.client
 
@@ -139,6 +140,7 @@ export function createTillSync(options: TillSyncOptions): TillSync {
     return {
       ...base,
       online: reachability.isOnline(),
+      degraded: reachability.isDegraded(),
       checkedAt: new Date(reachability.checkedAt() ?? clock()).toISOString()
     }
   }
@@ -168,7 +170,9 @@ export function createTillSync(options: TillSyncOptions): TillSync {
         terminal: options.terminal,
         ...atomicWrites(options),
         onStatus: (engineStatus) => events.emit('sync:status', withReachability(engineStatus)),
-        onError: (error) => options.log.error('sync engine', error)
+        onError: (error) => options.log.error('sync engine', error),
+        // A quit waits for a request in flight no longer than the client would.
+        stopTimeoutMs: settings.get().timeoutMs + 2_000
       })
     : undefined
 

@@ -43,6 +43,10 @@ export interface OutboxSql {
   flaggedWaiting: Statement
   attempts: Statement
   requeueNow: Statement
+  /** Items of the list some attempt of which may have reached Tigo (uncertain or rejected). */
+  possiblyDeliveredItems: Statement
+  /** Bills of the list held by a rejected item (an earlier item of the same bill). */
+  rejectedBills: Statement
   staleUnflagged: Statement
   /** A payment keeps the time it was first flagged. */
   flagPayment: Statement
@@ -107,6 +111,15 @@ export function prepareOutboxSql(db: Database): OutboxSql {
     attempts: db.prepare('SELECT * FROM outbox_attempts WHERE item_id = ? ORDER BY id'),
     requeueNow: db.prepare(
       `UPDATE outbox_items SET next_attempt_at = ?, updated_at = ? WHERE id ${IN_IDS}`
+    ),
+    possiblyDeliveredItems: db.prepare(
+      `SELECT DISTINCT item_id AS id FROM outbox_attempts
+       WHERE item_id ${IN_IDS} AND to_state IN ('uncertain', 'rejected')`
+    ),
+    /** Rejected items are few; the (state, next_attempt_at) index finds them. */
+    rejectedBills: db.prepare(
+      `SELECT DISTINCT bill_no AS billNo FROM outbox_items
+       WHERE state = 'rejected' AND bill_no ${IN_IDS}`
     ),
     staleUnflagged: db.prepare(
       `SELECT DISTINCT p.id FROM payments p JOIN outbox_items i ON i.payment_id = p.id

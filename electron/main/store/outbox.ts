@@ -69,6 +69,13 @@ export interface Outbox extends OutboxSupervisor {
   items(ids: readonly number[]): OutboxItem[]
   /** The item holding this bill in a non-rejected state, if any. */
   activeItemForBill(billNo: string): OutboxItem | undefined
+  /**
+   * Of these items, those whose bill a request of ours may already have reached Tigo with: the
+   * item itself was once uncertain or rejected, or an earlier item of the same bill was rejected
+   * (a batch re-import). Sending any of them again must pass the resend gate
+   * (sync/resend-gate.ts): Tigo asked live, and the bill unpaid.
+   */
+  possiblyDelivered(items: readonly Pick<OutboxItem, 'id' | 'billNo'>[]): Set<number>
   /** Supervisor action: rejected → queued, queued → due now. Audited. */
   retry(ids: readonly number[], actor: string): OutboxItem[]
   /** Flags payments whose items waited longer than `maxAgeMs`; returns their ids. Never drops. */
@@ -339,6 +346,20 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
     activeItemForBill(billNo) {
       const row = sql.activeForBill.get(billNo) as ItemWithPaymentRow | undefined
       return row ? toOutboxItem(row) : undefined
+    },
+
+    possiblyDelivered(list) {
+      if (list.length === 0) return new Set()
+      const ids = list.map((item) => item.id)
+      const seen = new Set(
+        (sql.possiblyDeliveredItems.all(idList(ids)) as { id: number }[]).map((row) => row.id)
+      )
+      const bills = JSON.stringify([...new Set(list.map((item) => item.billNo))])
+      const rejected = new Set(
+        (sql.rejectedBills.all(bills) as { billNo: string }[]).map((row) => row.billNo)
+      )
+      for (const item of list) if (rejected.has(item.billNo)) seen.add(item.id)
+      return seen
     },
 
     retry(ids, actor) {

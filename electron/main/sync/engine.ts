@@ -18,7 +18,9 @@ import type { SyncStatus } from '../../../shared/ipc/views'
 import type { AuditLog } from '../store/audit'
 import type { LookupCache } from '../store/cache'
 import type { Clock, OutboxItem } from '../store/types'
+import { learnFromConfirmed } from './attribution'
 import { createConnectivity } from './connectivity'
+import { createConventions } from './conventions'
 import { describe, settleRegistered } from './outcomes'
 import { reconcileUncertain } from './reconcile-step'
 import { requestWidth, sendRound } from './send-round'
@@ -57,13 +59,19 @@ export interface SyncEngineOptions {
   atomically?: <T>(work: () => T) => T
   /** Failures the engine survived (a storage error mid-drain); for the log. */
   onError?: (error: unknown) => void
+  /**
+   * Longest `stop()` waits for the drain in flight (default 15 s; the app passes its client
+   * timeout plus a margin). Past it, what the drain had claimed is written `uncertain` (it may
+   * have reached Tigo) and `stop()` returns: quitting never waits on a wedged request.
+   */
+  stopTimeoutMs?: number
 }
 
 export interface SyncEngine {
   requestDrain(reason: DrainReason): Promise<void>
   /** Recovers items a crash left in `sending`, then drains and keeps the timer running. */
   start(): void
-  /** Stops the timer and waits for the request in flight to settle. */
+  /** Stops the timer and waits for the request in flight to settle, at most `stopTimeoutMs`. */
   stop(): Promise<void>
   status(): SyncStatus
   isOnline(): boolean
@@ -75,6 +83,7 @@ const STALE_CHECK_EVERY_MS = 60_000
 /** Fewest requests' worth of items claimed per round (claims and outcomes are one write each). */
 const ROUND_REQUESTS = 8
 const ROUND_MIN_ITEMS = 50
+const DEFAULT_STOP_TIMEOUT_MS = 15_000
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { outbox, client, clock, settings } = options
@@ -92,6 +101,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const inFlight = new Set<number>()
   const sendAlone = new Set<number>()
   const reconcile: ReconcileState = { dueAt: new Map(), tries: new Map() }
+  const conventions = createConventions()
+  const freshUnpaid = new Map<string, number>()
 
   const connectivity = createConnectivity({
     probe: () => client.probe(),
@@ -207,6 +218,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       reconcile,
       inFlight,
       sendAlone,
+      conventions,
+      freshUnpaid,
       atomically: options.atomically ?? ((work) => work()),
       onRegistered: () => {
         lastSyncAt = clock()
@@ -224,6 +237,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // Registered by Tigo in the last round, still `sending` in the database: written in the
     // transaction that claims the next round (one disk flush per round instead of two).
     let accepted: OutboxItem[] = []
+    // Confirmed registrations to learn this Tigo's words from (conventions.ts), once written.
+    let toLearn: OutboxItem[] = []
+    const learnNow = async (): Promise<void> => {
+      const learning = toLearn
+      toLearn = []
+      if (learning.length > 0) await learnFromConfirmed(drainContext(), learning)
+    }
     const writeAccepted = <T>(ctx: DrainContext, then: () => T): T => {
       const pending = accepted
       try {
@@ -248,10 +268,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const batch = Math.max(1, Math.trunc(ctx.settings.batchSize))
         const limit = Math.max(ROUND_MIN_ITEMS, batch * Math.max(width, ROUND_REQUESTS))
         const claimed = writeAccepted(ctx, () => outbox.claimDue(clock(), limit))
+        await learnNow()
         if (claimed.length === 0) break
         for (const item of claimed) inFlight.add(item.id)
         const round = await sendRound(ctx, claimed)
         accepted = round.accepted
+        // Read once they are written (a slow read must not hold them in `sending`).
+        toLearn = accepted.filter((item) => conventions.wants(item.method))
         if (round.outcome !== 'continue') writeAccepted(ctx, () => undefined)
         pushStatus()
         // No HTTP answer at all (refused, reset, timeout, no token): is Tigo there? A probe says,
@@ -264,6 +287,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } finally {
       if (accepted.length > 0) writeAccepted(drainContext(), () => undefined)
     }
+    await learnNow()
   }
 
   /** Best effort after a storage failure: an item left `sending` must not stay so until restart. */
@@ -330,7 +354,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async stop() {
       lifecycle = 'stopped'
       clearTimer()
-      if (running) await running
+      const drain = running
+      if (!drain) return
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS)
+      })
+      const outcome = await Promise.race([drain.then(() => 'done' as const), late])
+      clearTimeout(timer)
+      // A request still out may have reached Tigo: its items say so, the next start reconciles.
+      if (outcome === 'late') releaseInFlight(new Error('the app stopped while a request was out'))
     },
     status,
     isOnline: () => connectivity.isOnline()

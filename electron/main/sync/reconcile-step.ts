@@ -7,10 +7,11 @@
  */
 import type { OutboxItem } from '../store/types'
 import { isTigoError } from '../tigo/errors'
-import { attributePaid } from './attribution'
+import { settlePaid } from './attribution'
 import { backoffDelay } from './backoff'
-import { describe, settleQueued, settleRegistered, settleRejected } from './outcomes'
+import { describe, settleQueued } from './outcomes'
 import { billKey, checkBills, type BillVerdict } from './reconcile'
+import { noteUnpaid } from './resend-gate'
 import type { DrainContext } from './types'
 
 /** Bounds one pass; the rest waits for the next drain. */
@@ -41,7 +42,7 @@ export async function reconcileUncertain(ctx: DrainContext): Promise<boolean> {
   }
   if (due.length === 0) return false
 
-  const verdicts = await checkBills(ctx.client, due)
+  const verdicts = await checkBills(ctx.client, due, ctx.isStopping)
   const billPaid: OutboxItem[] = []
   const unpaid: OutboxItem[] = []
   const undecided: { item: OutboxItem; verdict: BillVerdict | undefined }[] = []
@@ -51,28 +52,20 @@ export async function reconcileUncertain(ctx: DrainContext): Promise<boolean> {
     else if (verdict?.kind === 'unpaid') unpaid.push(item)
     else undecided.push({ item, verdict })
   }
-  const paid: OutboxItem[] = []
-  const elsewhere: OutboxItem[] = []
-  const attribution = await attributePaid(ctx.client, ctx.outbox, billPaid)
-  for (const item of billPaid) {
-    const who = attribution.get(item.id)
-    if (who?.kind === 'ours') paid.push(item)
-    else if (who?.kind === 'elsewhere') elsewhere.push(item)
-    else undecided.push({ item, verdict: { kind: 'unknown', error: who?.error } })
+  // Paid: ours or a conflict, by attribution; payments unreadable → stays undecided.
+  const settled = await settlePaid(ctx, billPaid, 'reconciled')
+  for (const item of settled.unread) {
+    undecided.push({ item, verdict: { kind: 'unknown', error: settled.error } })
   }
-
-  settleRegistered(ctx, paid, 'reconciled: Tigo has the bill as paid, by a payment of ours')
-  settleRejected(
-    ctx,
-    elsewhere,
-    'bill_paid_elsewhere: reconciled: Tigo has the bill as paid, but by no payment of ours'
-  )
   settleQueued(ctx, unpaid, 'reconciled: Tigo has the bill as unpaid; resending', { now: true })
-  if (paid.length > 0 || unpaid.length > 0 || elsewhere.length > 0) {
+  // The gate may send these at once on the strength of this live answer.
+  noteUnpaid(ctx, unpaid)
+  const decided = settled.registered.length + settled.elsewhere.length + unpaid.length
+  if (decided > 0) {
     try {
       ctx.audit?.record('system', 'sync.reconciled', {
-        registered: paid.map((item) => ({ id: item.id, billNo: item.billNo })),
-        paidElsewhere: elsewhere.map((item) => ({ id: item.id, billNo: item.billNo })),
+        registered: settled.registered.map((item) => ({ id: item.id, billNo: item.billNo })),
+        paidElsewhere: settled.elsewhere.map((item) => ({ id: item.id, billNo: item.billNo })),
         resent: unpaid.map((item) => ({ id: item.id, billNo: item.billNo }))
       })
     } catch (error) {
@@ -107,7 +100,7 @@ export async function reconcileUncertain(ctx: DrainContext): Promise<boolean> {
       }
     }
   }
-  const answered = paid.length > 0 || unpaid.length > 0 || elsewhere.length > 0
+  const answered = decided > 0
   if (answered) ctx.connectivity.reachable()
   else if (unreachable) ctx.connectivity.unreachable()
   return answered

@@ -49,7 +49,9 @@ function unreachable(error: unknown): boolean {
  */
 export async function checkBills(
   witness: BillWitness,
-  bills: readonly BillRef[]
+  bills: readonly BillRef[],
+  /** True once the app is stopping: the bills not asked yet are `unknown`, without a call. */
+  stopping: () => boolean = () => false
 ): Promise<Map<string, BillVerdict>> {
   const verdicts = new Map<string, BillVerdict>()
   const byContract = new Map<string, Set<string>>()
@@ -61,6 +63,7 @@ export async function checkBills(
 
   let down: unknown
   for (const [contractId, billNos] of byContract) {
+    if (down === undefined && stopping()) down = new Error('the app is stopping')
     if (down !== undefined) {
       for (const billNo of billNos)
         verdicts.set(billKey({ contractId, billNo }), { kind: 'unknown', error: down })

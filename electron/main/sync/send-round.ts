@@ -23,18 +23,12 @@ import type { RegisterPaymentResponse } from '../../../shared/api/models'
 import { isAppError } from '../../../shared/errors'
 import type { OutboxItem } from '../store/types'
 import { isTigoError, type TigoError } from '../tigo/errors'
-import {
-  describe,
-  noteFor,
-  settleQueued,
-  settleRegistered,
-  settleRejected,
-  settleUncertain
-} from './outcomes'
-import { attributePaid } from './attribution'
+import { describe, noteFor, settleQueued, settleRejected, settleUncertain } from './outcomes'
+import { settlePaid } from './attribution'
 import { billKey, checkBills } from './reconcile'
 import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './register-request'
 import type { RegisterGroup } from './register-request'
+import { gateResends } from './resend-gate'
 import type { DrainContext, SyncSettings } from './types'
 
 /** `halt-unreachable`: the round stopped on a failure with no HTTP answer at all. */
@@ -64,7 +58,9 @@ export async function sendRound(
   ctx: DrainContext,
   claimed: readonly OutboxItem[]
 ): Promise<RoundResult> {
-  const groups = groupForRegister(claimed, ctx.settings.batchSize, ctx.sendAlone)
+  // A bill a request of ours may already have reached Tigo with goes out only past the gate.
+  const cleared = await gateResends(ctx, claimed)
+  const groups = groupForRegister(cleared, ctx.settings.batchSize, ctx.sendAlone)
   const width = requestWidth(ctx.settings)
   let next = 0
   let halted: (Halt & { backoff: boolean }) | undefined
@@ -204,10 +200,6 @@ function notSent(ctx: DrainContext, items: readonly OutboxItem[], error: TigoErr
   }
 }
 
-function hadLostAttempt(ctx: DrainContext, item: OutboxItem): boolean {
-  return ctx.outbox.attempts(item.id).some((attempt) => attempt.toState === 'uncertain')
-}
-
 /** Tigo said no: find out whether the bill is paid before calling it rejected. */
 async function decideRefused(
   ctx: DrainContext,
@@ -216,7 +208,9 @@ async function decideRefused(
   text: string
 ): Promise<void> {
   if (items.length === 0) return
-  const verdicts = await checkBills(ctx.client, items)
+  const verdicts = await checkBills(ctx.client, items, ctx.isStopping)
+  // An earlier request of ours for the bill may be the payment on it (resend-gate.ts's test).
+  const earlier = ctx.outbox.possiblyDelivered(items)
   const lostAndPaid: OutboxItem[] = []
   const paidElsewhere: OutboxItem[] = []
   const refused: OutboxItem[] = []
@@ -225,7 +219,7 @@ async function decideRefused(
   for (const item of items) {
     const verdict = verdicts.get(billKey(item))
     if (verdict?.kind === 'paid') {
-      if (hadLostAttempt(ctx, item)) lostAndPaid.push(item)
+      if (earlier.has(item.id)) lostAndPaid.push(item)
       else paidElsewhere.push(item)
     } else if (verdict?.kind === 'unpaid') {
       refused.push(item)
@@ -235,27 +229,14 @@ async function decideRefused(
     }
   }
   // Paid after a lost attempt: ours only if the bill's payments hold one that may be ours.
-  const registered: OutboxItem[] = []
-  const undetermined: OutboxItem[] = []
-  let undeterminedError: unknown
-  const attribution = await attributePaid(ctx.client, ctx.outbox, lostAndPaid)
-  for (const item of lostAndPaid) {
-    const who = attribution.get(item.id)
-    if (who?.kind === 'ours') registered.push(item)
-    else if (who?.kind === 'elsewhere') paidElsewhere.push(item)
-    else {
-      undetermined.push(item)
-      undeterminedError = who?.error
-    }
-  }
-  settleRegistered(ctx, registered, `${text}; the bill is paid: an earlier attempt registered it`)
+  const settled = await settlePaid(ctx, lostAndPaid, `${text}; an earlier attempt may have landed`)
   settleRejected(ctx, paidElsewhere, `bill_paid_elsewhere: ${text}; the bill was already paid`)
   settleRejected(ctx, refused, `${code}: ${text}`)
   // The lost attempt may be the payment on the bill: only a later reconcile may tell.
   settleUncertain(
     ctx,
-    undetermined,
-    noteFor(`${text}; the bill is paid but its payments could not be read`, undeterminedError)
+    settled.unread,
+    noteFor(`${text}; the bill is paid but its payments could not be read`, settled.error)
   )
   // Tigo's "no" was an answer (nothing was registered by that request), so asking again later
   // is safe.

@@ -6,6 +6,7 @@ import type { Clock } from '../store/types'
 import type { TigoClient } from '../tigo/client'
 import type { BackoffPolicy } from './backoff'
 import type { Connectivity } from './connectivity'
+import type { Conventions } from './conventions'
 
 export interface SyncSettings {
   /** Most bills in one register request. */
@@ -43,6 +44,7 @@ export type SyncOutbox = Pick<
   | 'flagStale'
   | 'attempts'
   | 'flagForSupervisor'
+  | 'possiblyDelivered'
 >
 
 export type SyncClient = Pick<
@@ -77,6 +79,10 @@ export interface DrainContext {
   inFlight: Set<number>
   /** Items whose multi-bill request was refused with a 4xx: each is sent in a request alone. */
   sendAlone: Set<number>
+  /** How this Tigo records our payments, learned from confirmed registrations. */
+  conventions: Conventions
+  /** billKey → monotonic ms of a live "unpaid" not yet used by a send (resend-gate.ts). */
+  freshUnpaid: Map<string, number>
   /** Runs several writes as one transaction (one disk flush); identity when not given. */
   atomically<T>(work: () => T): T
   /** Tigo accepted or confirmed a registration. */

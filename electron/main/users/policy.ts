@@ -68,6 +68,7 @@ export const CHANNEL_POLICY: Readonly<Record<string, Requirement>> = {
   'outbox:attempts': 'viewOutbox',
   'outbox:retry': 'manageOutbox',
   'outbox:decide': 'manageOutbox',
+  'outbox:decideMany': 'manageOutbox',
   'outbox:dismiss': 'manageOutbox',
   'sync:now': 'syncNow',
   'customers:contracts': 'lookup',

@@ -81,12 +81,20 @@ function register(req: RouteRequest, { state, ledger, faults, clock }: SimContex
   if (isReply(request)) return request
   const customer = findCustomer(req, state)
   if (isReply(customer)) return customer
-  const acceptDuplicates = faults.current().acceptDuplicates
-  const payment = {
-    paymentDay: bogotaDate(clock()),
-    paymentMethod: stringField(request.paymentData, 'paymentMethod') ?? 'EFECTIVO',
-    bankingEntity: stringField(request.paymentData, 'bankingEntity') ?? 'Punto de pago Caja'
-  }
+  const { acceptDuplicates, profile } = faults.current()
+  const payment =
+    profile === 'conventions'
+      ? // Its own words and a UTC timestamp, whatever the request said.
+        {
+          paymentDay: new Date(clock()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          paymentMethod: 'EFECTIVO',
+          bankingEntity: 'CAJA'
+        }
+      : {
+          paymentDay: bogotaDate(clock()),
+          paymentMethod: stringField(request.paymentData, 'paymentMethod') ?? 'EFECTIVO',
+          bankingEntity: stringField(request.paymentData, 'bankingEntity') ?? 'Punto de pago Caja'
+        }
   const result: Record<string, boolean> = Object.create(null) as Record<string, boolean>
   for (const item of request.billsCollection) {
     const bill = state.bill(item.billNo)

@@ -4,6 +4,11 @@ import type { AttemptView, OutboxPaymentView, OutboxState, SyncStatus } from '..
 import { OUTBOX_STATES } from '../views'
 import { EmptyInput, IsoDateInput } from './common'
 
+/** One item of a bulk decision: its new state, or the error code that kept it as it was. */
+export type DecideManyResult =
+  | { itemId: number; state: OutboxState; error?: undefined }
+  | { itemId: number; error: string; state?: undefined }
+
 export const outboxChannels = {
   'outbox:list': channel<OutboxPaymentView[]>()({
     input: z.strictObject({
@@ -18,7 +23,11 @@ export const outboxChannels = {
     access: 'signedIn'
   }),
   'outbox:summary': channel<SyncStatus>()({ input: EmptyInput, access: 'public' }),
-  'outbox:retry': channel<{ retried: number }>()({
+  /**
+   * Rejected bills go back to the queue, queued ones become due now. A rejected bill Tigo has as
+   * paid, asked live, is not retried: its id comes back in `billPaid`.
+   */
+  'outbox:retry': channel<{ retried: number; billPaid?: number[] }>()({
     input: z.strictObject({ itemIds: z.array(z.number().int().positive()).min(1).max(500) }),
     access: 'supervisor'
   }),
@@ -31,5 +40,15 @@ export const outboxChannels = {
     }),
     access: 'supervisor'
   }),
+  /** The same decision and one note for several items; each succeeds or fails on its own. */
+  'outbox:decideMany': channel<{ results: DecideManyResult[] }>()({
+    input: z.strictObject({
+      itemIds: z.array(z.number().int().positive()).min(1).max(200),
+      decision: z.enum(['registered', 'resend']),
+      note: z.string().trim().min(1).max(500)
+    }),
+    access: 'supervisor'
+  }),
+  /** Answers at once with the status; the drain it starts reports through `sync:status`. */
   'sync:now': channel<SyncStatus>()({ input: EmptyInput, access: 'signedIn' })
 } as const

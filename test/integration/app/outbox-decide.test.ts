@@ -14,7 +14,7 @@ import {
   valueOf
 } from './fixtures'
 
-const app = useAppTest(3)
+const app = useAppTest(8)
 const dispatch = (channel: string, input: unknown) => app.services.dispatch(channel, input)
 
 /** A payment whose one bill went out and was lost: uncertain, and flagged when `flag`. */
@@ -84,5 +84,77 @@ describe('outbox:decide', () => {
         })
       )
     ).toEqual({ state: 'registered' })
+  })
+})
+
+/** Our lost request did reach Tigo: the bill is registered once, the item still uncertain. */
+async function landedAnyway(itemId: number, index: number): Promise<void> {
+  const [item] = app.services.outbox.items([itemId])
+  await app.services.api.client.registerPayment('NIT', app.samples[index]!.identification, {
+    billsCollection: [
+      { billNo: item!.billNo, contractId: item!.contractId, billAmount: String(item!.amount) }
+    ]
+  })
+}
+
+describe('outbox:retry', () => {
+  it('does not queue again a rejected bill Tigo has as paid, asked live', async () => {
+    app.sim.setFaults({ acceptDuplicates: true })
+    const itemId = await lostPayment(3, false)
+    await landedAnyway(itemId, 3)
+    app.services.outbox.markRejected([itemId], 'bill_paid_elsewhere: reconciled')
+    const billNo = app.services.outbox.items([itemId])[0]!.billNo
+    await signIn(dispatch, 'supervisor')
+
+    expect(valueOf(await dispatch('outbox:retry', { itemIds: [itemId] }))).toEqual({
+      retried: 0,
+      billPaid: [itemId]
+    })
+    expect(app.services.outbox.items([itemId])[0]?.state).toBe('rejected')
+    expect(app.sim.registrationsByBill()[billNo]).toBe(1)
+    app.sim.setFaults({ acceptDuplicates: false })
+  })
+})
+
+describe('outbox:decideMany', () => {
+  it('settles several items with one note, each on its own, and resends only what Tigo has unpaid', async () => {
+    const a = await lostPayment(4, true)
+    const b = await lostPayment(5, true)
+    const c = await lostPayment(6, true)
+    const d = await lostPayment(7, false)
+    await landedAnyway(c, 6)
+    await signIn(dispatch, 'cashier')
+    expect(
+      await dispatch('outbox:decideMany', { itemIds: [a, b], decision: 'registered', note: 'x' })
+    ).toMatchObject({ ok: false })
+    await signIn(dispatch, 'supervisor')
+
+    const registered = valueOf<{ results: unknown[] }>(
+      await dispatch('outbox:decideMany', {
+        itemIds: [a, d],
+        decision: 'registered',
+        note: 'Tigo confirma por teléfono los pagos del lote'
+      })
+    )
+    expect(registered.results).toEqual([
+      { itemId: a, state: 'registered' },
+      { itemId: d, error: 'outbox_decision_not_allowed' }
+    ])
+
+    const resent = valueOf<{ results: unknown[] }>(
+      await dispatch('outbox:decideMany', {
+        itemIds: [b, c],
+        decision: 'resend',
+        note: 'revisado con Tigo'
+      })
+    )
+    expect(resent.results).toEqual([
+      { itemId: b, state: 'queued' },
+      { itemId: c, error: 'outbox_resend_bill_paid' }
+    ])
+    const audit = app.services.audit
+      .list({ action: 'outbox.supervisor_decision' })
+      .filter((entry) => [a, b].includes((entry.details as { item: { id: number } }).item.id))
+    expect(audit).toHaveLength(2)
   })
 })

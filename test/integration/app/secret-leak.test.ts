@@ -125,6 +125,12 @@ function record(where: string, value: unknown): void {
 }
 
 /** Calls a channel and keeps its answer (ok or not) among the outputs. */
+/** `sync:now` answers at once; this also waits for the drain it started. */
+async function syncNow(services: Services): Promise<void> {
+  await call(services, 'sync:now', {})
+  await services.sync?.requestDrain('manual')
+}
+
 async function call(services: Services, channel: string, input: unknown): Promise<IpcResult> {
   const result = await services.dispatch(channel, input)
   record(`ipc ${channel}`, result)
@@ -225,12 +231,12 @@ describe('the client secret and the access tokens', () => {
       const paid = valueOf<PaymentReceipt>(
         await call(services, 'payments:register', registration(a))
       )
-      await call(services, 'sync:now', {})
+      await syncNow(services)
 
       // A registration that fails at Tigo: its attempt is stored with the failure's detail.
       sim.setFaults({ serverErrorRate: 1, paths: 'payments/register' })
       await call(services, 'payments:register', registration(b))
-      await call(services, 'sync:now', {})
+      await syncNow(services)
       sim.setFaults({ serverErrorRate: 0, paths: null })
 
       // Offline: a payment from the cache waits in the outbox; its retry meets a wrong secret.
@@ -244,7 +250,7 @@ describe('the client secret and the access tokens', () => {
       const offline = valueOf<PaymentReceipt>(
         await call(services, 'payments:register', registration(c))
       )
-      await call(services, 'sync:now', {})
+      await syncNow(services)
       sim.setFaults({ refuseConnections: false, expireTokens: true })
       await sim.settled()
       await call(services, 'settings:set', { clientSecret: WRONG_SECRET })
@@ -252,7 +258,7 @@ describe('the client secret and the access tokens', () => {
       expect(await call(services, 'outbox:retry', { itemIds: offlineItems })).toMatchObject({
         ok: true
       })
-      await call(services, 'sync:now', {})
+      await syncNow(services)
       await call(services, 'settings:set', { clientSecret: SECRET })
 
       await call(services, 'settings:get', {})

@@ -93,6 +93,45 @@ describe('simulator fault injection', () => {
     expect(sim.registrationsByBill()).toEqual({ [bill.billNo]: 2 })
   })
 
+  it('answers 503 after committing, and can stall the body of a committed answer', async () => {
+    const [first, second] = [data.unpaidBills[4]!, data.unpaidBills[5]!]
+    sim.setFaults({ errorAfterCommitRate: 1 })
+    const answer = await api(sim, bearer, registerPath(first), { body: registerBody([first]) })
+    expect(answer.status).toBe(503)
+    expect(sim.registrationsByBill()).toEqual({ [first.billNo]: 1 })
+    sim.setFaults({ errorAfterCommitRate: 0, stallAfterCommitRate: 1, stallStatus: 200 })
+    const stalled = await api(sim, bearer, registerPath(second), {
+      body: registerBody([second]),
+      signal: AbortSignal.timeout(300)
+    })
+    expect(stalled.status).toBe(200)
+    await expect(stalled.text()).rejects.toThrow()
+    expect(sim.registrationsByBill()).toEqual({ [first.billNo]: 1, [second.billNo]: 1 })
+  })
+
+  it('books payments in its own words and answers one Payment in the conventions profile', async () => {
+    const bill = data.unpaidBills[6]!
+    const payments = `/customers/contracts/${bill.contractId}/bills/${bill.billNo}/payments`
+    const patched = await setFaultsOverHttp({ profile: 'conventions' })
+    expect(await patched.json()).toMatchObject({ profile: 'conventions' })
+    expect(await (await api(sim, bearer, payments)).json()).toEqual({})
+    await api(sim, bearer, registerPath(bill), {
+      body: {
+        intent: 'register',
+        billsCollection: [
+          { billNo: bill.billNo, contractId: bill.contractId, billAmount: String(bill.amount) }
+        ],
+        paymentData: { paymentMethod: 'cash', bankingEntity: 'Caja T-1' }
+      }
+    })
+    const one = (await (await api(sim, bearer, payments)).json()) as Record<string, string>
+    expect(one).toMatchObject({ paymentMethod: 'EFECTIVO', bankingEntity: 'CAJA' })
+    expect(one.paymentDay).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+    expect((await setFaultsOverHttp({ profile: 'tigo' })).status).toBe(400)
+    sim.reset()
+    expect(sim.setFaults({})).toMatchObject({ profile: 'default' })
+  })
+
   it('answers 500/502/503 with an errorBody and commits nothing', async () => {
     const bill = data.unpaidBills[2]!
     sim.setFaults({ serverErrorRate: 1 })
@@ -153,9 +192,13 @@ describe('simulator fault injection', () => {
       serverErrorRate: 0,
       dropBeforeProcessingRate: 0,
       dropAfterCommitRate: 0,
+      errorAfterCommitRate: 0,
+      stallAfterCommitRate: 0,
+      stallStatus: 503,
       refuseConnections: false,
       acceptDuplicates: false,
-      expireTokens: false
+      expireTokens: false,
+      profile: 'default'
     })
     await api(sim, bearer, `/contracts/${data.unpaidBills[0]!.contractId}`)
     const stats = (await (await fetch(`${sim.adminUrl}/__admin/stats`)).json()) as unknown

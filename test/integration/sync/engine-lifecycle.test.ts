@@ -173,6 +173,8 @@ describe('online detection', () => {
     await sim.settled()
     // No requestDrain here: the probe must find Tigo and the engine drain on its own.
     await waitFor(() => w.outbox.summary(Date.now()).waiting.count === 0, 'the outbox to empty')
+    // The drain may still read a confirmed bill's payments (to learn Tigo's words) before it ends.
+    await waitFor(() => pushed.at(-1)?.draining === false, 'the drain to end')
 
     expect(engine.isOnline()).toBe(true)
     const offlineAt = pushed.findIndex((status) => !status.online)

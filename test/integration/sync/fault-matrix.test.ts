@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FaultsPatch } from '../../../electron/simulator/server'
+import { SIM_PROFILES, type FaultsPatch } from '../../../electron/simulator/server'
 import type { SyncClient } from '../../../electron/main/sync/types'
 import {
   checkAgainstLedger,
@@ -26,6 +26,8 @@ const GOOD_NETWORK: FaultsPatch = {
   serverErrorRate: 0,
   dropBeforeProcessingRate: 0,
   dropAfterCommitRate: 0,
+  errorAfterCommitRate: 0,
+  stallAfterCommitRate: 0,
   refuseConnections: false
 }
 
@@ -54,6 +56,12 @@ const CASES: FaultCase[] = [
   { name: '5xx answers', faults: { serverErrorRate: 0.5 }, met: wentUncertain },
   { name: 'drop before processing', faults: { dropBeforeProcessingRate: 0.5 }, met: wentUncertain },
   { name: 'drop after commit', faults: { dropAfterCommitRate: 0.5 }, met: wentUncertain },
+  { name: '503 after commit', faults: { errorAfterCommitRate: 0.5 }, met: wentUncertain },
+  {
+    name: 'stalled 503 body after commit',
+    faults: { stallAfterCommitRate: 0.4 },
+    met: wentUncertain
+  },
   {
     name: 'tokens expired mid-drain',
     expireTokensAfterEachRegister: true,
@@ -78,63 +86,66 @@ describe('sync engine under every fault', () => {
     await sim.close()
   })
 
-  for (const acceptDuplicates of [false, true]) {
-    for (const fault of CASES) {
-      it(`${fault.name} (acceptDuplicates=${acceptDuplicates}): each bill registered exactly once`, async () => {
-        sim.reset()
-        await sim.settled()
-        sim.setFaults({ acceptDuplicates })
-        const world = openWorld({
-          sim,
-          wrapClient: fault.expireTokensAfterEachRegister
-            ? (client) => expiringTokens(client, sim)
-            : undefined
-        })
-        try {
-          const plans = planPayments(sim.dataset, PAYMENTS, 1000 + CASES.indexOf(fault))
-          await world.warmCache(plans)
-          for (const plan of plans) world.take(plan)
-          const billCount = plans.reduce((sum, plan) => sum + plan.bills.length, 0)
-
-          if (fault.faults) sim.setFaults(fault.faults)
+  // `conventions`: an API that books our payments in its own words and answers one Payment.
+  for (const profile of SIM_PROFILES) {
+    for (const acceptDuplicates of [false, true]) {
+      for (const fault of CASES) {
+        it(`${fault.name} (${profile}, acceptDuplicates=${acceptDuplicates}): each bill registered exactly once`, async () => {
+          sim.reset()
           await sim.settled()
-          world.engine.start()
-          await faultPhase(world)
-          expect(fault.met(world, sim), 'the fault was met during the fault phase').toBe(true)
-
-          sim.setFaults(GOOD_NETWORK)
-          await sim.settled()
-          await drainToQuiescence(world)
-          // A request the client gave up on must not commit after this point either.
-          if (fault.faults?.latencyMs) await sleep(fault.faults.latencyMs + 100)
-
-          const byBill = sim.registrationsByBill()
-          const taken = plans.flatMap((plan) => plan.bills.map((bill) => bill.billNo)).sort()
-          expect(Object.keys(byBill).sort()).toEqual(taken)
-          expect(Object.values(byBill).every((count) => count === 1)).toBe(true)
-          expect(checkAgainstLedger(world.db, byBill)).toEqual({
-            payments: PAYMENTS,
-            registeredOnce: PAYMENTS,
-            bills: billCount,
-            duplicates: 0,
-            lost: 0,
-            lostPayments: 0,
-            uncertainLeft: 0,
-            notRegistered: 0,
-            mismatched: 0
+          sim.setFaults({ acceptDuplicates, profile })
+          const world = openWorld({
+            sim,
+            wrapClient: fault.expireTokensAfterEachRegister
+              ? (client) => expiringTokens(client, sim)
+              : undefined
           })
-          // Nothing uncertain went back to the queue except through a reconcile.
-          expect(
-            countAttempts(
-              world,
-              `from_state = 'uncertain' AND to_state = 'queued' AND detail NOT LIKE 'reconciled%'`
-            )
-          ).toBe(0)
-        } finally {
-          await world.close()
-          fs.rmSync(world.dir, { recursive: true, force: true })
-        }
-      })
+          try {
+            const plans = planPayments(sim.dataset, PAYMENTS, 1000 + CASES.indexOf(fault))
+            await world.warmCache(plans)
+            for (const plan of plans) world.take(plan)
+            const billCount = plans.reduce((sum, plan) => sum + plan.bills.length, 0)
+
+            if (fault.faults) sim.setFaults(fault.faults)
+            await sim.settled()
+            world.engine.start()
+            await faultPhase(world)
+            expect(fault.met(world, sim), 'the fault was met during the fault phase').toBe(true)
+
+            sim.setFaults(GOOD_NETWORK)
+            await sim.settled()
+            await drainToQuiescence(world)
+            // A request the client gave up on must not commit after this point either.
+            if (fault.faults?.latencyMs) await sleep(fault.faults.latencyMs + 100)
+
+            const byBill = sim.registrationsByBill()
+            const taken = plans.flatMap((plan) => plan.bills.map((bill) => bill.billNo)).sort()
+            expect(Object.keys(byBill).sort()).toEqual(taken)
+            expect(Object.values(byBill).every((count) => count === 1)).toBe(true)
+            expect(checkAgainstLedger(world.db, byBill)).toEqual({
+              payments: PAYMENTS,
+              registeredOnce: PAYMENTS,
+              bills: billCount,
+              duplicates: 0,
+              lost: 0,
+              lostPayments: 0,
+              uncertainLeft: 0,
+              notRegistered: 0,
+              mismatched: 0
+            })
+            // Nothing uncertain went back to the queue except through a reconcile.
+            expect(
+              countAttempts(
+                world,
+                `from_state = 'uncertain' AND to_state = 'queued' AND detail NOT LIKE 'reconciled%'`
+              )
+            ).toBe(0)
+          } finally {
+            await world.close()
+            fs.rmSync(world.dir, { recursive: true, force: true })
+          }
+        })
+      }
     }
   }
 })

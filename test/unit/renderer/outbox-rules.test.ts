@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest'
-import { canRetry, matchesFilter, toOutboxQuery } from '../../../renderer/lib/outbox-rules'
+import {
+  canRetry,
+  commonDecisions,
+  decisionsFor,
+  lastErrorKey,
+  matchesFilter,
+  rejectionKey,
+  toOutboxQuery
+} from '../../../renderer/lib/outbox-rules'
 
 describe('outbox rules', () => {
   it('offers a retry only for what the sync engine may resend', () => {
-    expect(canRetry({ state: 'rejected', flagged: false })).toBe(true)
-    expect(canRetry({ state: 'uncertain', flagged: false })).toBe(true)
+    expect(canRetry({ state: 'rejected', flagged: false, rejectedReason: 'api_rejected' })).toBe(
+      true
+    )
     expect(canRetry({ state: 'queued', flagged: true })).toBe(true)
+    expect(canRetry({ state: 'uncertain', flagged: false })).toBe(false)
+    expect(canRetry({ state: 'uncertain', flagged: true })).toBe(false)
     expect(canRetry({ state: 'registered', flagged: false })).toBe(false)
     expect(canRetry({ state: 'sending', flagged: true })).toBe(false)
+  })
+
+  it('offers no retry for a bill Tigo reports paid: a supervisor decides it', () => {
+    const paid = {
+      state: 'rejected' as const,
+      flagged: false,
+      rejectedReason: 'bill_paid_elsewhere: reconciled'
+    }
+    expect(canRetry(paid)).toBe(false)
+    expect(decisionsFor(paid)).toEqual(['registered'])
+    expect(decisionsFor({ state: 'uncertain', flagged: true })).toEqual(['registered', 'resend'])
+    expect(commonDecisions([paid, { state: 'uncertain', flagged: true }])).toEqual(['registered'])
+    expect(commonDecisions([{ state: 'queued', flagged: false }])).toEqual([])
   })
 
   it('turns local calendar days into an inclusive range of instants', () => {
@@ -23,5 +47,22 @@ describe('outbox rules', () => {
     const filter = { state: 'flagged' as const, from: '', to: '' }
     expect(matchesFilter({ flagged: false }, filter)).toBe(false)
     expect(matchesFilter({ flagged: true }, filter)).toBe(true)
+  })
+
+  it('turns a stored rejection reason into a sentence key, never the raw text', () => {
+    expect(rejectionKey('bill_paid_elsewhere: reconciled: Tigo has the bill as paid')).toBe(
+      'ui.outbox.reason.bill_paid_elsewhere'
+    )
+    expect(rejectionKey('api_rejected: HTTP 400 Bad bill')).toBe('ui.outbox.reason.api_rejected')
+    expect(rejectionKey('something new')).toBe('ui.outbox.reason.other')
+  })
+
+  it("turns the engine's last note into a sentence key", () => {
+    expect(lastErrorKey('may have reached Tigo: Tigo registerPayment: uncertain - timeout')).toBe(
+      'ui.outbox.error.uncertain'
+    )
+    expect(lastErrorKey('not sent: Tigo token: ECONNREFUSED')).toBe('ui.outbox.error.notSent')
+    expect(lastErrorKey('reconcile could not decide: timeout')).toBe('ui.outbox.error.reconcile')
+    expect(lastErrorKey('anything else')).toBe('ui.outbox.error.other')
   })
 })
