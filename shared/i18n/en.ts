@@ -260,6 +260,17 @@ export const en: Record<string, string> = {
   'error.shift_not_open': 'No shift is open at till {terminalId}. Open one first.',
   'error.shift_not_closed': 'Shift {shiftId} has not been closed yet.',
   'error.shift_unknown': 'Shift {shiftId} does not exist.',
+  // Shift rules (issue 14): payments need a shift; a closing difference needs a reason.
+  'error.shift_required':
+    'Open a shift at till {terminalId} before taking payments: open it with the cash float.',
+  'error.shift_other_cashier':
+    "The shift open at till {terminalId} is {cashier}'s. Only they or a supervisor may take payments on it.",
+  'error.closing_reason_required':
+    'The count does not match (difference of {difference}). Write the reason for the difference.',
+  'error.closing_approval_required':
+    'The difference of {difference} is above {threshold}: a supervisor must approve it.',
+  'error.closing_count_mismatch':
+    'The cash counted ({counted}) does not match the count by denomination ({drawer}).',
   'error.internal': 'Something went wrong. Please try again.',
   'error.invalid_input': 'Invalid data: {detail}'
 }

@@ -268,6 +268,17 @@ export const es: Record<string, string> = {
   'error.shift_not_open': 'No hay un turno abierto en la caja {terminalId}. Abra uno primero.',
   'error.shift_not_closed': 'El turno {shiftId} aún no se ha cerrado.',
   'error.shift_unknown': 'No existe el turno {shiftId}.',
+  // Shift rules (issue 14): payments need a shift; a closing difference needs a reason.
+  'error.shift_required':
+    'Para cobrar hay que abrir un turno en la caja {terminalId}. Abra el turno con la base de efectivo.',
+  'error.shift_other_cashier':
+    'El turno abierto en la caja {terminalId} es de {cashier}. Solo esa persona o un supervisor puede cobrar en él.',
+  'error.closing_reason_required':
+    'El conteo no cuadra (diferencia de {difference}). Escriba el motivo de la diferencia.',
+  'error.closing_approval_required':
+    'La diferencia de {difference} supera {threshold}: se necesita la autorización de un supervisor.',
+  'error.closing_count_mismatch':
+    'El efectivo contado ({counted}) no coincide con el conteo por denominación ({drawer}).',
   'error.internal': 'Ocurrió un error inesperado. Intente de nuevo.',
   'error.invalid_input': 'Datos inválidos: {detail}'
 }

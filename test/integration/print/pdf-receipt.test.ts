@@ -174,6 +174,7 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
     const report = shifts.close({
       terminalId: 'T1',
       counted: { cash: 215_000 },
+      differenceReason: 'Faltó sencillo',
       actor: { id: 'c1', name: 'Ana Cajera' }
     })
     const html = renderClosingReportHtml(report, {
