@@ -319,7 +319,7 @@ describe('shift service', () => {
     ).toThrow(expect.objectContaining({ code: 'closing_count_mismatch' }))
     const report = shifts.close({
       terminalId: 'T1',
-      counted: { debit_card: 0, cheque: 0 },
+      counted: { debit_card: 0, check: 0 },
       cashCount,
       approvalAbove: 0,
       actor: ANA
