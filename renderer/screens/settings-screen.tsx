@@ -234,6 +234,11 @@ export function SettingsScreen() {
             t('ui.settings.pesosHint')
           )}
           {field('maxPendingAgeHours', text('maxPendingAgeHours', { inputMode: 'numeric' }))}
+          {field(
+            'closingApprovalAbove',
+            text('closingApprovalAbove', { inputMode: 'numeric' }),
+            t('ui.settings.closingApprovalAboveHint')
+          )}
         </fieldset>
         <ErrorMessage text={failure} />
         <div className="form-actions">

@@ -182,6 +182,11 @@ export const en: Record<string, string> = {
   'closing.surplus': 'Surplus',
   'closing.taken': 'Taken',
   'closing.terminal': 'Till',
+  // Closing report (issue 14)
+  'closing.cashLine': 'Cash in the drawer',
+  'closing.differenceReason': 'Reason for the difference',
+  'closing.approvedBy': 'Approved by',
+  'closing.imported': 'Payments imported in batches (outside the till)',
   'closing.title': 'CASH CLOSING',
   'closing.totalCounted': 'Total counted',
   'closing.totalDifference': 'Difference',

@@ -188,6 +188,11 @@ export const es: Record<string, string> = {
   'closing.surplus': 'Sobrante',
   'closing.taken': 'Recaudado',
   'closing.terminal': 'Caja',
+  // Closing report (issue 14)
+  'closing.cashLine': 'Efectivo en caja',
+  'closing.differenceReason': 'Motivo de la diferencia',
+  'closing.approvedBy': 'Autorizó',
+  'closing.imported': 'Pagos importados por lote (fuera de caja)',
   'closing.title': 'CIERRE DE CAJA',
   'closing.totalCounted': 'Total contado',
   'closing.totalDifference': 'Diferencia',

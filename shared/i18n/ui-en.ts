@@ -549,5 +549,48 @@ export const uiEn: Record<string, string> = {
   'ui.shift.totals': 'Totals',
   'ui.shift.unsettledWarning':
     '{count} bill(s) of the shift are not confirmed by Tigo yet. You can close; they stay in “Payments to send”.',
-  'ui.shift.viewReport': 'View report of shift {shiftId}'
+  'ui.shift.viewReport': 'View report of shift {shiftId}',
+  // Shift rules, closing and caps (issue 14)
+  'ui.shift.openNow': 'Open a shift',
+  'ui.approval.overPendingTotal':
+    'This payment would take the payments waiting for Tigo above their maximum. A supervisor may approve it.',
+  'ui.settings.closingApprovalAbove': 'Closing difference that needs a supervisor (above)',
+  'ui.settings.closingApprovalAboveHint':
+    'In pesos, for example 10.000. A larger difference at closing asks for a supervisor’s PIN.',
+  'ui.closing.blindTitle': 'Close shift: blind count',
+  'ui.closing.blindIntro':
+    'Count the cash in the drawer by denomination and type the total of every other payment method. What was expected is shown after the count.',
+  'ui.closing.bills': 'Bills',
+  'ui.closing.coins': 'Coins',
+  'ui.closing.billOf': '{value} bills',
+  'ui.closing.coinOf': '{value} coins',
+  'ui.closing.piecesInvalid': 'Type how many there are, as a whole number.',
+  'ui.closing.drawerTotal': 'Cash counted in the drawer',
+  'ui.closing.otherMethods': 'Other payment methods: total of the slips',
+  'ui.closing.otherOf': 'Total by {method}',
+  'ui.closing.review': 'See differences',
+  'ui.closing.reviewTitle': 'Close shift: expected against counted',
+  'ui.closing.cashLine': 'Cash in the drawer',
+  'ui.closing.cashLineHint': 'What the drawer should hold',
+  'ui.closing.methodLine': 'Total by {method}',
+  'ui.closing.methodLineHint': 'Sum of the payments with this method',
+  'ui.closing.cashBreakdown': 'Cash in the drawer = float + cash payments + cash in − cash out:',
+  'ui.closing.imported': 'Payments imported in batches during the shift',
+  'ui.closing.importedIntro':
+    'Collected outside this till: not counted in the drawer nor in the differences.',
+  'ui.closing.reason': 'Reason for the difference',
+  'ui.closing.reasonRequired': 'Write the reason for the difference.',
+  'ui.closing.noDifference': 'The count matches what was expected.',
+  'ui.closing.needsApproval':
+    'The difference of {difference} is above {threshold}: a supervisor must approve it.',
+  'ui.closing.requestApproval': 'Ask a supervisor to approve',
+  'ui.closing.approvedBy': 'Difference approved by {name}',
+  'ui.closing.approvalReason': 'Shift closing with a difference of {difference}.',
+  'ui.closing.backToCount': 'Back to the count',
+  'ui.closing.confirmTitle': 'Close shift No. {shiftId}?',
+  'ui.closing.confirmText': 'The closing is saved as it is and cannot be changed afterwards.',
+  'ui.closing.confirmYes': 'Yes, close the shift',
+  'ui.closing.confirmNo': 'Cancel',
+  'ui.closing.drawerCount': 'Cash counted by denomination',
+  'ui.closing.totalTaken': 'Total taken during the shift'
 }

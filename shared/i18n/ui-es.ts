@@ -552,5 +552,48 @@ export const uiEs: Record<string, string> = {
   'ui.shift.totals': 'Totales',
   'ui.shift.unsettledWarning':
     '{count} factura(s) del turno aún no están confirmadas por Tigo. Puede cerrar; quedan en «Pagos por enviar».',
-  'ui.shift.viewReport': 'Ver informe del turno {shiftId}'
+  'ui.shift.viewReport': 'Ver informe del turno {shiftId}',
+  // Shift rules, closing and caps (issue 14)
+  'ui.shift.openNow': 'Abrir un turno',
+  'ui.approval.overPendingTotal':
+    'Con este pago se superaría el máximo de pagos por enviar a Tigo. Un supervisor puede autorizarlo.',
+  'ui.settings.closingApprovalAbove': 'Diferencia de cierre que requiere supervisor (más de)',
+  'ui.settings.closingApprovalAboveHint':
+    'En pesos, por ejemplo 10.000. Una diferencia mayor en el cierre pide el PIN de un supervisor.',
+  'ui.closing.blindTitle': 'Cerrar turno: conteo a ciegas',
+  'ui.closing.blindIntro':
+    'Cuente el efectivo del cajón por denominación y escriba el total de cada otro medio de pago. Lo esperado se muestra después del conteo.',
+  'ui.closing.bills': 'Billetes',
+  'ui.closing.coins': 'Monedas',
+  'ui.closing.billOf': 'Billetes de {value}',
+  'ui.closing.coinOf': 'Monedas de {value}',
+  'ui.closing.piecesInvalid': 'Escriba cuántos hay, en números enteros.',
+  'ui.closing.drawerTotal': 'Efectivo contado en caja',
+  'ui.closing.otherMethods': 'Otros medios de pago: total de los comprobantes',
+  'ui.closing.otherOf': 'Total en {method}',
+  'ui.closing.review': 'Ver diferencias',
+  'ui.closing.reviewTitle': 'Cerrar turno: esperado frente a contado',
+  'ui.closing.cashLine': 'Efectivo en caja',
+  'ui.closing.cashLineHint': 'Lo que debe haber en el cajón',
+  'ui.closing.methodLine': 'Total en {method}',
+  'ui.closing.methodLineHint': 'Suma de los pagos con este medio',
+  'ui.closing.cashBreakdown': 'Efectivo en caja = base + pagos en efectivo + entradas − salidas:',
+  'ui.closing.imported': 'Pagos importados por lote durante el turno',
+  'ui.closing.importedIntro':
+    'Se cobraron fuera de esta caja: no se cuentan en el cajón ni en las diferencias.',
+  'ui.closing.reason': 'Motivo de la diferencia',
+  'ui.closing.reasonRequired': 'Escriba el motivo de la diferencia.',
+  'ui.closing.noDifference': 'El conteo cuadra con lo esperado.',
+  'ui.closing.needsApproval':
+    'La diferencia de {difference} supera {threshold}: se necesita la autorización de un supervisor.',
+  'ui.closing.requestApproval': 'Pedir autorización del supervisor',
+  'ui.closing.approvedBy': 'Diferencia autorizada por {name}',
+  'ui.closing.approvalReason': 'Cierre de turno con una diferencia de {difference}.',
+  'ui.closing.backToCount': 'Volver al conteo',
+  'ui.closing.confirmTitle': '¿Cerrar el turno N.º {shiftId}?',
+  'ui.closing.confirmText': 'El cierre queda guardado tal como está y ya no se puede cambiar.',
+  'ui.closing.confirmYes': 'Sí, cerrar el turno',
+  'ui.closing.confirmNo': 'Cancelar',
+  'ui.closing.drawerCount': 'Conteo del efectivo por denominación',
+  'ui.closing.totalTaken': 'Total recaudado en el turno'
 }

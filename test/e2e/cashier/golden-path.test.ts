@@ -3,7 +3,7 @@ import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixtu
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => {
-  const session = useCashier()
+  const session = useCashier({ openShift: true })
 
   it('finds a customer, pays two bills in cash and shows the receipt registered', async () => {
     const { page, dataset } = session

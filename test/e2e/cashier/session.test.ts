@@ -15,6 +15,7 @@ import {
   changePin,
   missingPrerequisite,
   openCashier,
+  openShift,
   searchCustomer,
   signIn,
   textOf,
@@ -161,6 +162,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     const { page, harness } = session
     const simulator = harness.simulator
     if (!simulator) throw new Error('needs the embedded simulator')
+    await openShift(page)
     // Online once, so the cache knows the customer and the contract's bills.
     await searchCustomer(page, 'NIT', smallBill.identification)
     await page.getByRole('button', { name: new RegExp(`Contrato ${smallBill.contractId}`) }).click()
