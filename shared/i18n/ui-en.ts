@@ -204,7 +204,7 @@ export const uiEn: Record<string, string> = {
   'ui.session.signingIn': 'Checking…',
   'ui.session.unlock': 'Unlock',
   'ui.settings.apiBaseUrl': 'API base URL',
-  'ui.settings.caps': 'Offline limits',
+  'ui.settings.caps': 'Limits and approvals',
   'ui.settings.clientId': 'Client ID',
   'ui.settings.clientSecret': 'Client secret',
   'ui.settings.connection': 'Connection to Tigo',
@@ -592,5 +592,11 @@ export const uiEn: Record<string, string> = {
   'ui.closing.confirmYes': 'Yes, close the shift',
   'ui.closing.confirmNo': 'Cancel',
   'ui.closing.drawerCount': 'Cash counted by denomination',
-  'ui.closing.totalTaken': 'Total taken during the shift'
+  'ui.closing.totalTaken': 'Total taken during the shift',
+  'ui.settings.cashierReadOnly': 'Only a supervisor may change the settings of this till.',
+  'ui.settings.defaultPrinter': 'The computer’s default',
+  'ui.settings.maxPaymentAmountHint':
+    'Offline, a larger payment needs a supervisor’s approval. For example 5.000.000.',
+  'ui.settings.maxPendingTotalHint':
+    'Sum of the payments waiting to be sent to Tigo; above it, a supervisor must approve. For example 20.000.000.'
 }

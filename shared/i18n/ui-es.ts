@@ -205,10 +205,10 @@ export const uiEs: Record<string, string> = {
   'ui.session.signOut': 'Cerrar sesión',
   'ui.session.signingIn': 'Verificando…',
   'ui.session.unlock': 'Desbloquear',
-  'ui.settings.apiBaseUrl': 'URL base del API',
-  'ui.settings.caps': 'Límites sin conexión',
-  'ui.settings.clientId': 'Client ID',
-  'ui.settings.clientSecret': 'Client secret',
+  'ui.settings.apiBaseUrl': 'Dirección base de la API de Tigo',
+  'ui.settings.caps': 'Límites y autorizaciones',
+  'ui.settings.clientId': 'Identificador de cliente de la API',
+  'ui.settings.clientSecret': 'Clave secreta de cliente de la API',
   'ui.settings.connection': 'Conexión con Tigo',
   'ui.settings.idleLockMinutes': 'Bloqueo por inactividad (minutos)',
   'ui.settings.language': 'Idioma',
@@ -241,7 +241,7 @@ export const uiEs: Record<string, string> = {
   'ui.settings.terminal': 'Terminal',
   'ui.settings.terminalId': 'Identificador de la terminal',
   'ui.settings.title': 'Configuración',
-  'ui.settings.tokenUrl': 'URL del token',
+  'ui.settings.tokenUrl': 'Dirección del servicio de token',
   'ui.settings.unchanged': 'No hay cambios para guardar.',
 
   'ui.state.due': 'Por pagar',
@@ -595,5 +595,11 @@ export const uiEs: Record<string, string> = {
   'ui.closing.confirmYes': 'Sí, cerrar el turno',
   'ui.closing.confirmNo': 'Cancelar',
   'ui.closing.drawerCount': 'Conteo del efectivo por denominación',
-  'ui.closing.totalTaken': 'Total recaudado en el turno'
+  'ui.closing.totalTaken': 'Total recaudado en el turno',
+  'ui.settings.cashierReadOnly': 'Solo un supervisor puede cambiar la configuración de esta caja.',
+  'ui.settings.defaultPrinter': 'La predeterminada del equipo',
+  'ui.settings.maxPaymentAmountHint':
+    'Sin conexión, un pago mayor necesita la autorización de un supervisor. Por ejemplo 5.000.000.',
+  'ui.settings.maxPendingTotalHint':
+    'Suma de los pagos que esperan envío a Tigo; por encima, un supervisor debe autorizar. Por ejemplo 20.000.000.'
 }
