@@ -353,7 +353,7 @@ export const uiEn: Record<string, string> = {
   'ui.audit.action.shift.cash_movement':
     'Recorded {kind} of {amount} in shift {shiftId}: {reason}.',
   'ui.audit.action.shift.closed':
-    'Closed shift {shiftId}: expected {expected}, counted {counted}, difference {difference}; {unsettled} unconfirmed bill(s).',
+    'Closed shift {shiftId}: cash expected in the drawer {cashExpected}, cash difference {cashDifference}; {unsettled} bill(s) unconfirmed.',
   'ui.audit.action.shift.opened': 'Opened shift {shiftId} with a float of {openingFloat}.',
   'ui.audit.action.shift.report_printed': 'Printed the closing report of shift {shiftId}.',
   'ui.audit.action.sync.reconciled':
@@ -598,5 +598,11 @@ export const uiEn: Record<string, string> = {
   'ui.settings.maxPaymentAmountHint':
     'Offline, a larger payment needs a supervisor’s approval. For example 5.000.000.',
   'ui.settings.maxPendingTotalHint':
-    'Sum of the payments waiting to be sent to Tigo; above it, a supervisor must approve. For example 20.000.000.'
+    'Sum of the payments waiting to be sent to Tigo; above it, a supervisor must approve. For example 20.000.000.',
+  'ui.audit.action.payment.pending_total_override':
+    'Approved payment {paymentId} for {total}, above the waiting-total cap of {cap}.',
+  'ui.audit.actionName.payment.pending_total_override': 'Approved a payment over the waiting total',
+  'ui.audit.approvalAction.payment.over_offline_cap': 'a payment over the offline cap',
+  'ui.audit.approvalAction.payment.over_pending_total': 'a payment over the waiting-total cap',
+  'ui.audit.approvalAction.shift.close_difference': 'a shift closing with a difference'
 }

@@ -355,7 +355,7 @@ export const uiEs: Record<string, string> = {
   'ui.audit.action.shift.cash_movement':
     'Registró una {kind} de efectivo de {amount} en el turno {shiftId}: {reason}.',
   'ui.audit.action.shift.closed':
-    'Cerró el turno {shiftId}: esperado {expected}, contado {counted}, diferencia {difference}; {unsettled} factura(s) sin confirmar.',
+    'Cerró el turno {shiftId}: efectivo esperado en caja {cashExpected}, diferencia en efectivo {cashDifference}; {unsettled} factura(s) sin confirmar.',
   'ui.audit.action.shift.opened': 'Abrió el turno {shiftId} con una base de {openingFloat}.',
   'ui.audit.action.shift.report_printed': 'Imprimió el informe de cierre del turno {shiftId}.',
   'ui.audit.action.sync.reconciled':
@@ -601,5 +601,13 @@ export const uiEs: Record<string, string> = {
   'ui.settings.maxPaymentAmountHint':
     'Sin conexión, un pago mayor necesita la autorización de un supervisor. Por ejemplo 5.000.000.',
   'ui.settings.maxPendingTotalHint':
-    'Suma de los pagos que esperan envío a Tigo; por encima, un supervisor debe autorizar. Por ejemplo 20.000.000.'
+    'Suma de los pagos que esperan envío a Tigo; por encima, un supervisor debe autorizar. Por ejemplo 20.000.000.',
+  'ui.audit.action.payment.pending_total_override':
+    'Autorizó el pago {paymentId} por {total}, sobre el máximo de pagos por enviar de {cap}.',
+  'ui.audit.actionName.payment.pending_total_override':
+    'Autorizó un pago sobre el máximo por enviar',
+  'ui.audit.approvalAction.payment.over_offline_cap': 'un pago sobre el tope sin conexión',
+  'ui.audit.approvalAction.payment.over_pending_total':
+    'un pago sobre el máximo de pagos por enviar',
+  'ui.audit.approvalAction.shift.close_difference': 'un cierre de turno con diferencia'
 }
