@@ -265,6 +265,9 @@ export const en: Record<string, string> = {
   'error.shift_not_open': 'No shift is open at till {terminalId}. Open one first.',
   'error.shift_not_closed': 'Shift {shiftId} has not been closed yet.',
   'error.shift_unknown': 'Shift {shiftId} does not exist.',
+  // Validate by coupon (issue 14)
+  'error.coupon_type_unknown':
+    'There is no coupon type "{type}". Choose one from the list: {types}.',
   // Shift rules (issue 14): payments need a shift; a closing difference needs a reason.
   'error.shift_required':
     'Open a shift at till {terminalId} before taking payments: open it with the cash float.',

@@ -273,6 +273,9 @@ export const es: Record<string, string> = {
   'error.shift_not_open': 'No hay un turno abierto en la caja {terminalId}. Abra uno primero.',
   'error.shift_not_closed': 'El turno {shiftId} aún no se ha cerrado.',
   'error.shift_unknown': 'No existe el turno {shiftId}.',
+  // Validate by coupon (issue 14)
+  'error.coupon_type_unknown':
+    'El tipo de cupón «{type}» no existe. Elija uno de la lista: {types}.',
   // Shift rules (issue 14): payments need a shift; a closing difference needs a reason.
   'error.shift_required':
     'Para cobrar hay que abrir un turno en la caja {terminalId}. Abra el turno con la base de efectivo.',

@@ -296,7 +296,7 @@ export const uiEn: Record<string, string> = {
   'ui.validate.bySignature': 'By payment signature',
   'ui.validate.couponNumber': 'Coupon number',
   'ui.validate.couponType': 'Coupon type',
-  'ui.validate.couponTypeHint': "As printed on the customer's coupon",
+  'ui.validate.couponTypeHint': 'Pick it from the list or type it: {types}',
   'ui.validate.emptyAnswer': 'The gateway returned no data for this payment.',
   'ui.validate.field.amount': 'Amount paid',
   'ui.validate.field.bankName': 'Bank',
@@ -604,5 +604,7 @@ export const uiEn: Record<string, string> = {
   'ui.audit.actionName.payment.pending_total_override': 'Approved a payment over the waiting total',
   'ui.audit.approvalAction.payment.over_offline_cap': 'a payment over the offline cap',
   'ui.audit.approvalAction.payment.over_pending_total': 'a payment over the waiting-total cap',
-  'ui.audit.approvalAction.shift.close_difference': 'a shift closing with a difference'
+  'ui.audit.approvalAction.shift.close_difference': 'a shift closing with a difference',
+  'ui.validate.couponTypeUnknown': 'Choose a type from the list: {types}.',
+  'ui.validate.moreDetails': 'More payment details ({count})'
 }

@@ -298,7 +298,7 @@ export const uiEs: Record<string, string> = {
   'ui.validate.bySignature': 'Por firma del pago',
   'ui.validate.couponNumber': 'Número del cupón',
   'ui.validate.couponType': 'Tipo de cupón',
-  'ui.validate.couponTypeHint': 'Como aparece en el cupón del cliente',
+  'ui.validate.couponTypeHint': 'Elija de la lista o escríbalo: {types}',
   'ui.validate.emptyAnswer': 'La pasarela no devolvió datos de este pago.',
   'ui.validate.field.amount': 'Valor pagado',
   'ui.validate.field.bankName': 'Banco',
@@ -609,5 +609,7 @@ export const uiEs: Record<string, string> = {
   'ui.audit.approvalAction.payment.over_offline_cap': 'un pago sobre el tope sin conexión',
   'ui.audit.approvalAction.payment.over_pending_total':
     'un pago sobre el máximo de pagos por enviar',
-  'ui.audit.approvalAction.shift.close_difference': 'un cierre de turno con diferencia'
+  'ui.audit.approvalAction.shift.close_difference': 'un cierre de turno con diferencia',
+  'ui.validate.couponTypeUnknown': 'Elija un tipo de la lista: {types}.',
+  'ui.validate.moreDetails': 'Más datos del pago ({count})'
 }

@@ -3,6 +3,7 @@
  * answers, so the checks (amount, already paid) see today's state rather than the screen's;
  * offline, the cache decides. After the write the sync engine is asked to send it.
  */
+import { COUPON_TYPES, matchCouponType } from '../../../shared/domain/coupon'
 import { toApiAmount } from '../../../shared/domain/money'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
@@ -113,7 +114,16 @@ export function paymentHandlers(ctx: AppContext): Handlers {
 
     'payments:validateSignature': (input) => ctx.client.validateBySignature(input.signature),
 
-    'payments:validateCoupon': (input) =>
-      ctx.client.validateByCoupon(input.couponType, input.couponNumber)
+    'payments:validateCoupon': (input) => {
+      // Typed in any case ("cupon"): Tigo only knows the upper-case types.
+      const couponType = matchCouponType(input.couponType)
+      if (!couponType) {
+        throw new AppError('coupon_type_unknown', {
+          type: input.couponType,
+          types: COUPON_TYPES.join(', ')
+        })
+      }
+      return ctx.client.validateByCoupon(couponType, input.couponNumber)
+    }
   }
 }
