@@ -175,7 +175,7 @@ export const es: Record<string, string> = {
   'closing.notes': 'Observaciones',
   'closing.openedAt': 'Apertura',
   'closing.openingFloat': 'Base inicial',
-  'closing.payments': '{count} pagos',
+  'closing.payments': '{count, plural, one {# pago} other {# pagos}}',
   'closing.shift': 'Turno N.º',
   'closing.shortage': 'Faltante',
   'closing.signCashier': 'Firma del cajero',
@@ -199,7 +199,8 @@ export const es: Record<string, string> = {
   'closing.totalExpected': 'Total esperado',
   'closing.totalPayments': 'Pagos del turno',
   'closing.totalTaken': 'Total recaudado',
-  'closing.unsettledTitle': '{count} FACTURA(S) SIN CONFIRMAR POR TIGO',
+  'closing.unsettledTitle':
+    '{count, plural, one {# FACTURA SIN CONFIRMAR} other {# FACTURAS SIN CONFIRMAR}} POR TIGO',
   'closing.csv.actor': 'responsable',
   'closing.csv.amount': 'valor',
   'closing.csv.bill': 'factura',

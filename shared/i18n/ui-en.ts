@@ -26,7 +26,7 @@ export const uiEn: Record<string, string> = {
   'ui.bills.pickBill': 'Pay bill {billNo}',
   'ui.bills.showPayments': 'Show payments',
   'ui.bills.state': 'State',
-  'ui.bills.title': 'Bills ({count})',
+  'ui.bills.title': 'Bills ({count, number})',
 
   'ui.cache.age': 'Offline: data saved {minutes} min ago',
   'ui.cache.justNow': 'Offline: data saved less than 1 min ago',
@@ -36,7 +36,7 @@ export const uiEn: Record<string, string> = {
   'ui.checkout.description': 'Description',
   'ui.checkout.email': 'Email',
   'ui.checkout.firstName': 'First names',
-  'ui.checkout.for': 'Online payment for {name}: {count} bill(s) for',
+  'ui.checkout.for': 'Online payment for {name}: {count, plural, one {# bill} other {# bills}} for',
   'ui.checkout.lastName': 'Last names',
   'ui.checkout.nothingSelected':
     "Select the bills to pay in the customer's file before creating the link.",
@@ -93,7 +93,7 @@ export const uiEn: Record<string, string> = {
   'ui.outbox.attemptDetail': 'Detail',
   'ui.outbox.attemptHttp': 'HTTP',
   'ui.outbox.attemptOutcome': 'Outcome',
-  'ui.outbox.attempts': '{count} attempt(s)',
+  'ui.outbox.attempts': '{count, plural, one {# attempt} other {# attempts}}',
   'ui.outbox.details': 'Show attempts',
   'ui.outbox.empty': 'No payments match these filters.',
   'ui.outbox.filterState': 'State',
@@ -117,7 +117,7 @@ export const uiEn: Record<string, string> = {
   'ui.outbox.pick': 'Retry bill {billNo}',
   'ui.outbox.pickAll': 'Select retryable',
   'ui.outbox.rejectedReason': 'Rejection reason: {reason}',
-  'ui.outbox.retried': '{count} bill(s) queued again.',
+  'ui.outbox.retried': '{count, plural, one {# bill} other {# bills}} queued again.',
   'ui.outbox.retry': 'Retry',
   'ui.outbox.needsSupervisor': 'Needs supervisor',
   'ui.outbox.decide': 'Decide',
@@ -353,7 +353,7 @@ export const uiEn: Record<string, string> = {
   'ui.audit.action.shift.cash_movement':
     'Recorded {kind} of {amount} in shift {shiftId}: {reason}.',
   'ui.audit.action.shift.closed':
-    'Closed shift {shiftId}: cash expected in the drawer {cashExpected}, cash difference {cashDifference}; {unsettled} bill(s) unconfirmed.',
+    'Closed shift {shiftId}: cash expected in the drawer {cashExpected}, cash difference {cashDifference}; {unsettled, plural, one {# bill} other {# bills}} unconfirmed.',
   'ui.audit.action.shift.opened': 'Opened shift {shiftId} with a float of {openingFloat}.',
   'ui.audit.action.shift.report_printed': 'Printed the closing report of shift {shiftId}.',
   'ui.audit.action.sync.reconciled':
@@ -407,7 +407,7 @@ export const uiEn: Record<string, string> = {
   'ui.batch.accepted': 'Imported',
   'ui.batch.acceptedAmount': 'Amount imported',
   'ui.batch.changedSincePreview':
-    '{count} row(s) stopped being valid since the check (another payment took the bill) and were not imported.',
+    '{count, plural, one {# row stopped} other {# rows stopped}} being valid since the check (another payment took the bill) and were not imported.',
   'ui.batch.checked': 'File checked: {valid} valid rows, {invalid} with problems.',
   'ui.batch.chooseFile': 'Payments CSV file',
   'ui.batch.chooseHint':
@@ -548,7 +548,7 @@ export const uiEn: Record<string, string> = {
   'ui.shift.title': 'Shift and cash closing',
   'ui.shift.totals': 'Totals',
   'ui.shift.unsettledWarning':
-    '{count} bill(s) of the shift are not confirmed by Tigo yet. You can close; they stay in “Payments to send”.',
+    '{count, plural, one {# bill of the shift is} other {# bills of the shift are}} not confirmed by Tigo yet. You can close; they stay in “Payments to send”.',
   'ui.shift.viewReport': 'View report of shift {shiftId}',
   // Shift rules, closing and caps (issue 14)
   'ui.shift.openNow': 'Open a shift',
@@ -606,5 +606,8 @@ export const uiEn: Record<string, string> = {
   'ui.audit.approvalAction.payment.over_pending_total': 'a payment over the waiting-total cap',
   'ui.audit.approvalAction.shift.close_difference': 'a shift closing with a difference',
   'ui.validate.couponTypeUnknown': 'Choose a type from the list: {types}.',
-  'ui.validate.moreDetails': 'More payment details ({count})'
+  'ui.validate.moreDetails': 'More payment details ({count})',
+  'ui.status.supervisor': 'Supervisor: {name}',
+  'ui.batch.pickFile': 'Choose a file…',
+  'ui.batch.noFile': 'No file chosen'
 }

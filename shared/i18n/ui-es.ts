@@ -26,7 +26,7 @@ export const uiEs: Record<string, string> = {
   'ui.bills.pickBill': 'Pagar la factura {billNo}',
   'ui.bills.showPayments': 'Ver pagos',
   'ui.bills.state': 'Estado',
-  'ui.bills.title': 'Facturas ({count})',
+  'ui.bills.title': 'Facturas ({count, number})',
 
   'ui.cache.age': 'Sin conexión: datos guardados hace {minutes} min',
   'ui.cache.justNow': 'Sin conexión: datos guardados hace menos de 1 min',
@@ -36,7 +36,8 @@ export const uiEs: Record<string, string> = {
   'ui.checkout.description': 'Descripción',
   'ui.checkout.email': 'Correo electrónico',
   'ui.checkout.firstName': 'Nombres',
-  'ui.checkout.for': 'Pago en línea de {name}: {count} factura(s) por',
+  'ui.checkout.for':
+    'Pago en línea de {name}: {count, plural, one {# factura} other {# facturas}} por',
   'ui.checkout.lastName': 'Apellidos',
   'ui.checkout.nothingSelected':
     'Seleccione las facturas a pagar en la ficha del cliente antes de generar el enlace.',
@@ -67,7 +68,7 @@ export const uiEs: Record<string, string> = {
   'ui.customer.phone': 'Teléfono',
   'ui.customer.plus': 'Cliente Plus',
   'ui.customer.range': 'Contratos {first} a {last}',
-  'ui.customer.selected': '{count} seleccionada(s):',
+  'ui.customer.selected': '{count, plural, one {# seleccionada} other {# seleccionadas}}:',
   'ui.customer.title': 'Cliente',
   'ui.customer.unnamed': 'Cliente sin nombre',
   'ui.customer.webBill': 'Factura web',
@@ -93,7 +94,7 @@ export const uiEs: Record<string, string> = {
   'ui.outbox.attemptDetail': 'Detalle',
   'ui.outbox.attemptHttp': 'HTTP',
   'ui.outbox.attemptOutcome': 'Resultado',
-  'ui.outbox.attempts': '{count} intento(s)',
+  'ui.outbox.attempts': '{count, plural, one {# intento} other {# intentos}}',
   'ui.outbox.details': 'Ver intentos',
   'ui.outbox.empty': 'No hay pagos con estos filtros.',
   'ui.outbox.filterState': 'Estado',
@@ -117,7 +118,8 @@ export const uiEs: Record<string, string> = {
   'ui.outbox.pick': 'Reintentar la factura {billNo}',
   'ui.outbox.pickAll': 'Seleccionar reintentables',
   'ui.outbox.rejectedReason': 'Motivo del rechazo: {reason}',
-  'ui.outbox.retried': '{count} factura(s) puestas de nuevo en cola.',
+  'ui.outbox.retried':
+    '{count, plural, one {# factura puesta} other {# facturas puestas}} de nuevo en cola.',
   'ui.outbox.retry': 'Reintentar',
   'ui.outbox.needsSupervisor': 'Requiere supervisor',
   'ui.outbox.decide': 'Decidir',
@@ -137,7 +139,7 @@ export const uiEs: Record<string, string> = {
   'ui.pay.noBills': 'No hay facturas pendientes seleccionadas.',
   'ui.pay.noCustomer': 'Busque un cliente o escanee una factura para cobrar.',
   'ui.pay.nothingSelected': 'Seleccione al menos una factura.',
-  'ui.pay.saved': 'Pago guardado. Comprobante {receiptNo}.',
+  'ui.pay.saved': 'Pago guardado. Recibo {receiptNo}.',
   'ui.pay.saving': 'Guardando…',
   'ui.pay.tendered': 'Recibido en efectivo',
   'ui.pay.tenderedHint': 'Por ejemplo 125.000',
@@ -150,11 +152,11 @@ export const uiEs: Record<string, string> = {
   'ui.receipt.confirmed': 'REGISTRADO EN TIGO',
   'ui.receipt.contract': 'Contrato',
   'ui.receipt.next': 'Siguiente cliente',
-  'ui.receipt.none': 'No hay un comprobante para mostrar.',
-  'ui.receipt.number': 'Comprobante N.º {receiptNo} ({paymentId})',
+  'ui.receipt.none': 'No hay un recibo para mostrar.',
+  'ui.receipt.number': 'Recibo N.º {receiptNo} ({paymentId})',
   'ui.receipt.pending': 'PENDIENTE DE CONFIRMACIÓN',
-  'ui.receipt.screenTitle': 'Comprobante',
-  'ui.receipt.title': 'Comprobante de pago',
+  'ui.receipt.screenTitle': 'Recibo de pago',
+  'ui.receipt.title': 'Recibo de pago',
 
   'ui.role.cashier': 'Cajero',
   'ui.role.supervisor': 'Supervisor',
@@ -222,7 +224,7 @@ export const uiEs: Record<string, string> = {
   'ui.settings.paper80': '80 mm',
   'ui.settings.paperWidth': 'Ancho del papel',
   'ui.settings.pesosHint': 'Por ejemplo 2.000.000',
-  'ui.settings.businessName': 'Nombre del punto de pago (comprobante)',
+  'ui.settings.businessName': 'Nombre del punto de pago (recibo)',
   'ui.settings.businessNit': 'NIT del punto de pago',
   'ui.settings.businessAddress': 'Dirección del punto de pago',
   'ui.settings.printerName': 'Impresora',
@@ -350,12 +352,12 @@ export const uiEs: Record<string, string> = {
     'Autorizó el pago {paymentId} por {total}, sobre el tope sin conexión de {cap}.',
   'ui.audit.action.payment.registered':
     'Registró el pago N.º {receiptNo} por {total} en {method} (facturas {bills}).',
-  'ui.audit.action.receipt.reprinted': 'Reimprimió el comprobante N.º {receiptNo} como COPIA.',
+  'ui.audit.action.receipt.reprinted': 'Reimprimió el recibo N.º {receiptNo} como COPIA.',
   'ui.audit.action.settings.changed': 'Cambió la configuración: {fields}.',
   'ui.audit.action.shift.cash_movement':
     'Registró una {kind} de efectivo de {amount} en el turno {shiftId}: {reason}.',
   'ui.audit.action.shift.closed':
-    'Cerró el turno {shiftId}: efectivo esperado en caja {cashExpected}, diferencia en efectivo {cashDifference}; {unsettled} factura(s) sin confirmar.',
+    'Cerró el turno {shiftId}: efectivo esperado en caja {cashExpected}, diferencia en efectivo {cashDifference}; {unsettled, plural, one {# factura} other {# facturas}} sin confirmar.',
   'ui.audit.action.shift.opened': 'Abrió el turno {shiftId} con una base de {openingFloat}.',
   'ui.audit.action.shift.report_printed': 'Imprimió el informe de cierre del turno {shiftId}.',
   'ui.audit.action.sync.reconciled':
@@ -379,7 +381,7 @@ export const uiEs: Record<string, string> = {
   'ui.audit.actionName.batch.imported': 'Lote importado',
   'ui.audit.actionName.payment.offline_cap_override': 'Autorizó un pago sobre el tope',
   'ui.audit.actionName.payment.registered': 'Pago registrado',
-  'ui.audit.actionName.receipt.reprinted': 'Reimpresión de comprobante',
+  'ui.audit.actionName.receipt.reprinted': 'Reimpresión de recibo',
   'ui.audit.actionName.settings.changed': 'Configuración cambiada',
   'ui.audit.actionName.shift.cash_movement': 'Entrada o salida de efectivo',
   'ui.audit.actionName.shift.closed': 'Turno cerrado',
@@ -409,7 +411,7 @@ export const uiEs: Record<string, string> = {
   'ui.batch.accepted': 'Importadas',
   'ui.batch.acceptedAmount': 'Valor importado',
   'ui.batch.changedSincePreview':
-    '{count} fila(s) dejaron de ser válidas desde la revisión (otro pago tomó la factura) y no se importaron.',
+    '{count, plural, one {# fila dejó de ser válida} other {# filas dejaron de ser válidas}} desde la revisión (otro pago tomó la factura) y no se importaron.',
   'ui.batch.checked': 'Archivo revisado: {valid} filas válidas, {invalid} con problemas.',
   'ui.batch.chooseFile': 'Archivo CSV de pagos',
   'ui.batch.chooseHint':
@@ -541,7 +543,7 @@ export const uiEs: Record<string, string> = {
   'ui.shift.payments': 'Pagos',
   'ui.shift.paymentsTaken': 'Pagos del turno',
   'ui.shift.reasonRequired': 'Escriba el motivo del movimiento.',
-  'ui.shift.receiptNo': 'Comprobante',
+  'ui.shift.receiptNo': 'Recibo',
   'ui.shift.reportTitle': 'Informe de cierre del turno N.º {shiftId}',
   'ui.shift.shiftNo': 'Turno',
   'ui.shift.shortage': 'Faltante',
@@ -551,7 +553,7 @@ export const uiEs: Record<string, string> = {
   'ui.shift.title': 'Turno y cierre de caja',
   'ui.shift.totals': 'Totales',
   'ui.shift.unsettledWarning':
-    '{count} factura(s) del turno aún no están confirmadas por Tigo. Puede cerrar; quedan en «Pagos por enviar».',
+    '{count, plural, one {# factura del turno aún no está confirmada} other {# facturas del turno aún no están confirmadas}} por Tigo. Puede cerrar; quedan en «Pagos por enviar».',
   'ui.shift.viewReport': 'Ver informe del turno {shiftId}',
   // Shift rules, closing and caps (issue 14)
   'ui.shift.openNow': 'Abrir un turno',
@@ -611,5 +613,8 @@ export const uiEs: Record<string, string> = {
     'un pago sobre el máximo de pagos por enviar',
   'ui.audit.approvalAction.shift.close_difference': 'un cierre de turno con diferencia',
   'ui.validate.couponTypeUnknown': 'Elija un tipo de la lista: {types}.',
-  'ui.validate.moreDetails': 'Más datos del pago ({count})'
+  'ui.validate.moreDetails': 'Más datos del pago ({count})',
+  'ui.status.supervisor': 'Supervisor: {name}',
+  'ui.batch.pickFile': 'Elegir archivo…',
+  'ui.batch.noFile': 'Ningún archivo elegido'
 }

@@ -107,7 +107,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
 
     await page.locator('[data-session="open"]').waitFor()
     expect(await navLabels(page)).toContain('F12Usuarios')
-    expect(await textOf(page.getByTestId('status-bar'))).toContain('Cajero: Supervisor')
+    expect(await textOf(page.getByTestId('status-bar'))).toContain('Supervisor: Supervisor')
   })
 
   it('lets the supervisor set the offline cap and idle lock, and create a cashier', async () => {

@@ -195,7 +195,7 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
     expect(text).toContain('$ 215.000')
     expect(text).toContain('-$ 5.000')
     expect(text).toContain('Faltante')
-    expect(text).toContain('1 FACTURA(S) SIN CONFIRMAR POR TIGO')
+    expect(text).toContain('1 FACTURA SIN CONFIRMAR POR TIGO')
     store.db.close()
   })
 })
