@@ -5,6 +5,7 @@ import { formatMoment } from '../lib/format'
 import { canRetry } from '../lib/outbox-rules'
 import { useLanguage, useT } from '../i18n/use-t'
 import { AttemptList } from './attempt-list'
+import { OutboxNote } from './outbox-note'
 import { Money } from './money'
 import { StateChip } from './state-chip'
 
@@ -159,12 +160,12 @@ export function OutboxPayment({
               {item.flagged ? <p className="flag-note">{t('ui.outbox.flagNote')}</p> : null}
               {item.rejectedReason ? (
                 <p className="item-error">
-                  {t('ui.outbox.rejectedReason', { reason: item.rejectedReason })}
+                  <OutboxNote raw={item.rejectedReason} frame="ui.outbox.rejectedReason" />
                 </p>
               ) : null}
               {item.lastError && item.state !== 'registered' ? (
                 <p className="item-error">
-                  {t('ui.outbox.lastError', { message: item.lastError })}
+                  <OutboxNote raw={item.lastError} frame="ui.outbox.lastError" />
                 </p>
               ) : null}
               {decidable && deciding === item.itemId ? (

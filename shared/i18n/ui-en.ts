@@ -609,5 +609,28 @@ export const uiEn: Record<string, string> = {
   'ui.validate.moreDetails': 'More payment details ({count})',
   'ui.status.supervisor': 'Supervisor: {name}',
   'ui.batch.pickFile': 'Choose a file…',
-  'ui.batch.noFile': 'No file chosen'
+  'ui.batch.noFile': 'No file chosen',
+  'ui.outbox.technical': 'Technical details',
+  'ui.outbox.note.paidElsewhere':
+    'Tigo already had the bill paid, but not by a payment of this till. A supervisor must review it (possible refund).',
+  'ui.outbox.note.invalidIdType': 'Tigo does not accept the customer’s document type.',
+  'ui.outbox.note.invalidRequest': 'Tigo did not accept the payment’s data.',
+  'ui.outbox.note.reconciledPaid': 'Checked with Tigo: the bill was paid by this payment.',
+  'ui.outbox.note.reconciledUnpaid': 'Checked with Tigo: the bill is still unpaid; sending again.',
+  'ui.outbox.note.reconciled': 'Checked with Tigo.',
+  'ui.outbox.note.registered': 'Registered by Tigo.',
+  'ui.outbox.note.interrupted':
+    'Sending was interrupted when the app closed; it will be checked with Tigo before resending.',
+  'ui.outbox.note.notSent': 'Not sent ({cause}). It will be retried.',
+  'ui.outbox.note.uncertain':
+    'No clear answer from Tigo ({cause}); it will be checked with Tigo before resending.',
+  'ui.outbox.note.refused': 'Tigo refused the payment.',
+  'ui.outbox.note.other': 'Error sending to Tigo.',
+  'ui.outbox.cause.refused': 'no connection to Tigo',
+  'ui.outbox.cause.dns': 'Tigo’s server was not found',
+  'ui.outbox.cause.timeout': 'Tigo took too long to answer',
+  'ui.outbox.cause.reset': 'the connection to Tigo was cut',
+  'ui.outbox.cause.server': 'error on Tigo’s server',
+  'ui.outbox.cause.stopped': 'sending stopped',
+  'ui.outbox.cause.unknown': 'unknown cause'
 }

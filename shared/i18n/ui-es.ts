@@ -616,5 +616,29 @@ export const uiEs: Record<string, string> = {
   'ui.validate.moreDetails': 'Más datos del pago ({count})',
   'ui.status.supervisor': 'Supervisor: {name}',
   'ui.batch.pickFile': 'Elegir archivo…',
-  'ui.batch.noFile': 'Ningún archivo elegido'
+  'ui.batch.noFile': 'Ningún archivo elegido',
+  'ui.outbox.technical': 'Detalles técnicos',
+  'ui.outbox.note.paidElsewhere':
+    'Tigo ya tenía la factura pagada, pero no por un pago de esta caja. Un supervisor debe revisarla (posible devolución).',
+  'ui.outbox.note.invalidIdType': 'Tigo no acepta el tipo de documento del cliente.',
+  'ui.outbox.note.invalidRequest': 'Tigo no aceptó los datos del pago.',
+  'ui.outbox.note.reconciledPaid': 'Verificado con Tigo: la factura quedó pagada por este pago.',
+  'ui.outbox.note.reconciledUnpaid':
+    'Verificado con Tigo: la factura sigue sin pagar; se envía de nuevo.',
+  'ui.outbox.note.reconciled': 'Verificado con Tigo.',
+  'ui.outbox.note.registered': 'Registrado por Tigo.',
+  'ui.outbox.note.interrupted':
+    'El envío se interrumpió al cerrar la aplicación; se verificará con Tigo antes de reenviar.',
+  'ui.outbox.note.notSent': 'No se envió ({cause}). Se reintentará.',
+  'ui.outbox.note.uncertain':
+    'Sin respuesta clara de Tigo ({cause}); se verificará con Tigo antes de reenviar.',
+  'ui.outbox.note.refused': 'Tigo rechazó el pago.',
+  'ui.outbox.note.other': 'Error al enviar a Tigo.',
+  'ui.outbox.cause.refused': 'sin conexión con Tigo',
+  'ui.outbox.cause.dns': 'no se encontró el servidor de Tigo',
+  'ui.outbox.cause.timeout': 'Tigo tardó demasiado en responder',
+  'ui.outbox.cause.reset': 'la conexión con Tigo se cortó',
+  'ui.outbox.cause.server': 'error en el servidor de Tigo',
+  'ui.outbox.cause.stopped': 'el envío se detuvo',
+  'ui.outbox.cause.unknown': 'causa desconocida'
 }
