@@ -201,6 +201,9 @@ export const es: Record<string, string> = {
   'closing.totalTaken': 'Total recaudado',
   'closing.unsettledTitle':
     '{count, plural, one {# FACTURA SIN CONFIRMAR} other {# FACTURAS SIN CONFIRMAR}} POR TIGO',
+  'closing.csv.differenceReason': 'motivo_diferencia',
+  'closing.csv.approvedBy': 'autorizo_diferencia',
+  'closing.csv.imported': 'importados_por_lote',
   'closing.csv.actor': 'responsable',
   'closing.csv.amount': 'valor',
   'closing.csv.bill': 'factura',
