@@ -345,7 +345,7 @@ export const uiEn: Record<string, string> = {
   'ui.audit.action.batch.imported':
     'Imported batch {batchId} ({fileName}): {accepted} of {rows} rows, for {acceptedAmount}.',
   'ui.audit.action.payment.offline_cap_override':
-    'Approved payment {paymentId} for {total}, over the offline cap of {cap}.',
+    'Approved the payment of receipt No. {receiptNo} for {total}, above the offline cap of {cap}.',
   'ui.audit.action.payment.registered':
     'Took payment No. {receiptNo} for {total} by {method} (bills {bills}).',
   'ui.audit.action.receipt.reprinted': 'Reprinted receipt No. {receiptNo} as a COPY.',
@@ -600,7 +600,7 @@ export const uiEn: Record<string, string> = {
   'ui.settings.maxPendingTotalHint':
     'Sum of the payments waiting to be sent to Tigo; above it, a supervisor must approve. For example 20.000.000.',
   'ui.audit.action.payment.pending_total_override':
-    'Approved payment {paymentId} for {total}, above the waiting-total cap of {cap}.',
+    'Approved the payment of receipt No. {receiptNo} for {total}, above the waiting-total cap of {cap}.',
   'ui.audit.actionName.payment.pending_total_override': 'Approved a payment over the waiting total',
   'ui.audit.approvalAction.payment.over_offline_cap': 'a payment over the offline cap',
   'ui.audit.approvalAction.payment.over_pending_total': 'a payment over the waiting-total cap',

@@ -349,7 +349,7 @@ export const uiEs: Record<string, string> = {
   'ui.audit.action.batch.imported':
     'Importó el lote {batchId} ({fileName}): {accepted} de {rows} filas, por {acceptedAmount}.',
   'ui.audit.action.payment.offline_cap_override':
-    'Autorizó el pago {paymentId} por {total}, sobre el tope sin conexión de {cap}.',
+    'Autorizó el pago del recibo N.º {receiptNo} por {total}, sobre el tope sin conexión de {cap}.',
   'ui.audit.action.payment.registered':
     'Registró el pago N.º {receiptNo} por {total} en {method} (facturas {bills}).',
   'ui.audit.action.receipt.reprinted': 'Reimprimió el recibo N.º {receiptNo} como COPIA.',
@@ -605,7 +605,7 @@ export const uiEs: Record<string, string> = {
   'ui.settings.maxPendingTotalHint':
     'Suma de los pagos que esperan envío a Tigo; por encima, un supervisor debe autorizar. Por ejemplo 20.000.000.',
   'ui.audit.action.payment.pending_total_override':
-    'Autorizó el pago {paymentId} por {total}, sobre el máximo de pagos por enviar de {cap}.',
+    'Autorizó el pago del recibo N.º {receiptNo} por {total}, sobre el máximo de pagos por enviar de {cap}.',
   'ui.audit.actionName.payment.pending_total_override':
     'Autorizó un pago sobre el máximo por enviar',
   'ui.audit.approvalAction.payment.over_offline_cap': 'un pago sobre el tope sin conexión',

@@ -235,6 +235,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
         if (overridden.offline && input.approvedBy) {
           audit.record(input.approvedBy.id, 'payment.offline_cap_override', {
             paymentId: id,
+            receiptNo,
             total,
             cap: settings().maxPaymentAmount,
             cashierId: input.cashier.id
@@ -243,6 +244,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
         if (overridden.pending && input.approvedBy) {
           audit.record(input.approvedBy.id, 'payment.pending_total_override', {
             paymentId: id,
+            receiptNo,
             total,
             cap: settings().maxPendingTotal,
             cashierId: input.cashier.id
