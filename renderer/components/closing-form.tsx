@@ -193,7 +193,13 @@ export function ClosingForm({ summary, onClosed }: ClosingFormProps) {
             </Field>
             <ErrorMessage text={failure} />
             <div className="form-actions">
-              <ActionButton onClick={() => setStep('count')}>
+              <ActionButton
+                onClick={() => {
+                  // A new count is a new difference: the supervisor approves that one again.
+                  setApproval(null)
+                  setStep('count')
+                }}
+              >
                 {t('ui.closing.backToCount')}
               </ActionButton>
               <ActionButton type="submit" variant="danger" disabled={busy}>
