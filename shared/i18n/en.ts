@@ -82,7 +82,7 @@ export const en: Record<string, string> = {
   'error.over_offline_cap':
     "While offline a payment cannot exceed {cap} (this one is {total}). A supervisor's approval is needed.",
   'error.over_pending_total':
-    '{pending} in payments is waiting to be sent; this one ({total}) would exceed the maximum of {cap}. Wait until they are sent.',
+    '{pending} in payments is waiting to be sent; this one ({total}) would exceed the maximum of {cap}. Wait until they are sent, or ask a supervisor to approve it.',
   'error.payment_method_invalid': 'Payment method "{method}" is not valid.',
   'error.payment_no_bills': 'Select at least one bill to pay.',
   'error.tendered_insufficient': 'The cash received ({tendered}) is less than the total ({total}).',

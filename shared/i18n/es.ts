@@ -87,7 +87,7 @@ export const es: Record<string, string> = {
   'error.over_offline_cap':
     'Sin conexión, un pago no puede superar {cap} (este es de {total}). Se necesita la autorización de un supervisor.',
   'error.over_pending_total':
-    'Hay {pending} en pagos por enviar; con este ({total}) se superaría el máximo de {cap}. Espere a que se envíen.',
+    'Hay {pending} en pagos por enviar; con este ({total}) se superaría el máximo de {cap}. Espere a que se envíen o pida la autorización de un supervisor.',
   'error.payment_method_invalid': 'El medio de pago «{method}» no es válido.',
   'error.payment_no_bills': 'Seleccione al menos una factura para pagar.',
   'error.tendered_insufficient':
