@@ -265,7 +265,8 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       syncStatus,
       requestDrain: (reason) => till.requestDrain(reason),
       cashier,
-      sessions
+      sessions,
+      shifts
     }
     const handlers: Handlers = createAppHandlers(ctx, {
       sessions,

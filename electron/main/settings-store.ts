@@ -29,7 +29,12 @@ export const DEFAULT_SETTINGS: Readonly<StoredSettings> = Object.freeze({
   terminalId: 'CAJA-01',
   printerName: '',
   paperWidth: 80,
-  caps: { maxPaymentAmount: 5_000_000, maxPendingTotal: 20_000_000, maxPendingAgeHours: 24 },
+  caps: {
+    maxPaymentAmount: 5_000_000,
+    maxPendingTotal: 20_000_000,
+    maxPendingAgeHours: 24,
+    closingApprovalAbove: 10_000
+  },
   language: 'es',
   idleLockMinutes: 15,
   businessName: 'Tigo-UNE — Punto de pago',
@@ -42,6 +47,7 @@ export const SETTING_RANGES = {
   'caps.maxPaymentAmount': { min: 1_000, max: 100_000_000 },
   'caps.maxPendingTotal': { min: 1_000, max: 1_000_000_000 },
   'caps.maxPendingAgeHours': { min: 1, max: 168 },
+  'caps.closingApprovalAbove': { min: 0, max: 100_000_000 },
   idleLockMinutes: { min: 1, max: 240 },
   terminalIdLength: { min: 1, max: 32 },
   businessNameLength: { min: 1, max: 60 },
@@ -140,6 +146,12 @@ export function applySettingsPatch(
   if (caps?.maxPendingAgeHours !== undefined) {
     next.caps.maxPendingAgeHours = checkRange('caps.maxPendingAgeHours', caps.maxPendingAgeHours)
   }
+  if (caps?.closingApprovalAbove !== undefined) {
+    next.caps.closingApprovalAbove = checkRange(
+      'caps.closingApprovalAbove',
+      caps.closingApprovalAbove
+    )
+  }
   return next
 }
 
@@ -158,7 +170,12 @@ const StoredFile = z.looseObject({
     .object({
       maxPaymentAmount: z.number().int().catch(DEFAULT_SETTINGS.caps.maxPaymentAmount),
       maxPendingTotal: z.number().int().catch(DEFAULT_SETTINGS.caps.maxPendingTotal),
-      maxPendingAgeHours: z.number().int().catch(DEFAULT_SETTINGS.caps.maxPendingAgeHours)
+      maxPendingAgeHours: z.number().int().catch(DEFAULT_SETTINGS.caps.maxPendingAgeHours),
+      closingApprovalAbove: z
+        .number()
+        .int()
+        .min(0)
+        .catch(DEFAULT_SETTINGS.caps.closingApprovalAbove)
     })
     .catch({ ...DEFAULT_SETTINGS.caps }),
   language: z.enum(['es', 'en']).catch(DEFAULT_SETTINGS.language),

@@ -6,6 +6,7 @@ import { formatMoment } from '../lib/format'
 import { whileCurrent } from '../lib/while-current'
 import { useDescribeError, useLanguage, useT, type Translate } from '../i18n/use-t'
 import { ErrorMessage } from './error-message'
+import { OutboxNote } from './outbox-note'
 
 /** Known outcomes in words; a new one from main still shows, under its code. */
 function outcomeText(outcome: string, t: Translate): string {
@@ -38,7 +39,6 @@ export function AttemptList({ itemId }: { itemId: number }) {
         <tr>
           <th scope="col">{t('ui.outbox.attemptAt')}</th>
           <th scope="col">{t('ui.outbox.attemptOutcome')}</th>
-          <th scope="col">{t('ui.outbox.attemptHttp')}</th>
           <th scope="col">{t('ui.outbox.attemptDetail')}</th>
         </tr>
       </thead>
@@ -47,8 +47,16 @@ export function AttemptList({ itemId }: { itemId: number }) {
           <tr key={index}>
             <td>{formatMoment(attempt.at, language)}</td>
             <td>{outcomeText(attempt.outcome, t)}</td>
-            <td>{attempt.httpStatus ?? '—'}</td>
-            <td>{attempt.detail}</td>
+            <td>
+              {attempt.detail ? (
+                <OutboxNote
+                  raw={attempt.detail}
+                  extra={attempt.httpStatus ? `HTTP ${attempt.httpStatus}` : null}
+                />
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,11 @@
-/** A closed shift's report as stored at closing, with print, save as PDF and CSV export. */
+/**
+ * A closed shift's report as stored at closing, with print, save as PDF and CSV export. It takes
+ * the focus and scrolls into view when shown, so it stays on screen to print after a closing.
+ */
+import { useEffect, useRef } from 'react'
+import { DENOMINATIONS } from '../../shared/ipc/channels/shifts'
 import type { ClosingReport } from '../../shared/ipc/channels/shifts'
+import { formatCop } from '../../shared/domain/money'
 import { api } from '../api'
 import { usePrint } from '../hooks/use-print'
 import { downloadText } from '../lib/download'
@@ -7,6 +13,7 @@ import { formatMoment } from '../lib/format'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { ActionButton } from './action-button'
+import { ImportedPayments } from './closing-review'
 import { Difference } from './difference'
 import { Money } from './money'
 import { PrintResultLine } from './print-result-line'
@@ -18,7 +25,19 @@ export function ClosingReportView({ report }: { report: ClosingReport }) {
   const describe = useDescribeError()
   const announce = useAppStore((state) => state.announce)
   const { busy, result, run } = usePrint()
+  const formatCopIn = (value: number) => formatCop(value, language)
   const shiftId = report.shift.id
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    const node = heading.current
+    if (!node) return
+    // Scroll the screen's own area only: scrollIntoView would also push the status bar away.
+    const main = node.closest('main')
+    if (main) {
+      main.scrollTop += node.getBoundingClientRect().top - main.getBoundingClientRect().top - 8
+    }
+    node.focus({ preventScroll: true })
+  }, [shiftId])
 
   async function exportCsv(): Promise<void> {
     try {
@@ -32,7 +51,9 @@ export function ClosingReportView({ report }: { report: ClosingReport }) {
   return (
     <article className="panel closing-report" data-testid="closing-report">
       <div className="panel-title">
-        <h2>{t('ui.shift.reportTitle', { shiftId })}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {t('ui.shift.reportTitle', { shiftId })}
+        </h2>
         <div className="screen-actions">
           <ActionButton
             variant="primary"
@@ -98,7 +119,11 @@ export function ClosingReportView({ report }: { report: ClosingReport }) {
         <tbody>
           {report.lines.map((line) => (
             <tr key={line.method} data-testid={`report-line-${line.method}`}>
-              <th scope="row">{t(`ui.method.${line.method}`)}</th>
+              <th scope="row">
+                {line.method === 'cash'
+                  ? t('ui.closing.cashLine')
+                  : t('ui.closing.methodLine', { method: t(`ui.method.${line.method}`) })}
+              </th>
               <td className="col-amount">{line.payments}</td>
               <td className="col-amount">
                 <Money value={line.taken} />
@@ -116,24 +141,44 @@ export function ClosingReportView({ report }: { report: ClosingReport }) {
           ))}
         </tbody>
         <tfoot>
+          {/* Payments and pesos taken add up across methods; what each should hold does not. */}
           <tr data-testid="report-totals">
-            <th scope="row">{t('ui.shift.totals')}</th>
+            <th scope="row">{t('ui.closing.totalTaken')}</th>
             <td className="col-amount">{report.totals.payments}</td>
             <td className="col-amount">
               <Money value={report.totals.taken} />
             </td>
-            <td className="col-amount">
-              <Money value={report.totals.expected} />
-            </td>
-            <td className="col-amount">
-              <Money value={report.totals.counted} />
-            </td>
-            <td>
-              <Difference value={report.totals.difference} />
-            </td>
+            <td colSpan={3} />
           </tr>
         </tfoot>
       </table>
+      {report.differenceReason ? (
+        <p data-testid="report-reason">
+          <strong>{t('ui.closing.reason')}:</strong> {report.differenceReason}
+        </p>
+      ) : null}
+      {report.approvedBy ? (
+        <p data-testid="report-approved">
+          {t('ui.closing.approvedBy', { name: report.approvedBy.name })}
+        </p>
+      ) : null}
+      {report.cashCount ? (
+        <details className="drawer-count" data-testid="report-drawer-count">
+          <summary>{t('ui.closing.drawerCount')}</summary>
+          <ul>
+            {DENOMINATIONS.filter((d) => (report.cashCount?.[d.key] ?? 0) > 0).map((d) => (
+              <li key={d.key}>
+                {d.kind === 'bill'
+                  ? t('ui.closing.billOf', { value: formatCopIn(d.value) })
+                  : t('ui.closing.coinOf', { value: formatCopIn(d.value) })}
+                : {report.cashCount?.[d.key]} ·{' '}
+                <Money value={(report.cashCount?.[d.key] ?? 0) * d.value} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <ImportedPayments imported={report.imported} />
       {report.movements.length > 0 ? (
         <>
           <h3>{t('ui.shift.movements')}</h3>

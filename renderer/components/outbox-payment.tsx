@@ -2,15 +2,10 @@
 import { useState } from 'react'
 import type { OutboxItemView, OutboxPaymentView } from '../../shared/ipc/views'
 import { formatMoment } from '../lib/format'
-import {
-  canRetry,
-  decisionsFor,
-  lastErrorKey,
-  rejectionKey,
-  type SupervisorDecision
-} from '../lib/outbox-rules'
+import { canRetry, decisionsFor, type SupervisorDecision } from '../lib/outbox-rules'
 import { useLanguage, useT } from '../i18n/use-t'
 import { AttemptList } from './attempt-list'
+import { OutboxNote } from './outbox-note'
 import { Money } from './money'
 import { StateChip } from './state-chip'
 
@@ -173,13 +168,13 @@ export function OutboxPayment({
               </div>
               {item.flagged ? <p className="flag-note">{t('ui.outbox.flagNote')}</p> : null}
               {item.rejectedReason ? (
-                <p className="item-error" title={item.rejectedReason}>
-                  {t('ui.outbox.rejectedReason', { reason: t(rejectionKey(item.rejectedReason)) })}
+                <p className="item-error">
+                  <OutboxNote raw={item.rejectedReason} frame="ui.outbox.rejectedReason" />
                 </p>
               ) : null}
               {item.lastError && item.state !== 'registered' ? (
-                <p className="item-error" title={item.lastError}>
-                  {t('ui.outbox.lastError', { message: t(lastErrorKey(item.lastError)) })}
+                <p className="item-error">
+                  <OutboxNote raw={item.lastError} frame="ui.outbox.lastError" />
                 </p>
               ) : null}
               {decidable && deciding === item.itemId ? (

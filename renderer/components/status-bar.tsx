@@ -82,7 +82,9 @@ export function StatusBar() {
             </span>
             <span className="status-item status-who">
               {t('ui.status.terminal', { terminal: status.terminalId })}
-              {user ? ` · ${t('ui.status.cashier', { name: user.name })}` : ''}
+              {user
+                ? ` · ${t(user.role === 'supervisor' ? 'ui.status.supervisor' : 'ui.status.cashier', { name: user.name })}`
+                : ''}
             </span>
             <button
               type="button"

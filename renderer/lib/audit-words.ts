@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'payment.registered',
   'payment.offline_cap_override',
   'customer.id_type_confirmed',
+  'payment.pending_total_override',
   'receipt.reprinted',
   'shift.opened',
   'shift.cash_movement',
@@ -46,7 +47,9 @@ const MONEY_KEYS = new Set([
   'counted',
   'difference',
   'cap',
-  'acceptedAmount'
+  'acceptedAmount',
+  'cashExpected',
+  'cashDifference'
 ])
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -62,6 +65,11 @@ export function detailWords(key: string, value: unknown, language: Language): st
   if (typeof value === 'string') {
     if (key === 'method') return translate(language, `ui.method.${value}`)
     if (key === 'kind') return translate(language, `ui.shift.kind.${value}`)
+    // What a supervisor approved, in words rather than its code (`payment.over_offline_cap`).
+    if (key === 'action') {
+      const words = translate(language, `ui.audit.approvalAction.${value}`)
+      if (words !== `ui.audit.approvalAction.${value}`) return words
+    }
     return value
   }
   if (Array.isArray(value)) {

@@ -24,10 +24,12 @@ export function formatMoment(value: string | undefined, language: Language): str
   if (DATE_ONLY.test(value) || COMPACT_DATE.test(value)) return formatDay(value, language)
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value
-  return new Intl.DateTimeFormat(LOCALES[language], {
+  const text = new Intl.DateTimeFormat(LOCALES[language], {
     dateStyle: 'short',
     timeStyle: 'medium'
   }).format(date)
+  // "3:40:09 p. m." must not break inside "p. m." nor before it (issue 14): no-break spaces.
+  return text.replace(/\s*([ap])\.\s*m\./g, '\u00a0$1.\u00a0m.')
 }
 
 /** Whole minutes elapsed since `iso` (never negative; a clock skew reads as "now"). */

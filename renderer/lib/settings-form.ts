@@ -19,6 +19,7 @@ export interface SettingsForm {
   maxPaymentAmount: string
   maxPendingTotal: string
   maxPendingAgeHours: string
+  closingApprovalAbove: string
   language: 'es' | 'en'
   idleLockMinutes: string
 }
@@ -45,6 +46,7 @@ export function formFromSettings(settings: SettingsView): SettingsForm {
     maxPaymentAmount: grouped(settings.caps.maxPaymentAmount),
     maxPendingTotal: grouped(settings.caps.maxPendingTotal),
     maxPendingAgeHours: String(settings.caps.maxPendingAgeHours),
+    closingApprovalAbove: grouped(settings.caps.closingApprovalAbove),
     language: settings.language,
     idleLockMinutes: String(settings.idleLockMinutes)
   }
@@ -54,6 +56,7 @@ const NUMBER_FIELDS = [
   'maxPaymentAmount',
   'maxPendingTotal',
   'maxPendingAgeHours',
+  'closingApprovalAbove',
   'idleLockMinutes'
 ] as const
 
@@ -104,6 +107,9 @@ export function patchFromForm(form: SettingsForm, before: SettingsView): PatchRe
   if (numbers.maxPendingAgeHours !== before.caps.maxPendingAgeHours) {
     caps.maxPendingAgeHours = numbers.maxPendingAgeHours
   }
+  if (numbers.closingApprovalAbove !== before.caps.closingApprovalAbove) {
+    caps.closingApprovalAbove = numbers.closingApprovalAbove
+  }
   if (Object.keys(caps).length > 0) patch.caps = caps
   return { ok: true, patch }
 }
@@ -126,6 +132,7 @@ export function fieldOfError(field: unknown): FormField | null {
     'maxPaymentAmount',
     'maxPendingTotal',
     'maxPendingAgeHours',
+    'closingApprovalAbove',
     'language',
     'idleLockMinutes'
   ]

@@ -67,3 +67,16 @@ export function amountPesos(value: string): number | null {
   const match = /^(\d{1,15})(?:\.(\d{1,2}))?$/.exec(value.trim())
   return match ? Number(match[1]) : null
 }
+
+export type StateTone = 'ok' | 'waiting' | 'bad' | 'unknown'
+
+/** The colour family of a gateway state: approved, still waiting, or failed one way or another. */
+export function stateTone(state: string): StateTone {
+  const value = state.trim().toUpperCase()
+  // The gateway answers in Spanish (APROBADA, PENDIENTE, RECHAZADA); English kept for safety.
+  if (['APPROVED', 'APROBADA', 'APROBADO'].includes(value)) return 'ok'
+  if (['PENDING', 'PENDIENTE'].includes(value)) return 'waiting'
+  const bad = ['DECLINED', 'REJECTED', 'FAILED', 'EXPIRED', 'RECHAZADA', 'RECHAZADO', 'FALLIDA']
+  if (bad.includes(value)) return 'bad'
+  return 'unknown'
+}

@@ -145,17 +145,31 @@ export function BatchScreen() {
             maxMb: MAX_MB
           })}
         >
+          {/* The browser's own button speaks the system's language ("Choose File"): hidden,
+              and opened by a Spanish button instead. */}
           <input
             ref={fileRef}
             type="file"
+            className="sr-only"
             accept=".csv,text/csv,text/plain"
             disabled={checking || confirming || cashierOnly}
-            data-autofocus
             data-testid="batch-file"
             onChange={(event) => void choose(event.target.files?.[0])}
           />
         </Field>
-        {fileName ? <p className="mono">{fileName}</p> : null}
+        <div className="file-pick">
+          <ActionButton
+            disabled={checking || confirming || cashierOnly}
+            data-autofocus
+            data-testid="batch-file-button"
+            onClick={() => fileRef.current?.click()}
+          >
+            {t('ui.batch.pickFile')}
+          </ActionButton>
+          <span className={fileName ? 'mono' : 'muted'} data-testid="batch-file-name">
+            {fileName ?? t('ui.batch.noFile')}
+          </span>
+        </div>
       </div>
       {checking ? (
         <div className="batch-progress" data-testid="batch-progress">

@@ -24,8 +24,9 @@ import { billKey, isPayable, selectionTotal } from '../store/bill-selection'
 import { useCustomerStore } from '../store/customer-store'
 import { useReceiptStore } from '../store/receipt-store'
 
-/** Refusals a supervisor's approval answers. */
-const APPROVAL_CODES = new Set(['over_offline_cap', 'approval_invalid'])
+/** Refusals a supervisor's approval answers, and the cap each approval lifts. */
+type ApprovalFor = 'over_offline_cap' | 'over_pending_total'
+const APPROVAL_CODES = new Set(['over_offline_cap', 'over_pending_total', 'approval_invalid'])
 
 /** Other unpaid bills of the open contract offered for ticking here; the rest stay on the file. */
 const EXTRA_BILLS_SHOWN = 30
@@ -68,6 +69,9 @@ export function PayScreen() {
   const [busy, setBusy] = useState(false)
   /** Offline above the cap: a supervisor may approve this payment. */
   const [overCap, setOverCap] = useState(false)
+  const [approvalFor, setApprovalFor] = useState<ApprovalFor>('over_offline_cap')
+  /** Refused for want of an open shift: one key (F7) opens the shift screen. */
+  const [needsShift, setNeedsShift] = useState(false)
   const [approving, setApproving] = useState(false)
   const submitting = useRef(false)
   const total = selectionTotal(selection)
@@ -100,6 +104,7 @@ export function PayScreen() {
     if (submitting.current) return
     setFailure(null)
     setOverCap(false)
+    setNeedsShift(false)
     if (selection.length === 0) {
       setFailure(t('ui.pay.nothingSelected'))
       return
@@ -124,7 +129,7 @@ export function PayScreen() {
         bills: selection.map(({ billNo, contractId, amount }) => ({ billNo, contractId, amount })),
         method,
         tendered,
-        ...(approvalId ? { approvalId } : {})
+        ...(approvalId ? { approvalId, approvalFor } : {})
       })
       setReceipt(receipt)
       clearSelection()
@@ -134,6 +139,11 @@ export function PayScreen() {
     } catch (error) {
       // An approval that expired or was spent meanwhile can be asked for again.
       setOverCap(isIpcError(error) && APPROVAL_CODES.has(error.code))
+      if (isIpcError(error) && error.code === 'over_offline_cap') setApprovalFor('over_offline_cap')
+      if (isIpcError(error) && error.code === 'over_pending_total') {
+        setApprovalFor('over_pending_total')
+      }
+      setNeedsShift(isIpcError(error) && error.code === 'shift_required')
       setFailure(describe(error))
     } finally {
       submitting.current = false
@@ -218,6 +228,16 @@ export function PayScreen() {
             />
           ) : null}
           <ErrorMessage text={failure} />
+          {needsShift ? (
+            <ActionButton
+              variant="primary"
+              shortcut="F7"
+              onClick={() => go('shift')}
+              data-testid="open-shift-now"
+            >
+              {t('ui.shift.openNow')}
+            </ActionButton>
+          ) : null}
           {overCap ? (
             <ActionButton onClick={() => setApproving(true)} data-testid="request-approval">
               {t('ui.approval.request')}
@@ -236,8 +256,12 @@ export function PayScreen() {
       </form>
       {approving ? (
         <SupervisorApproval
-          action="payment.over_offline_cap"
-          reason={t('ui.approval.overCap')}
+          action={`payment.${approvalFor}`}
+          reason={
+            approvalFor === 'over_pending_total'
+              ? t('ui.approval.overPendingTotal')
+              : t('ui.approval.overCap')
+          }
           onApproved={(approval) => void approved(approval)}
           onCancel={() => setApproving(false)}
         />

@@ -6,12 +6,14 @@ import { useEffect, useState, type FormEvent, type ReactElement } from 'react'
 import type { SettingsView } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
+import { CashierSettings } from '../components/cashier-settings'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { PrinterSelect, TestPrintButton } from '../components/printer-picker'
 import { ScreenHeader } from '../components/screen-header'
 import { translate, type Language } from '../../shared/i18n'
 import { describeError, useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { useSessionStore } from '../store/session'
 import {
   fieldOfError,
   formFromSettings,
@@ -81,6 +83,7 @@ export function SettingsScreen() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const role = useSessionStore((state) => state.view?.user?.role)
 
   useEffect(() => {
     api
@@ -100,6 +103,15 @@ export function SettingsScreen() {
         <ScreenHeader title={t('ui.settings.title')} />
         <ErrorMessage text={failure} />
         {!failure ? <p className="muted">{t('ui.common.loading')}</p> : null}
+      </section>
+    )
+  }
+  // Only a supervisor may change settings: a cashier sees the till's, read-only, nothing more.
+  if (role !== 'supervisor') {
+    return (
+      <section className="settings-screen">
+        <ScreenHeader title={t('ui.settings.title')} />
+        <CashierSettings settings={settings} />
       </section>
     )
   }
@@ -237,14 +249,19 @@ export function SettingsScreen() {
           {field(
             'maxPaymentAmount',
             text('maxPaymentAmount', { inputMode: 'numeric' }),
-            t('ui.settings.pesosHint')
+            t('ui.settings.maxPaymentAmountHint')
           )}
           {field(
             'maxPendingTotal',
             text('maxPendingTotal', { inputMode: 'numeric' }),
-            t('ui.settings.pesosHint')
+            t('ui.settings.maxPendingTotalHint')
           )}
           {field('maxPendingAgeHours', text('maxPendingAgeHours', { inputMode: 'numeric' }))}
+          {field(
+            'closingApprovalAbove',
+            text('closingApprovalAbove', { inputMode: 'numeric' }),
+            t('ui.settings.closingApprovalAboveHint')
+          )}
         </fieldset>
         <ErrorMessage text={failure} />
         <div className="form-actions">

@@ -57,6 +57,7 @@ export function ShiftScreen() {
       <ErrorMessage text={failure} />
       {!loaded && !failure ? <p className="muted">{t('ui.common.loading')}</p> : null}
       {report ? <ClosingReportView key={report.shift.id} report={report} /> : null}
+      {/* Blind count: what the drawer should hold is shown only once it was counted. */}
       {loaded && !current ? (
         <ShiftOpenForm
           onOpened={() => {
@@ -90,10 +91,6 @@ export function ShiftScreen() {
               <dt>{t('ui.shift.cashOut')}</dt>
               <dd>
                 <Money value={summary.cashOut} />
-              </dd>
-              <dt>{t('ui.shift.expectedTotal')}</dt>
-              <dd data-testid="shift-expected">
-                <Money value={summary.expectedTotal} />
               </dd>
             </dl>
           </section>

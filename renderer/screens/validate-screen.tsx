@@ -1,5 +1,6 @@
 /** Ask the gateway about a payment: by its signature, or by coupon type and number. */
 import { useState, type FormEvent } from 'react'
+import { COUPON_TYPES, matchCouponType } from '../../shared/domain/coupon'
 import type { ValidatePaymentResponse } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
@@ -48,10 +49,14 @@ export function ValidateScreen() {
 
   function onCoupon(event: FormEvent): void {
     event.preventDefault()
-    const type = couponType.trim()
+    // Typed in any case or picked from the list: sent as the type Tigo knows.
+    const type = matchCouponType(couponType)
     const number = couponNumber.trim()
     const errors: Record<string, string> = {}
-    if (!type) errors.couponType = t('ui.validate.required')
+    if (!couponType.trim()) errors.couponType = t('ui.validate.required')
+    else if (!type) {
+      errors.couponType = t('ui.validate.couponTypeUnknown', { types: COUPON_TYPES.join(', ') })
+    }
     if (!number) errors.couponNumber = t('ui.validate.required')
     setMissing(errors)
     if (type && number) void ask({ by: 'coupon', type, number })
@@ -82,17 +87,24 @@ export function ValidateScreen() {
           <h2>{t('ui.validate.byCoupon')}</h2>
           <Field
             label={t('ui.validate.couponType')}
-            hint={t('ui.validate.couponTypeHint')}
+            hint={t('ui.validate.couponTypeHint', { types: COUPON_TYPES.join(', ') })}
             error={missing.couponType ?? null}
           >
             <input
               type="text"
               autoComplete="off"
+              spellCheck={false}
+              list="coupon-types"
               value={couponType}
               data-testid="coupon-type"
               onChange={(event) => setCouponType(event.target.value)}
             />
           </Field>
+          <datalist id="coupon-types" data-testid="coupon-types">
+            {COUPON_TYPES.map((type) => (
+              <option key={type} value={type} />
+            ))}
+          </datalist>
           <Field label={t('ui.validate.couponNumber')} error={missing.couponNumber ?? null}>
             <input
               type="text"

@@ -88,7 +88,7 @@ export const en: Record<string, string> = {
   'error.over_offline_cap':
     "While offline a payment cannot exceed {cap} (this one is {total}). A supervisor's approval is needed.",
   'error.over_pending_total':
-    '{pending} in payments is waiting to be sent; this one ({total}) would exceed the maximum of {cap}. Wait until they are sent.',
+    '{pending} in payments is waiting to be sent; this one ({total}) would exceed the maximum of {cap}. Wait until they are sent, or ask a supervisor to approve it.',
   'error.payment_method_invalid': 'Payment method "{method}" is not valid.',
   'error.payment_no_bills': 'Select at least one bill to pay.',
   'error.tendered_insufficient': 'The cash received ({tendered}) is less than the total ({total}).',
@@ -101,7 +101,7 @@ export const en: Record<string, string> = {
   'error.payment_not_found': 'Payment not found.',
   'error.settings_out_of_range': '{field} must be between {min} and {max}.',
   'error.settings_api_change_pending':
-    'The Tigo connection (API URL, token URL or client ID) cannot be changed while {count} bill(s) wait to be sent: they would go to a different API. Let them finish sending (or resolve them in "Payments to send") first, then try again. Changing only the client secret is allowed.',
+    'The Tigo connection (API URL, token URL or client ID) cannot be changed while {count, plural, one {# bill waits} other {# bills wait}} to be sent: they would go to a different API. Let them finish sending (or resolve them in "Payments to send") first, then try again. Changing only the client secret is allowed.',
   'error.unknown_channel': 'Unknown request.',
   'error.untrusted_sender': 'Request refused: it does not come from the till window.',
   'error.pin_format': 'The PIN must have {min} to {max} digits, numbers only.',
@@ -175,7 +175,7 @@ export const en: Record<string, string> = {
   'closing.notes': 'Notes',
   'closing.openedAt': 'Opened',
   'closing.openingFloat': 'Opening float',
-  'closing.payments': '{count} payments',
+  'closing.payments': '{count, plural, one {# payment} other {# payments}}',
   'closing.shift': 'Shift no.',
   'closing.shortage': 'Shortage',
   'closing.signCashier': 'Cashier signature',
@@ -188,13 +188,21 @@ export const en: Record<string, string> = {
   'closing.surplus': 'Surplus',
   'closing.taken': 'Taken',
   'closing.terminal': 'Till',
+  // Closing report (issue 14)
+  'closing.cashLine': 'Cash in the drawer',
+  'closing.differenceReason': 'Reason for the difference',
+  'closing.approvedBy': 'Approved by',
+  'closing.imported': 'Payments imported in batches (outside the till)',
   'closing.title': 'CASH CLOSING',
   'closing.totalCounted': 'Total counted',
   'closing.totalDifference': 'Difference',
   'closing.totalExpected': 'Total expected',
   'closing.totalPayments': 'Payments in shift',
   'closing.totalTaken': 'Total taken',
-  'closing.unsettledTitle': '{count} BILL(S) NOT CONFIRMED BY TIGO',
+  'closing.unsettledTitle': '{count, plural, one {# BILL} other {# BILLS}} NOT CONFIRMED BY TIGO',
+  'closing.csv.differenceReason': 'difference_reason',
+  'closing.csv.approvedBy': 'difference_approved_by',
+  'closing.csv.imported': 'imported_in_batches',
   'closing.csv.actor': 'actor',
   'closing.csv.amount': 'amount',
   'closing.csv.bill': 'bill',
@@ -272,6 +280,20 @@ export const en: Record<string, string> = {
   'error.shift_not_open': 'No shift is open at till {terminalId}. Open one first.',
   'error.shift_not_closed': 'Shift {shiftId} has not been closed yet.',
   'error.shift_unknown': 'Shift {shiftId} does not exist.',
+  // Validate by coupon (issue 14)
+  'error.coupon_type_unknown':
+    'There is no coupon type "{type}". Choose one from the list: {types}.',
+  // Shift rules (issue 14): payments need a shift; a closing difference needs a reason.
+  'error.shift_required':
+    'Open a shift at till {terminalId} before taking payments: open it with the cash float.',
+  'error.shift_other_cashier':
+    "The shift open at till {terminalId} is {cashier}'s. Only they or a supervisor may take payments on it.",
+  'error.closing_reason_required':
+    'The count does not match (difference of {difference}). Write the reason for the difference.',
+  'error.closing_approval_required':
+    'The difference of {difference} is above {threshold}: a supervisor must approve it.',
+  'error.closing_count_mismatch':
+    'The cash counted ({counted}) does not match the count by denomination ({drawer}).',
   'error.internal': 'Something went wrong. Please try again.',
   'error.invalid_input': 'Invalid data: {detail}'
 }

@@ -93,7 +93,7 @@ export const es: Record<string, string> = {
   'error.over_offline_cap':
     'Sin conexión, un pago no puede superar {cap} (este es de {total}). Se necesita la autorización de un supervisor.',
   'error.over_pending_total':
-    'Hay {pending} en pagos por enviar; con este ({total}) se superaría el máximo de {cap}. Espere a que se envíen.',
+    'Hay {pending} en pagos por enviar; con este ({total}) se superaría el máximo de {cap}. Espere a que se envíen o pida la autorización de un supervisor.',
   'error.payment_method_invalid': 'El medio de pago «{method}» no es válido.',
   'error.payment_no_bills': 'Seleccione al menos una factura para pagar.',
   'error.tendered_insufficient':
@@ -107,7 +107,7 @@ export const es: Record<string, string> = {
   'error.payment_not_found': 'No se encontró el pago.',
   'error.settings_out_of_range': 'El valor de {field} debe estar entre {min} y {max}.',
   'error.settings_api_change_pending':
-    'No se puede cambiar la conexión con Tigo (URL del API, URL del token o client ID) mientras haya {count} factura(s) por enviar: se enviarían a otro destino. Deje que terminen de enviarse (o resuélvalas en «Pagos por enviar») y vuelva a intentarlo. Cambiar solo la clave sí se permite.',
+    'No se puede cambiar la conexión con Tigo (URL del API, URL del token o client ID) mientras {count, plural, one {haya # factura} other {haya # facturas}} por enviar: se enviarían a otro destino. Deje que terminen de enviarse (o resuélvalas en «Pagos por enviar») y vuelva a intentarlo. Cambiar solo la clave sí se permite.',
   'error.unknown_channel': 'Solicitud desconocida.',
   'error.untrusted_sender': 'Solicitud rechazada: no viene de la ventana de la caja.',
   'error.pin_format': 'El PIN debe tener de {min} a {max} dígitos, solo números.',
@@ -181,7 +181,7 @@ export const es: Record<string, string> = {
   'closing.notes': 'Observaciones',
   'closing.openedAt': 'Apertura',
   'closing.openingFloat': 'Base inicial',
-  'closing.payments': '{count} pagos',
+  'closing.payments': '{count, plural, one {# pago} other {# pagos}}',
   'closing.shift': 'Turno N.º',
   'closing.shortage': 'Faltante',
   'closing.signCashier': 'Firma del cajero',
@@ -194,13 +194,22 @@ export const es: Record<string, string> = {
   'closing.surplus': 'Sobrante',
   'closing.taken': 'Recaudado',
   'closing.terminal': 'Caja',
+  // Closing report (issue 14)
+  'closing.cashLine': 'Efectivo en caja',
+  'closing.differenceReason': 'Motivo de la diferencia',
+  'closing.approvedBy': 'Autorizó',
+  'closing.imported': 'Pagos importados por lote (fuera de caja)',
   'closing.title': 'CIERRE DE CAJA',
   'closing.totalCounted': 'Total contado',
   'closing.totalDifference': 'Diferencia',
   'closing.totalExpected': 'Total esperado',
   'closing.totalPayments': 'Pagos del turno',
   'closing.totalTaken': 'Total recaudado',
-  'closing.unsettledTitle': '{count} FACTURA(S) SIN CONFIRMAR POR TIGO',
+  'closing.unsettledTitle':
+    '{count, plural, one {# FACTURA SIN CONFIRMAR} other {# FACTURAS SIN CONFIRMAR}} POR TIGO',
+  'closing.csv.differenceReason': 'motivo_diferencia',
+  'closing.csv.approvedBy': 'autorizo_diferencia',
+  'closing.csv.imported': 'importados_por_lote',
   'closing.csv.actor': 'responsable',
   'closing.csv.amount': 'valor',
   'closing.csv.bill': 'factura',
@@ -280,6 +289,20 @@ export const es: Record<string, string> = {
   'error.shift_not_open': 'No hay un turno abierto en la caja {terminalId}. Abra uno primero.',
   'error.shift_not_closed': 'El turno {shiftId} aún no se ha cerrado.',
   'error.shift_unknown': 'No existe el turno {shiftId}.',
+  // Validate by coupon (issue 14)
+  'error.coupon_type_unknown':
+    'El tipo de cupón «{type}» no existe. Elija uno de la lista: {types}.',
+  // Shift rules (issue 14): payments need a shift; a closing difference needs a reason.
+  'error.shift_required':
+    'Para cobrar hay que abrir un turno en la caja {terminalId}. Abra el turno con la base de efectivo.',
+  'error.shift_other_cashier':
+    'El turno abierto en la caja {terminalId} es de {cashier}. Solo esa persona o un supervisor puede cobrar en él.',
+  'error.closing_reason_required':
+    'El conteo no cuadra (diferencia de {difference}). Escriba el motivo de la diferencia.',
+  'error.closing_approval_required':
+    'La diferencia de {difference} supera {threshold}: se necesita la autorización de un supervisor.',
+  'error.closing_count_mismatch':
+    'El efectivo contado ({counted}) no coincide con el conteo por denominación ({drawer}).',
   'error.internal': 'Ocurrió un error inesperado. Intente de nuevo.',
   'error.invalid_input': 'Datos inválidos: {detail}'
 }

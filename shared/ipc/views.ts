@@ -208,6 +208,12 @@ export interface PaymentCaps {
   maxPendingAgeHours: number
 }
 
+/** The terminal's caps: the payment caps and the closing's supervisor threshold. */
+export interface TillCaps extends PaymentCaps {
+  /** A closing difference (pesos, either way, on any method) above this needs a supervisor. */
+  closingApprovalAbove: number
+}
+
 /** The settings a supervisor edits, as main stores them and the settings screen shows them. */
 export interface TerminalSettings {
   /** Empty: the embedded simulator. */
@@ -218,7 +224,7 @@ export interface TerminalSettings {
   terminalId: string
   printerName: string
   paperWidth: PaperWidth
-  caps: PaymentCaps
+  caps: TillCaps
   language: Language
   idleLockMinutes: number
   /** The receipt and closing-report header. */

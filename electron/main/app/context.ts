@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../shared/ipc/views'
 import type { EventBus } from '../ipc'
 import type { ClientSecretStore } from '../secrets-node'
 import type { SettingsStore } from '../settings-store'
+import type { ShiftService } from '../shifts/shift-service'
 import type { AuditLog } from '../store/audit'
 import type { LookupCache } from '../store/cache'
 import type { Outbox } from '../store/outbox'
@@ -33,4 +34,6 @@ export interface AppContext {
   cashier(): Person
   /** The sign-in session: supervisor approvals and the role of who is at the till. */
   sessions: Pick<SessionService, 'redeemApproval' | 'current'>
+  /** The terminal's open shift: no payment is taken without one (issue 14). */
+  shifts: Pick<ShiftService, 'current'>
 }

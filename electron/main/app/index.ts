@@ -69,7 +69,7 @@ export function createAppHandlers(ctx: AppContext, features: FeatureServices): H
         void ctx.requestDrain('payment')
       }
     }),
-    ...shiftHandlers({ shifts, settings, cashier, access: shiftAccess }),
+    ...shiftHandlers({ shifts, settings, cashier, access: shiftAccess, sessions }),
     ...auditHandlers({ audit }),
     ...printerHandlers({
       printer: features.printer,

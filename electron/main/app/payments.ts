@@ -3,14 +3,36 @@
  * answers, so the checks (amount, already paid) see today's state rather than the screen's;
  * offline, the cache decides. After the write the sync engine is asked to send it.
  */
+import { COUPON_TYPES, matchCouponType } from '../../../shared/domain/coupon'
 import { toApiAmount } from '../../../shared/domain/money'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
+import { hasPermission } from '../users/policy'
 import type { Person } from '../store/types'
 import type { AppContext } from './context'
 import { checkIdentification, checkOwnerWithTigo, fetchBills, isOfflineError } from './lookups'
 import { knownOwner } from './owners'
 import { toReceiptView } from './views'
+
+/** Which approval lifts which cap; an approval over the waiting total lifts both (it is larger). */
+const APPROVAL_ACTIONS = {
+  over_offline_cap: 'payment.over_offline_cap',
+  over_pending_total: 'payment.over_pending_total'
+} as const
+
+/**
+ * No payment without an open shift of whoever takes it at this terminal (a supervisor may take
+ * one on any cashier's open shift, as with cash moves). Checked right before the synchronous
+ * write, so the shift cannot close in between.
+ */
+export function requireShiftFor(ctx: AppContext, terminalId: string, cashier: Person): void {
+  const shift = ctx.shifts.current(terminalId)
+  if (!shift) throw new AppError('shift_required', { terminalId })
+  if (shift.cashier.id === cashier.id) return
+  const user = ctx.sessions.current().user
+  if (user && hasPermission(user.role, 'allShifts')) return
+  throw new AppError('shift_other_cashier', { terminalId, cashier: shift.cashier.name })
+}
 
 export function paymentHandlers(ctx: AppContext): Handlers {
   return {
@@ -39,8 +61,10 @@ export function paymentHandlers(ctx: AppContext): Handlers {
       }
       const stored = ctx.settings.get()
       const cashier = ctx.cashier()
-      const register = (approvedBy?: Person) =>
-        ctx.payments.registerPayment({
+      const approvalFor = input.approvalFor ?? 'over_offline_cap'
+      const register = (approvedBy?: Person) => {
+        requireShiftFor(ctx, stored.terminalId, cashier)
+        return ctx.payments.registerPayment({
           terminalId: stored.terminalId,
           cashier,
           idType: input.idType,
@@ -50,11 +74,16 @@ export function paymentHandlers(ctx: AppContext): Handlers {
           method: input.method,
           ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
           ...(input.clientInformation ? { clientInformation: input.clientInformation } : {}),
-          ...(approvedBy ? { approvedBy } : {})
+          ...(approvedBy ? { approvedBy, approvedFor: approvalFor } : {})
         })
+      }
       // The approval is spent only if the payment is written.
       const receipt = input.approvalId
-        ? await ctx.sessions.redeemApproval(input.approvalId, 'payment.over_offline_cap', register)
+        ? await ctx.sessions.redeemApproval(
+            input.approvalId,
+            APPROVAL_ACTIONS[approvalFor],
+            register
+          )
         : register()
       ctx.events.emit('outbox:changed', { paymentIds: [receipt.id] })
       ctx.events.emit('sync:status', ctx.syncStatus())
@@ -97,7 +126,16 @@ export function paymentHandlers(ctx: AppContext): Handlers {
 
     'payments:validateSignature': (input) => ctx.client.validateBySignature(input.signature),
 
-    'payments:validateCoupon': (input) =>
-      ctx.client.validateByCoupon(input.couponType, input.couponNumber)
+    'payments:validateCoupon': (input) => {
+      // Typed in any case ("cupon"): Tigo only knows the upper-case types.
+      const couponType = matchCouponType(input.couponType)
+      if (!couponType) {
+        throw new AppError('coupon_type_unknown', {
+          type: input.couponType,
+          types: COUPON_TYPES.join(', ')
+        })
+      }
+      return ctx.client.validateByCoupon(couponType, input.couponNumber)
+    }
   }
 }

@@ -3,12 +3,13 @@
  * cashier opens, moves cash in, reads and closes their own shift; a supervisor any (`access`).
  */
 import { AppError } from '../../../shared/errors'
-import { shiftChannels } from '../../../shared/ipc/channels/shifts'
+import { CLOSING_APPROVAL_ACTION, shiftChannels } from '../../../shared/ipc/channels/shifts'
 import type { CountedInput, ShiftView } from '../../../shared/ipc/channels/shifts'
 import { exportClosingCsv } from '../shifts/closing-csv'
 import type { ShiftService } from '../shifts/shift-service'
 import type { SettingsStore } from '../settings-store'
 import type { Person } from '../store/types'
+import type { SessionService } from '../users/sessions'
 import type { ChannelHandlers } from './session'
 import type { ShiftAccess } from './shift-access'
 
@@ -19,6 +20,8 @@ export interface ShiftHandlerDeps {
   settings: Pick<SettingsStore, 'get'>
   cashier: () => Person
   access: ShiftAccess
+  /** Redeems a supervisor's approval of a closing difference above the threshold. */
+  sessions?: Pick<SessionService, 'redeemApproval'>
 }
 
 /** How many shifts are read to find a cashier's own among everyone's. */
@@ -71,14 +74,23 @@ export function shiftHandlers(deps: ShiftHandlerDeps): ChannelHandlers<ShiftChan
       return summary
     },
 
-    'shifts:close': (input) => {
+    'shifts:close': async (input) => {
       ownOpenShift('shifts:close')
-      return shifts.close({
-        terminalId: terminalId(),
-        counted: input.counted as CountedInput,
-        ...(input.notes ? { notes: input.notes } : {}),
-        actor: deps.cashier()
-      })
+      const close = (approvedBy?: Person) =>
+        shifts.close({
+          terminalId: terminalId(),
+          counted: input.counted as CountedInput,
+          ...(input.notes ? { notes: input.notes } : {}),
+          ...(input.cashCount ? { cashCount: input.cashCount } : {}),
+          ...(input.differenceReason ? { differenceReason: input.differenceReason } : {}),
+          approvalAbove: deps.settings.get().caps.closingApprovalAbove,
+          ...(approvedBy ? { approvedBy } : {}),
+          actor: deps.cashier()
+        })
+      if (!input.approvalId) return close()
+      if (!deps.sessions) throw new AppError('approval_invalid', { reason: 'unknown' })
+      // Spent only if the shift closes: a closing refused for another reason can be retried.
+      return deps.sessions.redeemApproval(input.approvalId, CLOSING_APPROVAL_ACTION, close)
     },
 
     'shifts:history': (input) => {

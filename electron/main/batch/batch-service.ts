@@ -75,8 +75,10 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
       const batchId = Number(
         db
           .prepare(
+            // The shift open at this terminal when confirmed, if any (reported apart from it).
             `INSERT INTO batch_imports (at, actor, terminal_id, file_name, file_hash, total_rows,
-               accepted, rejected, accepted_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+               accepted, rejected, accepted_amount, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+               (SELECT id FROM shifts WHERE terminal_id = ? AND closed_at IS NULL))`
           )
           .run(
             now,
@@ -87,7 +89,8 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
             final.length,
             accepted.length,
             final.length - accepted.length,
-            acceptedAmount
+            acceptedAmount,
+            terminalId
           ).lastInsertRowid
       )
       const insertRow = db.prepare(
@@ -133,8 +136,12 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
           JSON.stringify(row.raw)
         )
       }
+      const { shift_id: shiftId } = db
+        .prepare('SELECT shift_id FROM batch_imports WHERE id = ?')
+        .get(batchId) as { shift_id: number | null }
       audit.record(actor.id, 'batch.imported', {
         batchId,
+        shiftId,
         terminalId,
         fileName: preview.fileName,
         fileHash: preview.fileHash,
@@ -150,6 +157,7 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
         rejected: final.length - accepted.length,
         acceptedAmount,
         changedSincePreview,
+        shiftId,
         rejectedCsv: exportRejectedCsv({ ...preview, rows: final })
       }
     })

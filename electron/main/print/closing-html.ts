@@ -67,9 +67,9 @@ export function renderClosingReportHtml(report: ClosingReport, opts: ClosingRepo
   }
   parts.push(RULE)
   for (const closing of report.lines) {
-    parts.push(
-      line(`${method(closing.method)} (${t('payments', { count: closing.payments })})`, 'strong')
-    )
+    // The cash line is the drawer; every other line is that method's total.
+    const name = closing.method === 'cash' ? t('cashLine') : method(closing.method)
+    parts.push(line(`${name} (${t('payments', { count: closing.payments })})`, 'strong'))
     parts.push(row(t('taken'), money(closing.taken)))
     parts.push(row(t('expected'), money(closing.expected)))
     parts.push(
@@ -82,10 +82,27 @@ export function renderClosingReportHtml(report: ClosingReport, opts: ClosingRepo
   }
   parts.push(RULE)
   parts.push(row(t('totalPayments'), String(report.totals.payments)))
-  parts.push(row(t('totalTaken'), money(report.totals.taken)))
-  parts.push(row(t('totalExpected'), money(report.totals.expected)))
-  parts.push(row(t('totalCounted'), money(report.totals.counted)))
-  parts.push(row(t('totalDifference'), signed(report.totals.difference, lang), 'big'))
+  parts.push(row(t('totalTaken'), money(report.totals.taken), 'big'))
+  // No total "expected" across methods: the drawer and the datáfono are not one sum.
+  if (report.differenceReason) {
+    parts.push(line(t('differenceReason'), 'strong'))
+    parts.push(`<div class="wrap">${escapeHtml(report.differenceReason)}</div>`)
+  }
+  if (report.approvedBy) parts.push(row(t('approvedBy'), report.approvedBy.name, 'strong'))
+  const imported = report.imported
+  if (imported && imported.payments > 0) {
+    parts.push(RULE)
+    parts.push(line(t('imported'), 'strong'))
+    for (const entry of imported.lines) {
+      parts.push(
+        row(
+          `${method(entry.method)} (${t('payments', { count: entry.payments })})`,
+          money(entry.taken),
+          'small'
+        )
+      )
+    }
+  }
 
   if (report.unsettled.length > 0) {
     parts.push(line(t('unsettledTitle', { count: report.unsettled.length }), 'box'))

@@ -42,7 +42,17 @@ export function exportClosingCsv(report: ClosingReport, language: Language = 'es
     [t('receiptNo'), t('bill'), t('amount'), t('state'), t('paymentId')],
     ...report.unsettled.map((u) => [u.receiptNo, u.billNo, u.amount, u.state, u.paymentId]),
     [],
-    [t('notes'), report.notes]
+    [t('notes'), report.notes],
+    // Issue 14: why the count differs, who approved it, and batch payments kept apart.
+    [t('differenceReason'), report.differenceReason ?? null],
+    [t('approvedBy'), report.approvedBy?.name ?? null],
+    [],
+    [t('imported'), t('payments'), t('taken')],
+    ...(report.imported?.lines ?? []).map((line) => [
+      method(line.method),
+      line.payments,
+      line.taken
+    ])
   ]
   return rows.map((cells) => csvLine(cells, ';')).join('\r\n') + '\r\n'
 }

@@ -74,7 +74,8 @@ export function expectedCash(lines: readonly ExpectedLine[]): number {
 
 /**
  * Expected against counted. A method counted but with no payments still gets a line (money that
- * should not be there is a difference too); a method not counted has no difference.
+ * should not be there is a difference too) unless nothing was counted for it (a blind count
+ * sends 0 for every method it asked about); a method not counted has no difference.
  */
 export function compareCounted(
   expected: readonly ExpectedLine[],
@@ -85,7 +86,7 @@ export function compareCounted(
   for (const method of PAYMENT_METHODS) {
     const line = byMethod.get(method)
     const count = counted[method]
-    if (!line && count === undefined) continue
+    if (!line && (count === undefined || count === 0)) continue
     const base = line ?? { method, payments: 0, taken: 0, expected: 0 }
     const value = count === undefined ? null : pesos(count, `counted.${method}`)
     lines.push({

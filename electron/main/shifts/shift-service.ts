@@ -4,12 +4,16 @@
  * transaction (migration 003). A closed shift never changes (trigger): its report is stored as
  * printed, so a later reprint shows the same numbers even after the outbox moved on.
  */
+import { formatCop } from '../../../shared/domain/money'
 import { AppError } from '../../../shared/errors'
+import { cashCountTotal } from '../../../shared/ipc/channels/shifts'
 import type {
+  CashCount,
   CashMovementKind,
   CashMovementView,
   ClosingReport,
   CountedInput,
+  ImportedPaymentsView,
   ShiftSummaryView,
   ShiftView,
   UnsettledItemView
@@ -18,6 +22,7 @@ import type { AuditLog } from '../store/audit'
 import type { Database } from '../store/db'
 import { isUniqueViolation, writeTransaction } from '../store/db'
 import type { Clock, OutboxState, PaymentMethod, Person } from '../store/types'
+import { PAYMENT_METHODS } from '../store/types'
 import { compareCounted, expectedByMethod, expectedCash, movementTotals } from './closing'
 
 export interface ShiftService {
@@ -32,15 +37,24 @@ export interface ShiftService {
     actor: Person
   }): CashMovementView
   summary(shiftId: number): ShiftSummaryView
-  close(input: {
-    terminalId: string
-    counted: CountedInput
-    notes?: string
-    actor: Person
-  }): ClosingReport
+  close(input: CloseInput): ClosingReport
   history(filter: { terminalId?: string; limit: number }): ShiftView[]
   /** The stored report of a closed shift. */
   report(shiftId: number): ClosingReport | undefined
+}
+
+export interface CloseInput {
+  terminalId: string
+  counted: CountedInput
+  notes?: string
+  actor: Person
+  /** The drawer by denomination: its sum becomes (or must equal) `counted.cash`. */
+  cashCount?: CashCount
+  /** Required when any counted method differs from its expected amount. */
+  differenceReason?: string
+  /** A difference above this many pesos (absolute, on any method) needs `approvedBy`. */
+  approvalAbove?: number
+  approvedBy?: Person
 }
 
 interface ShiftRow {
@@ -99,6 +113,24 @@ function checkPesos(value: number, positive: boolean): void {
   if (value < 0 || (positive && value === 0)) throw new AppError('amount_not_positive')
 }
 
+/** `counted` with the drawer's count by denomination as its cash (checked against it if given). */
+function countedWithDrawer(counted: CountedInput, cashCount: CashCount | undefined): CountedInput {
+  if (!cashCount) return counted
+  for (const [key, pieces] of Object.entries(cashCount)) {
+    if (!Number.isSafeInteger(pieces) || pieces < 0) {
+      throw new AppError('amount_invalid', { value: `${key}: ${String(pieces)}` })
+    }
+  }
+  const drawer = cashCountTotal(cashCount)
+  if (counted.cash !== undefined && counted.cash !== drawer) {
+    throw new AppError('closing_count_mismatch', {
+      counted: formatCop(counted.cash),
+      drawer: formatCop(drawer)
+    })
+  }
+  return { ...counted, cash: drawer }
+}
+
 export function createShiftService(deps: {
   db: Database
   clock: Clock
@@ -146,9 +178,36 @@ export function createShiftService(deps: {
     return rows.map((row) => ({ ...row }))
   }
 
+  /** Batch imports confirmed during the shift: reported apart, never in the drawer. */
+  function imported(shiftId: number): ImportedPaymentsView {
+    const batches = (
+      db.prepare('SELECT COUNT(*) AS n FROM batch_imports WHERE shift_id = ?').get(shiftId) as {
+        n: number
+      }
+    ).n
+    const rows = db
+      .prepare(
+        `SELECT p.method AS method, COUNT(*) AS payments, SUM(p.total) AS taken
+         FROM batch_imports b JOIN batch_rows r ON r.batch_id = b.id
+         JOIN payments p ON p.id = r.payment_id
+         WHERE b.shift_id = ? GROUP BY p.method`
+      )
+      .all(shiftId) as { method: PaymentMethod; payments: number; taken: number }[]
+    const lines = PAYMENT_METHODS.flatMap((method) => rows.filter((r) => r.method === method))
+    return {
+      batches,
+      payments: lines.reduce((sum, line) => sum + line.payments, 0),
+      total: lines.reduce((sum, line) => sum + line.taken, 0),
+      lines
+    }
+  }
+
   function summaryOf(row: ShiftRow): ShiftSummaryView {
+    // Counter payments only: what passed through this drawer or its datáfono.
     const payments = db
-      .prepare('SELECT method, total AS amount FROM payments WHERE shift_id = ?')
+      .prepare(
+        `SELECT method, total AS amount FROM payments WHERE shift_id = ? AND source = 'counter'`
+      )
       .all(row.id) as { method: PaymentMethod; amount: number }[]
     const moves = movements(row.id)
     const lines = expectedByMethod({ openingFloat: row.opening_float, payments, movements: moves })
@@ -161,7 +220,8 @@ export function createShiftService(deps: {
       cashOut,
       lines,
       expectedTotal: lines.reduce((sum, line) => sum + line.expected, 0),
-      unsettled: unsettled(row.id)
+      unsettled: unsettled(row.id),
+      imported: imported(row.id)
     }
   }
 
@@ -242,13 +302,30 @@ export function createShiftService(deps: {
       return summaryOf(shiftRow(shiftId))
     },
 
-    close({ terminalId, counted, notes, actor }) {
+    close(input) {
+      const { terminalId, actor } = input
+      const counted = countedWithDrawer(input.counted, input.cashCount)
       return writeTransaction(db, () => {
         const shift = requireOpen(terminalId)
         const summary = summaryOf(shift)
         const { lines, totals } = compareCounted(summary.lines, counted)
+        const largest = Math.max(0, ...lines.map((line) => Math.abs(line.difference ?? 0)))
+        const reason = input.differenceReason?.trim() || null
+        if (largest > 0 && !reason) {
+          throw new AppError('closing_reason_required', { difference: formatCop(largest) })
+        }
+        const approvalAbove = input.approvalAbove
+        if (approvalAbove !== undefined && largest > approvalAbove && !input.approvedBy) {
+          throw new AppError('closing_approval_required', {
+            difference: formatCop(largest),
+            threshold: formatCop(approvalAbove)
+          })
+        }
+        const approvedBy = input.approvedBy
+          ? { id: input.approvedBy.id, name: input.approvedBy.name }
+          : null
         const now = clock()
-        const note = notes?.trim() || null
+        const note = input.notes?.trim() || null
         const report: ClosingReport = {
           shift: { ...summary.shift, closedAt: iso(now), closedBy: actor.name, notes: note },
           movements: movements(shift.id).map(toMovementView),
@@ -257,19 +334,40 @@ export function createShiftService(deps: {
           lines,
           totals,
           unsettled: summary.unsettled,
-          notes: note
+          notes: note,
+          ...(input.cashCount ? { cashCount: input.cashCount } : {}),
+          differenceReason: reason,
+          approvedBy,
+          ...(approvalAbove !== undefined ? { approvalAbove } : {}),
+          ...(summary.imported ? { imported: summary.imported } : {})
         }
         db.prepare(
-          `UPDATE shifts SET closed_at = ?, closed_by = ?, counted = ?, notes = ?, report = ?
+          `UPDATE shifts SET closed_at = ?, closed_by = ?, counted = ?, notes = ?, report = ?,
+             cash_count = ?, difference_reason = ?, approved_by = ?
            WHERE id = ? AND closed_at IS NULL`
-        ).run(now, actor.name, JSON.stringify(counted), note, JSON.stringify(report), shift.id)
+        ).run(
+          now,
+          actor.name,
+          JSON.stringify(counted),
+          note,
+          JSON.stringify(report),
+          input.cashCount ? JSON.stringify(input.cashCount) : null,
+          reason,
+          approvedBy ? JSON.stringify(approvedBy) : null,
+          shift.id
+        )
+        const cash = lines.find((line) => line.method === 'cash')
         audit.record(actor.id, 'shift.closed', {
           shiftId: shift.id,
           terminalId,
           expected: totals.expected,
           counted: totals.counted,
           difference: totals.difference,
-          unsettled: summary.unsettled.length
+          cashExpected: cash?.expected ?? 0,
+          cashDifference: cash?.difference ?? null,
+          unsettled: summary.unsettled.length,
+          ...(reason ? { reason } : {}),
+          ...(approvedBy ? { approvedBy } : {})
         })
         return report
       })

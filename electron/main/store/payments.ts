@@ -146,27 +146,35 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     })
   }
 
-  function checkCaps(input: RegisterPaymentInput, total: number): boolean {
+  /** Which caps the payment is over, each lifted only by the approval given for it. */
+  function checkCaps(
+    input: RegisterPaymentInput,
+    total: number
+  ): { offline: boolean; pending: boolean } {
     const caps = settings()
-    let overridden = false
+    const approvedFor = input.approvedBy?.id ? (input.approvedFor ?? 'over_offline_cap') : null
+    let offline = false
     if (!isOnline() && total > caps.maxPaymentAmount) {
-      if (!input.approvedBy?.id) {
+      if (approvedFor === null) {
         throw new AppError('over_offline_cap', {
           total: formatCop(total),
           cap: formatCop(caps.maxPaymentAmount)
         })
       }
-      overridden = true
+      offline = true
     }
     const pending = outbox.waitingAmount()
     if (pending + total > caps.maxPendingTotal) {
-      throw new AppError('over_pending_total', {
-        pending: formatCop(pending),
-        total: formatCop(total),
-        cap: formatCop(caps.maxPendingTotal)
-      })
+      if (approvedFor !== 'over_pending_total') {
+        throw new AppError('over_pending_total', {
+          pending: formatCop(pending),
+          total: formatCop(total),
+          cap: formatCop(caps.maxPendingTotal)
+        })
+      }
+      return { offline, pending: true }
     }
-    return overridden
+    return { offline, pending: false }
   }
 
   function registerPayment(input: RegisterPaymentInput): PaymentReceipt {
@@ -228,11 +236,21 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
           source,
           bills: bills.map((bill) => bill.billNo)
         })
-        if (overridden && input.approvedBy) {
+        if (overridden.offline && input.approvedBy) {
           audit.record(input.approvedBy.id, 'payment.offline_cap_override', {
             paymentId: id,
+            receiptNo,
             total,
             cap: settings().maxPaymentAmount,
+            cashierId: input.cashier.id
+          })
+        }
+        if (overridden.pending && input.approvedBy) {
+          audit.record(input.approvedBy.id, 'payment.pending_total_override', {
+            paymentId: id,
+            receiptNo,
+            total,
+            cap: settings().maxPendingTotal,
             cashierId: input.cashier.id
           })
         }

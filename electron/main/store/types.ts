@@ -145,8 +145,13 @@ export interface RegisterPaymentInput {
   clientInformation?: ClientInformation
   source?: PaymentSource
   externalRef?: string
-  /** Supervisor who allowed a payment above the offline cap. */
+  /** Supervisor who allowed a payment above the offline cap (or the waiting-total cap). */
   approvedBy?: Person
+  /**
+   * Which cap `approvedBy` lifts: the offline per-payment cap (default), or the waiting-total cap
+   * (that approval lifts the offline cap too: the supervisor saw a larger sum at stake).
+   */
+  approvedFor?: 'over_offline_cap' | 'over_pending_total'
 }
 
 export interface CachedBill {

@@ -95,6 +95,8 @@ export interface BatchConfirmView {
   acceptedAmount: number
   /** Rows valid at preview time that another payment took in between. */
   changedSincePreview: number
+  /** The shift open at this terminal when confirmed (its closing reports these apart), or null. */
+  shiftId: number | null
   /** The rejected rows with their reasons, to fix and import again. */
   rejectedCsv: string
 }

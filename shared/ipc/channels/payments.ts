@@ -21,7 +21,12 @@ export const paymentChannels = {
       tendered: PesosInput.optional(),
       clientInformation: ClientInformationInput.optional(),
       /** From `session:approve` for `payment.over_offline_cap`: single use, two minutes. */
-      approvalId: z.uuid().optional()
+      approvalId: z.uuid().optional(),
+      /**
+       * Which cap the approval lifts: `over_offline_cap` (default) or `over_pending_total`
+       * (approved as `payment.over_pending_total`; it lifts the offline cap too).
+       */
+      approvalFor: z.enum(['over_offline_cap', 'over_pending_total']).optional()
     }),
     access: 'signedIn'
   }),

@@ -20,7 +20,8 @@ export const SettingsPatchInput = z.strictObject({
     .strictObject({
       maxPaymentAmount: z.number().int().optional(),
       maxPendingTotal: z.number().int().optional(),
-      maxPendingAgeHours: z.number().int().optional()
+      maxPendingAgeHours: z.number().int().optional(),
+      closingApprovalAbove: z.number().int().optional()
     })
     .optional(),
   language: z.enum(['es', 'en']).optional(),

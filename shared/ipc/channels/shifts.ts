@@ -47,6 +47,47 @@ export interface UnsettledItemView {
   state: OutboxState
 }
 
+/** Colombian cash the drawer counts, largest first: bills, then coins (a $ 1.000 of each). */
+export const DENOMINATIONS = [
+  { key: 'b100000', value: 100_000, kind: 'bill' },
+  { key: 'b50000', value: 50_000, kind: 'bill' },
+  { key: 'b20000', value: 20_000, kind: 'bill' },
+  { key: 'b10000', value: 10_000, kind: 'bill' },
+  { key: 'b5000', value: 5_000, kind: 'bill' },
+  { key: 'b2000', value: 2_000, kind: 'bill' },
+  { key: 'b1000', value: 1_000, kind: 'bill' },
+  { key: 'c1000', value: 1_000, kind: 'coin' },
+  { key: 'c500', value: 500, kind: 'coin' },
+  { key: 'c200', value: 200, kind: 'coin' },
+  { key: 'c100', value: 100, kind: 'coin' },
+  { key: 'c50', value: 50, kind: 'coin' }
+] as const
+
+export type DenominationKey = (typeof DENOMINATIONS)[number]['key']
+const DENOMINATION_KEYS = DENOMINATIONS.map((d) => d.key) as [DenominationKey, ...DenominationKey[]]
+
+/** How many pieces of each denomination were counted in the drawer. */
+export type CashCount = Partial<Record<DenominationKey, number>>
+
+/** Pesos in a drawer counted by denomination. */
+export function cashCountTotal(count: CashCount): number {
+  return DENOMINATIONS.reduce((sum, d) => sum + (count[d.key] ?? 0) * d.value, 0)
+}
+
+/** The approval a closing needs when a difference is above the supervisor threshold. */
+export const CLOSING_APPROVAL_ACTION = 'shift.close_difference'
+
+/**
+ * Payments of batch imports confirmed during the shift: money collected on paper elsewhere, so
+ * never part of the drawer's count. Reported apart, per method.
+ */
+export interface ImportedPaymentsView {
+  batches: number
+  payments: number
+  total: number
+  lines: { method: PaymentMethod; payments: number; taken: number }[]
+}
+
 export interface ShiftSummaryView {
   shift: ShiftView
   paymentsCount: number
@@ -54,8 +95,11 @@ export interface ShiftSummaryView {
   cashIn: number
   cashOut: number
   lines: ExpectedLine[]
+  /** Sum over every method (cash line + other methods' totals); NOT what the drawer holds. */
   expectedTotal: number
   unsettled: UnsettledItemView[]
+  /** Absent in reports stored before batch imports were tied to shifts. */
+  imported?: ImportedPaymentsView
 }
 
 export interface ClosingLine extends ExpectedLine {
@@ -83,11 +127,24 @@ export interface ClosingReport {
   totals: ClosingTotals
   unsettled: UnsettledItemView[]
   notes: string | null
+  /** The drawer counted by denomination (blind count); absent when only a total was given. */
+  cashCount?: CashCount
+  /** Why the counts differ from the expected amounts (required when any does). */
+  differenceReason?: string | null
+  /** The supervisor who approved a difference above the threshold. */
+  approvedBy?: PersonView | null
+  /** The threshold in force at closing: a difference above it needed a supervisor. */
+  approvalAbove?: number
+  imported?: ImportedPaymentsView
 }
 
 export type CountedInput = Partial<Record<PaymentMethod, number>>
 
 const CountedSchema = z.partialRecord(z.enum(PAYMENT_METHODS), PesosInput)
+const CashCountSchema = z.partialRecord(
+  z.enum(DENOMINATION_KEYS),
+  z.number().int().min(0).max(1_000_000)
+)
 
 export const shiftChannels = {
   /** The open shift of this terminal, or null. */
@@ -112,7 +169,13 @@ export const shiftChannels = {
   'shifts:close': channel<ClosingReport>()({
     input: z.strictObject({
       counted: CountedSchema,
-      notes: z.string().trim().max(1000).optional()
+      notes: z.string().trim().max(1000).optional(),
+      /** The drawer by denomination; its sum is the cash count (and must match `counted.cash`). */
+      cashCount: CashCountSchema.optional(),
+      /** Required when any count differs from what was expected. */
+      differenceReason: z.string().trim().max(500).optional(),
+      /** A supervisor's approval (`shift.close_difference`) for a difference above the threshold. */
+      approvalId: z.uuid().optional()
     }),
     access: 'signedIn'
   }),

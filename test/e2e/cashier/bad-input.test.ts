@@ -4,7 +4,7 @@ import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('bad input', () => {
   // The settings test saves: a supervisor's call (a cashier gets `forbidden`).
-  const session = useCashier({ as: 'supervisor' })
+  const session = useCashier({ as: 'supervisor', openShift: true })
 
   it('checks the NIT check digit as it is typed and refuses letters in a contract', async () => {
     const { page, dataset } = session

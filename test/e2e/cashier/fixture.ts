@@ -38,6 +38,11 @@ export interface OpenCashierOptions {
   as?: SignInAs
   /** Main's clock, for tests that move time forward (the idle lock). */
   clock?: () => number
+  /**
+   * Opens a shift (float 0) after signing in, through the shift screen: no payment is taken
+   * without one (issue 14). Default false.
+   */
+  openShift?: boolean
 }
 
 export const missingPrerequisite = !existsSync(CHROMIUM)
@@ -83,6 +88,7 @@ export async function openCashier(options: OpenCashierOptions = {}): Promise<Cas
     if (as === 'cashier') await signIn(page, DEMO_CASHIER.name, DEMO_CASHIER.pin)
     if (as === 'supervisor') await signInSupervisor(page)
     if (as !== 'nobody') await page.locator('[data-session="open"]').waitFor()
+    if (options.openShift && as !== 'nobody') await openShift(page)
     mkdirSync(SCREENS_DIR, { recursive: true })
     const openBrowser = browser
     return {
@@ -198,6 +204,20 @@ export async function scan(page: Page, raw: string): Promise<void> {
     }
     send('Enter')
   }, raw)
+}
+
+/**
+ * Opens a shift for whoever is signed in, through the shift screen (F7), with the float given in
+ * pesos, then goes back to the search screen. No payment is taken without an open shift.
+ */
+export async function openShift(page: Page, openingFloat = 0): Promise<void> {
+  await page.keyboard.press('F7')
+  await page.getByRole('heading', { name: 'Turno y cierre de caja' }).waitFor()
+  await page.getByTestId('opening-float').fill(openingFloat.toLocaleString('es-CO'))
+  await page.getByRole('button', { name: 'Abrir turno' }).click()
+  await page.getByTestId('shift-summary').waitFor()
+  await page.keyboard.press('F2')
+  await page.locator('main[data-screen="search"]').waitFor()
 }
 
 /** Opens a customer from the search screen by id type and number. */

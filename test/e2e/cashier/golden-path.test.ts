@@ -3,7 +3,7 @@ import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixtu
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => {
-  const session = useCashier()
+  const session = useCashier({ openShift: true })
 
   it('finds a customer, pays two bills in cash and shows the receipt registered', async () => {
     const { page, dataset } = session
@@ -49,7 +49,8 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => 
     await searchCustomer(page, large.idType, large.identification)
     await page.getByRole('button', { name: new RegExp(`Contrato ${large.contractId}`) }).click()
     await page
-      .getByRole('heading', { name: `Facturas (${large.billCount})` })
+      // With the thousands separator: "Facturas (10.000)".
+      .getByRole('heading', { name: `Facturas (${large.billCount.toLocaleString('es-CO')})` })
       .waitFor({ timeout: 30_000 })
     const nodes = await page.locator('*').count()
     expect(large.billCount).toBeGreaterThanOrEqual(10_000)

@@ -3,7 +3,7 @@ import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixtu
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {
-  const session = useCashier()
+  const session = useCashier({ openShift: true })
 
   it('serves the customer from the cache, takes the payment pending, then registers it', async () => {
     const { page, dataset, harness } = session

@@ -20,7 +20,7 @@ import {
 describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefined)(
   'receipts: print, save PDF and reprint',
   () => {
-    const session = useCashier()
+    const session = useCashier({ openShift: true })
 
     /** Its contract's only unpaid bill, payable offline without a supervisor. */
     function unpaid(idType: 'NIT' | 'CC', exclude: readonly string[] = []): BillSummary {

@@ -15,6 +15,7 @@ import {
   changePin,
   missingPrerequisite,
   openCashier,
+  openShift,
   searchCustomer,
   signIn,
   textOf,
@@ -106,7 +107,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
 
     await page.locator('[data-session="open"]').waitFor()
     expect(await navLabels(page)).toContain('F12Usuarios')
-    expect(await textOf(page.getByTestId('status-bar'))).toContain('Cajero: Supervisor')
+    expect(await textOf(page.getByTestId('status-bar'))).toContain('Supervisor: Supervisor')
   })
 
   it('lets the supervisor set the offline cap and idle lock, and create a cashier', async () => {
@@ -161,6 +162,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     const { page, harness } = session
     const simulator = harness.simulator
     if (!simulator) throw new Error('needs the embedded simulator')
+    await openShift(page)
     // Online once, so the cache knows the customer and the contract's bills.
     await searchCustomer(page, 'NIT', smallBill.identification)
     await page.getByRole('button', { name: new RegExp(`Contrato ${smallBill.contractId}`) }).click()

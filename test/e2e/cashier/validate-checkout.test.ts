@@ -40,6 +40,43 @@ describe.skipIf(missingPrerequisite !== undefined)('online payments: validate an
     await session.screenshot('validate-2-unknown-coupon')
   })
 
+  it('offers the coupon types as a pick-list and takes one typed in lower case', async () => {
+    const { page, dataset } = session
+    const coupon = dataset.coupons[0]
+    if (!coupon) throw new Error('dataset has no coupon')
+    await page.keyboard.press('F8')
+    const options = page.getByTestId('coupon-types').locator('option')
+    expect(await options.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('value')))).toEqual(
+      ['CUPON', 'PSE', 'EFECTY', 'BALOTO']
+    )
+    expect(await page.getByTestId('coupon-type').getAttribute('list')).toBe('coupon-types')
+
+    // Not a type Tigo knows: refused here, in Spanish, naming the list.
+    await page.getByTestId('coupon-type').fill('cupones')
+    await page.getByTestId('coupon-number').fill(coupon.id)
+    await page.getByTestId('coupon-number').press('Enter')
+    const typeField = page.locator('.field', { has: page.getByTestId('coupon-type') })
+    expect(await textOf(typeField.locator('.field-error'))).toBe(
+      'Elija un tipo de la lista: CUPON, PSE, EFECTY, BALOTO.'
+    )
+
+    await page.getByTestId('coupon-type').fill(coupon.couponId.toLowerCase())
+    await page.getByTestId('coupon-number').press('Enter')
+    const result = page.getByTestId('validation-result')
+    await result.waitFor()
+    expect(await textOf(page.getByRole('heading', { level: 2 }).last())).toBe(
+      `Cupón ${coupon.couponId} ${coupon.id}`
+    )
+    const state = page.getByTestId('validation-state')
+    expect(await textOf(state)).toContain(coupon.state)
+    // Coloured by what it means (APROBADA, PENDIENTE, RECHAZADA), never left plain.
+    expect(await state.getAttribute('data-tone')).toMatch(/^(ok|waiting|bad)$/)
+    // The card shows a few facts; the rest is folded.
+    const more = result.locator('details.validation-more')
+    if ((await more.count()) > 0) expect(await more.getAttribute('open')).toBeNull()
+    await session.screenshot('validate-3-coupon-card')
+  })
+
   it('creates a checkout, shows its URL as a QR code and validates it by its signature', async () => {
     const { page, dataset, harness } = session
     const bill = findBill(dataset, { idType: 'NIT', maxAmount: OFFLINE_CAP })

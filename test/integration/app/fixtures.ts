@@ -202,3 +202,13 @@ export async function signIn(dispatch: Dispatch, as: TestRole): Promise<SessionV
     await dispatch('session:signIn', { name: FIRST_SUPERVISOR.name, pin: SUPERVISOR_PIN })
   )
 }
+
+/**
+ * Opens a shift at the till for whoever is signed in (no payment is taken without one), unless
+ * one is open already. Returns the open shift's id.
+ */
+export async function openShift(dispatch: Dispatch, openingFloat = 0): Promise<number> {
+  const current = valueOf<{ id: number } | null>(await dispatch('shifts:current', {}))
+  if (current) return current.id
+  return valueOf<{ id: number }>(await dispatch('shifts:open', { openingFloat })).id
+}

@@ -13,12 +13,13 @@ import type {
 } from '../../../shared/ipc/views'
 import {
   cacheLookups,
+  openShift,
   refuseConnections,
   registration,
   signIn,
   startTestServices,
-  useAppTest,
   unpaidSamples,
+  useAppTest,
   valueOf
 } from './fixtures'
 import type { UnpaidSample } from './fixtures'
@@ -29,6 +30,7 @@ const events: Array<{ event: EventName; payload: EventMap[EventName] }> = []
 beforeAll(async () => {
   app.services.events.subscribe((event, payload) => events.push({ event, payload }))
   await signIn(app.services.dispatch, 'cashier')
+  await openShift(app.services.dispatch)
 })
 
 const setOffline = (offline: boolean) => refuseConnections(app.sim, offline)
@@ -272,6 +274,7 @@ describe('sync engine wiring', () => {
     const other = await startTestServices({ syncEngine: true })
     try {
       await signIn(other.services.dispatch, 'cashier')
+      await openShift(other.services.dispatch)
       const otherSim = other.sim()
       const [sample] = unpaidSamples(otherSim.dataset, 1) as [UnpaidSample]
       const receipt = valueOf<PaymentReceipt>(

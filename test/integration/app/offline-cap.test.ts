@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BillListView, PaymentReceipt, SyncStatus } from '../../../shared/ipc/views'
 import {
   cacheLookups,
+  openShift,
   refuseConnections,
   registration,
   signIn,
@@ -24,6 +25,7 @@ beforeAll(async () => {
     if (event === 'sync:status') statuses.push(payload as SyncStatus)
   })
   await signIn(app.services.dispatch, 'cashier')
+  await openShift(app.services.dispatch)
   for (const sample of app.samples) await cacheLookups(app.services.dispatch, sample)
 })
 

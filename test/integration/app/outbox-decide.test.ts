@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { PaymentReceipt } from '../../../electron/main/store/types'
 import {
   cacheLookups,
+  openShift,
   refuseConnections,
   registration,
   signIn,
@@ -21,6 +22,7 @@ const dispatch = (channel: string, input: unknown) => app.services.dispatch(chan
 async function lostPayment(index: number, flag: boolean): Promise<number> {
   const sample = app.samples[index]!
   await signIn(dispatch, 'cashier')
+  await openShift(dispatch)
   await cacheLookups(dispatch, sample)
   const receipt = valueOf<PaymentReceipt>(await dispatch('payments:register', registration(sample)))
   const itemId = receipt.bills[0]!.itemId

@@ -28,7 +28,14 @@ import type { AttemptView, OutboxPaymentView, PaymentReceipt } from '../../../sh
 import type { Harness } from '../../harness/server'
 import { startHarness } from '../../harness/server'
 import type { UnpaidSample } from './fixtures'
-import { FAST_HASH, registration as paying, signIn, unpaidSamples, valueOf } from './fixtures'
+import {
+  FAST_HASH,
+  openShift,
+  registration as paying,
+  signIn,
+  unpaidSamples,
+  valueOf
+} from './fixtures'
 
 const CLIENT_ID = 'caja-leak-test'
 const SECRET = `cs-LEAKCHECK-${randomBytes(8).toString('hex')}`
@@ -196,6 +203,7 @@ describe('the client secret and the access tokens', () => {
     try {
       // A supervisor may call every channel below (settings, outbox retry, audit, batch).
       await signIn(services.dispatch, 'supervisor')
+      await openShift(services.dispatch)
       const [a, b, c] = samples as [UnpaidSample, UnpaidSample, UnpaidSample]
       const lookup = { idType: 'NIT', identification: a.identification }
       // No secret yet: nothing is sent at all, and the cashier is told what is missing.
@@ -348,6 +356,7 @@ describe('the client secret and the access tokens', () => {
       const [, , , d] = samples as [UnpaidSample, UnpaidSample, UnpaidSample, UnpaidSample]
       const rpc = (channel: string, input: unknown) => http('POST', `/rpc/${channel}`, input)
       await signIn(harness.services.dispatch, 'supervisor')
+      await openShift(harness.services.dispatch)
       await rpc('settings:get', {})
       await rpc('customers:contracts', { idType: 'NIT', identification: d.identification })
       await rpc('bills:list', { contractId: d.contractId })

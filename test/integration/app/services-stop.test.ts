@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServices } from '../../../electron/main/services'
 import type { OutboxPaymentView, PaymentReceipt } from '../../../shared/ipc/views'
-import { FAST_HASH, signIn, unpaidSamples, valueOf } from './fixtures'
+import { FAST_HASH, openShift, signIn, unpaidSamples, valueOf } from './fixtures'
 
 // Quitting while the cashier's payment is still waiting for Tigo: the services must let that
 // call write before the database closes, so the payment is on disk after the restart.
@@ -19,6 +19,7 @@ describe('services stop', () => {
     const options = { dataDir, env: {}, syncEngine: false, demoUsers: true, pinHash: FAST_HASH }
     const first = await createServices(options)
     await signIn(first.dispatch, 'cashier')
+    await openShift(first.dispatch)
     const sim = first.simulator()!
     const [sample] = unpaidSamples(sim.dataset, 1)
     if (!sample) throw new Error('no sample')

@@ -6,7 +6,7 @@ import { createSyncEngine } from '../../../electron/main/sync/engine'
 import { SIMULATOR_CREDENTIALS } from '../../../electron/main/tigo/settings'
 import { translateError } from '../../../shared/i18n'
 import type { PaymentReceipt, SettingsView } from '../../../shared/ipc/views'
-import { cacheLookups, registration, signIn, useAppTest, valueOf } from './fixtures'
+import { cacheLookups, openShift, registration, signIn, useAppTest, valueOf } from './fixtures'
 
 // No engine in the services: the payment stays queued until this file sends it itself.
 const app = useAppTest(2)
@@ -15,6 +15,7 @@ let waiting: PaymentReceipt
 beforeAll(async () => {
   const dispatch = app.services.dispatch
   await signIn(dispatch, 'supervisor')
+  await openShift(dispatch)
   const sample = app.samples[0]!
   await cacheLookups(dispatch, sample)
   waiting = valueOf<PaymentReceipt>(await dispatch('payments:register', registration(sample)))

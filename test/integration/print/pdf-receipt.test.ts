@@ -200,6 +200,7 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
     const report = shifts.close({
       terminalId: 'T1',
       counted: { cash: 215_000 },
+      differenceReason: 'Faltó sencillo',
       actor: { id: 'c1', name: 'Ana Cajera' }
     })
     const html = renderClosingReportHtml(report, {
@@ -220,7 +221,7 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
     expect(text).toContain('$ 215.000')
     expect(text).toContain('-$ 5.000')
     expect(text).toContain('Faltante')
-    expect(text).toContain('1 FACTURA(S) SIN CONFIRMAR POR TIGO')
+    expect(text).toContain('1 FACTURA SIN CONFIRMAR POR TIGO')
     store.db.close()
   })
 })

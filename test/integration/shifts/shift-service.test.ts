@@ -167,6 +167,7 @@ describe('shift service', () => {
       terminalId: 'T1',
       counted: { cash: 185_000, debit_card: 80_000 },
       notes: ' Billete dudoso ',
+      differenceReason: 'Billete falso retenido',
       actor: ANA
     })
     expect(report.lines).toEqual([
@@ -260,6 +261,124 @@ describe('shift service', () => {
     expect(csv).toContainEqual(['Efectivo', '1', '120000', '190000', '185000', '-5000'])
     expect(csv).toContainEqual(['total', '2', '200000', '270000', '265000', '-5000'])
     expect(csv).toContainEqual([String(cash.receiptNo), 'B1', '120000', 'queued', cash.id])
+    store.db.close()
+  })
+
+  it('refuses a closing difference without a reason, and above the threshold without a supervisor', () => {
+    const { store, shifts } = world()
+    shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 100_000 })
+    store.payments.registerPayment(paymentInput()) // 120.000 cash: the drawer holds 220.000
+    const base = { terminalId: 'T1', actor: ANA, approvalAbove: 10_000 }
+    expect(() => shifts.close({ ...base, counted: { cash: 215_000 } })).toThrow(
+      expect.objectContaining({ code: 'closing_reason_required' })
+    )
+    expect(() =>
+      shifts.close({ ...base, counted: { cash: 205_000 }, differenceReason: 'Faltó cambio' })
+    ).toThrow(expect.objectContaining({ code: 'closing_approval_required' }))
+    // Nothing was closed by the refusals.
+    expect(shifts.current('T1')).toBeDefined()
+    const SUPERVISOR = { id: 's1', name: 'Sara Supervisora' }
+    const report = shifts.close({
+      ...base,
+      counted: { cash: 205_000 },
+      differenceReason: 'Faltó cambio',
+      approvedBy: SUPERVISOR
+    })
+    expect(report.lines[0]).toMatchObject({
+      method: 'cash',
+      expected: 220_000,
+      difference: -15_000
+    })
+    expect(report).toMatchObject({
+      differenceReason: 'Faltó cambio',
+      approvedBy: SUPERVISOR,
+      approvalAbove: 10_000
+    })
+    const row = store.db
+      .prepare('SELECT difference_reason, approved_by FROM shifts WHERE id = ?')
+      .get(report.shift.id) as { difference_reason: string; approved_by: string }
+    expect(row.difference_reason).toBe('Faltó cambio')
+    expect(JSON.parse(row.approved_by)).toEqual(SUPERVISOR)
+    expect(store.audit.list({ action: 'shift.closed' })[0]?.details).toMatchObject({
+      cashExpected: 220_000,
+      cashDifference: -15_000,
+      reason: 'Faltó cambio',
+      approvedBy: SUPERVISOR
+    })
+    store.db.close()
+  })
+
+  it('takes a blind count by denomination as the cash counted, and closes even with no reason', () => {
+    const { store, shifts } = world()
+    shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 100_000 })
+    store.payments.registerPayment(paymentInput()) // 120.000 cash
+    // 2 × 100.000 + 1 × 20.000 = 220.000, the drawer exactly; a card total of 0 adds no line.
+    const cashCount = { b100000: 2, b20000: 1, c500: 0 }
+    expect(() =>
+      shifts.close({ terminalId: 'T1', counted: { cash: 1 }, cashCount, actor: ANA })
+    ).toThrow(expect.objectContaining({ code: 'closing_count_mismatch' }))
+    const report = shifts.close({
+      terminalId: 'T1',
+      counted: { debit_card: 0, check: 0 },
+      cashCount,
+      approvalAbove: 0,
+      actor: ANA
+    })
+    expect(report.lines).toEqual([
+      {
+        method: 'cash',
+        payments: 1,
+        taken: 120_000,
+        expected: 220_000,
+        counted: 220_000,
+        difference: 0
+      }
+    ])
+    expect(report.cashCount).toEqual(cashCount)
+    expect(report.differenceReason).toBeNull()
+    store.db.close()
+  })
+
+  it('reports payments of a batch confirmed during the shift apart from the drawer', () => {
+    const { store, shifts } = world()
+    const shift = shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 0 })
+    const batchPayment = store.payments.registerPayment({
+      ...paymentInput({
+        bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
+        idType: 'NIT',
+        identification: '900123456'
+      }),
+      source: 'batch',
+      method: 'transfer'
+    })
+    const batchId = Number(
+      store.db
+        .prepare(
+          `INSERT INTO batch_imports (at, actor, terminal_id, file_hash, total_rows, accepted,
+             rejected, accepted_amount, shift_id) VALUES (?, 'c1', 'T1', 'h', 1, 1, 0, 90000, ?)`
+        )
+        .run(store.now.value, shift.id).lastInsertRowid
+    )
+    store.db
+      .prepare(
+        `INSERT INTO batch_rows (batch_id, line, row_hash, bill_no, amount, payment_id, raw)
+         VALUES (?, 2, 'r', 'N1', 90000, ?, '[]')`
+      )
+      .run(batchId, batchPayment.id)
+    const summary = shifts.summary(shift.id)
+    expect(summary.lines).toEqual([{ method: 'cash', payments: 0, taken: 0, expected: 0 }])
+    expect(summary.imported).toEqual({
+      batches: 1,
+      payments: 1,
+      total: 90_000,
+      lines: [{ method: 'transfer', payments: 1, taken: 90_000 }]
+    })
+    const report = shifts.close({ terminalId: 'T1', counted: { cash: 0 }, actor: ANA })
+    expect(report.imported?.total).toBe(90_000)
+    expect(report.totals.taken).toBe(0)
+    const csv = parseCsv(exportClosingCsv(report), ';').map((r) => r.fields)
+    expect(csv).toContainEqual(['importados_por_lote', 'pagos', 'recaudado'])
+    expect(csv).toContainEqual(['Transferencia', '1', '90000'])
     store.db.close()
   })
 })

@@ -250,3 +250,32 @@ describe('004-outbox-waiting-amount', () => {
     store.db.close()
   })
 })
+
+describe('005-shift-rules', () => {
+  const columns = (db: Sqlite.Database, table: string) =>
+    (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
+
+  it('adds the batch’s shift and the closing’s count, reason and approver, keeping old rows', () => {
+    const { db } = rawDb()
+    migrate(db, MIGRATIONS.slice(0, 4))
+    db.prepare(
+      `INSERT INTO batch_imports (at, actor, terminal_id, file_hash, total_rows, accepted,
+         rejected, accepted_amount) VALUES (1, 'a', 'T1', 'h', 0, 0, 0, 0)`
+    ).run()
+    migrate(db, MIGRATIONS.slice(0, 5))
+    expect(columns(db, 'batch_imports')).toContain('shift_id')
+    expect(columns(db, 'shifts')).toEqual(
+      expect.arrayContaining(['cash_count', 'difference_reason', 'approved_by'])
+    )
+    expect(db.prepare('SELECT shift_id FROM batch_imports').pluck().all()).toEqual([null])
+    // A closed shift stays final with the new columns too.
+    db.prepare(
+      `INSERT INTO shifts (terminal_id, cashier_id, cashier_name, opened_at, opening_float,
+         closed_at, counted, difference_reason) VALUES ('T1', 'c', 'C', 1, 0, 2, '{}', 'x')`
+    ).run()
+    expect(() => db.prepare("UPDATE shifts SET difference_reason = 'y'").run()).toThrow(
+      /closed shift never changes/
+    )
+    db.close()
+  })
+})

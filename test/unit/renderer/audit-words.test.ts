@@ -30,4 +30,24 @@ describe('audit entries in words', () => {
       }
     }
   })
+
+  it('says what a supervisor approved in words, and the closing by its cash line', () => {
+    const approved = describeAudit(
+      'auth.approved',
+      {
+        action: 'payment.over_pending_total',
+        supervisor: { id: 's', name: 'Sara' },
+        cashier: { id: 'c', name: 'Ana' }
+      },
+      'es'
+    )
+    expect(approved).toBe('Sara autorizó a Ana: un pago sobre el máximo de pagos por enviar.')
+    expect(
+      describeAudit(
+        'shift.closed',
+        { shiftId: 2, cashExpected: 378_442, cashDifference: -12_042, unsettled: 0 },
+        'es'
+      ).replace(/\s/g, ' ')
+    ).toContain('efectivo esperado en caja $ 378.442, diferencia en efectivo -$ 12.042')
+  })
 })

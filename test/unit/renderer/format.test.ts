@@ -12,6 +12,12 @@ describe('display helpers', () => {
     expect(formatMoment('2026-11-27', 'es')).toBe('27/11/2026')
   })
 
+  it('keeps "p. m." whole and on the line of its time', () => {
+    const text = formatMoment('2026-11-27T22:15:00Z', 'es')
+    expect(text).toMatch(/\d\u00a0[ap]\.\u00a0m\.$/)
+    expect(text).not.toMatch(/[ap]\. m\./)
+  })
+
   it('counts whole minutes of cache age, never negative', () => {
     const now = Date.parse('2025-01-31T12:00:00Z')
     expect(minutesSince('2025-01-31T11:42:30Z', now)).toBe(17)

@@ -3,9 +3,7 @@ import {
   canRetry,
   commonDecisions,
   decisionsFor,
-  lastErrorKey,
   matchesFilter,
-  rejectionKey,
   toOutboxQuery
 } from '../../../renderer/lib/outbox-rules'
 
@@ -47,22 +45,5 @@ describe('outbox rules', () => {
     const filter = { state: 'flagged' as const, from: '', to: '' }
     expect(matchesFilter({ flagged: false }, filter)).toBe(false)
     expect(matchesFilter({ flagged: true }, filter)).toBe(true)
-  })
-
-  it('turns a stored rejection reason into a sentence key, never the raw text', () => {
-    expect(rejectionKey('bill_paid_elsewhere: reconciled: Tigo has the bill as paid')).toBe(
-      'ui.outbox.reason.bill_paid_elsewhere'
-    )
-    expect(rejectionKey('api_rejected: HTTP 400 Bad bill')).toBe('ui.outbox.reason.api_rejected')
-    expect(rejectionKey('something new')).toBe('ui.outbox.reason.other')
-  })
-
-  it("turns the engine's last note into a sentence key", () => {
-    expect(lastErrorKey('may have reached Tigo: Tigo registerPayment: uncertain - timeout')).toBe(
-      'ui.outbox.error.uncertain'
-    )
-    expect(lastErrorKey('not sent: Tigo token: ECONNREFUSED')).toBe('ui.outbox.error.notSent')
-    expect(lastErrorKey('reconcile could not decide: timeout')).toBe('ui.outbox.error.reconcile')
-    expect(lastErrorKey('anything else')).toBe('ui.outbox.error.other')
   })
 })

@@ -15,7 +15,12 @@ const settings: SettingsView = {
   businessAddress: '',
   printerName: '',
   paperWidth: 80,
-  caps: { maxPaymentAmount: 2_000_000, maxPendingTotal: 10_000_000, maxPendingAgeHours: 24 },
+  caps: {
+    maxPaymentAmount: 2_000_000,
+    maxPendingTotal: 10_000_000,
+    maxPendingAgeHours: 24,
+    closingApprovalAbove: 10_000
+  },
   language: 'es',
   idleLockMinutes: 10
 }

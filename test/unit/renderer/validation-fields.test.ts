@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountPesos, validationFields } from '../../../renderer/lib/validation-fields'
+import { amountPesos, stateTone, validationFields } from '../../../renderer/lib/validation-fields'
 
 describe('validation answer fields', () => {
   it('lists the state and amount first, skips blanks and keeps unknown fields last', () => {
@@ -26,5 +26,15 @@ describe('validation answer fields', () => {
     expect(amountPesos('125000.00')).toBe(125_000)
     expect(amountPesos('50000')).toBe(50_000)
     expect(amountPesos('12,5')).toBeNull()
+  })
+
+  it('gives each gateway state a colour family, in Spanish as the gateway answers', () => {
+    expect(['APROBADA', 'PENDIENTE', 'RECHAZADA', 'approved', 'OTRO'].map(stateTone)).toEqual([
+      'ok',
+      'waiting',
+      'bad',
+      'ok',
+      'unknown'
+    ])
   })
 })

@@ -104,3 +104,15 @@ describe('closing arithmetic', () => {
     )
   })
 })
+
+describe('blind count lines', () => {
+  it('leaves out a method counted as nothing that expected nothing', () => {
+    const lines = expectedByMethod({ openingFloat: 0, payments, movements: [] })
+    const { lines: closing } = compareCounted(lines, { cash: 200_000, check: 0, transfer: 45_500 })
+    expect(closing.map((line) => [line.method, line.difference])).toEqual([
+      ['cash', 0],
+      ['debit_card', null],
+      ['transfer', 0]
+    ])
+  })
+})
