@@ -36,11 +36,11 @@ describe.skipIf(missingPrerequisite !== undefined)('outbox bulk decision', () =>
     await page.locator('.outbox-screen').waitFor()
     await page.getByRole('button', { name: 'Elegir las que esperan supervisor' }).click()
     const panel = page.getByTestId('outbox-bulk-decision')
-    expect(await textOf(panel.locator('h3'))).toBe('Decisión del supervisor para 2 factura(s)')
+    expect(await textOf(panel.locator('h3'))).toBe('Decisión del supervisor para 2 facturas')
     await panel.getByLabel('Nota (evidencia o motivo)').fill('Tigo confirma ambos pagos')
     await panel.getByRole('button', { name: 'Marcar registrado' }).click()
     expect(await textOf(panel.locator('#bulk-confirm-text'))).toBe(
-      '¿Confirmar «Marcar registrado» para 2 factura(s) con esta nota?'
+      '¿Confirmar «Marcar registrado» para 2 facturas con esta nota?'
     )
     await session.screenshot('outbox-bulk-1-confirm')
     await panel.getByRole('button', { name: 'Confirmar' }).click()

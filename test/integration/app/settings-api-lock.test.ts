@@ -58,7 +58,7 @@ describe('changing the API while a payment waits to be sent', () => {
     }
     // The supervisor reads why, and what to do first.
     expect(translateError('es', 'settings_api_change_pending', { count: 1 })).toContain(
-      '1 factura(s) por enviar'
+      'haya 1 factura por enviar'
     )
     expect(translateError('en', 'settings_api_change_pending', { count: 1 })).toContain(
       'Let them finish sending'

@@ -26,7 +26,7 @@ describe('BulkDecision', () => {
       item(1, { state: 'uncertain', flagged: true }),
       item(2, { state: 'uncertain', flagged: true })
     ])
-    expect(html).toContain('Decisión del supervisor para 2 factura(s)')
+    expect(html).toContain('Decisión del supervisor para 2 facturas')
     expect(html).toContain('Nota')
     expect(html).toContain('Reenviar')
     expect(html).toContain('Quitar selección')
