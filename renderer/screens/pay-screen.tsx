@@ -1,43 +1,46 @@
 /**
- * Take the money: ticked bills of one customer, a method, cash tendered and change, confirm with
- * Enter. The receipt appears at once whether or not Tigo was reachable. Offline above the cap, a
- * supervisor at the till may approve the payment (name and PIN) and it is taken again with that.
+ * Take the money, on one screen without scrolling: the basket (scanned and picked bills of one
+ * customer), the total, the method, the cash received and change, confirm with Enter. Each scan
+ * adds to the basket and puts the focus on the amount received. The receipt appears at once
+ * whether or not Tigo was reachable. Offline above the cap, a supervisor at the till may approve
+ * the payment (name and PIN) and it is taken again with that.
  */
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
 import type { ApprovalView } from '../../shared/ipc/channels/session'
 import { isIpcError } from '../../shared/ipc/result'
 import type { BillView, PaymentMethod } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
-import { CashTender } from '../components/cash-tender'
+import { Basket } from '../components/basket'
+import { CashTender, type CashTenderHandle } from '../components/cash-tender'
 import { ErrorMessage } from '../components/error-message'
 import { MethodPicker } from '../components/method-picker'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
 import { SupervisorApproval } from '../components/supervisor-approval'
-import { formatDay } from '../lib/format'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { SwitchCustomerDialog } from '../components/switch-customer-dialog'
+import { useDescribeError, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 import { billKey, isPayable, selectionTotal } from '../store/bill-selection'
+import { addScannedBill } from '../store/customer-actions'
 import { useCustomerStore } from '../store/customer-store'
 import { useReceiptStore } from '../store/receipt-store'
 
 /** Refusals a supervisor's approval answers. */
 const APPROVAL_CODES = new Set(['over_offline_cap', 'approval_invalid'])
 
-/** Other unpaid bills of the open contract offered for ticking here; the rest stay on the file. */
+/** Other unpaid bills of the open contract offered for adding; the rest stay on the file. */
 const EXTRA_BILLS_SHOWN = 30
 
-function useBillChoices(): BillView[] {
+function useOtherBills(): BillView[] {
   const selection = useCustomerStore((state) => state.selection)
   const bills = useCustomerStore((state) => state.bills)
   return useMemo(() => {
     const chosen = new Set(selection.map(billKey))
-    const extra = (bills?.bills ?? [])
+    return (bills?.bills ?? [])
       .filter((bill) => isPayable(bill) && !chosen.has(billKey(bill)))
       .slice(0, EXTRA_BILLS_SHOWN)
-    return [...selection, ...extra]
   }, [selection, bills])
 }
 
@@ -50,16 +53,19 @@ function tenderError(text: string, total: number, t: (key: string) => string): s
 
 export function PayScreen() {
   const t = useT()
-  const language = useLanguage()
   const describe = useDescribeError()
   const go = useAppStore((state) => state.go)
   const announce = useAppStore((state) => state.announce)
   const customer = useCustomerStore((state) => state.customer)
   const selection = useCustomerStore((state) => state.selection)
-  const toggle = useCustomerStore((state) => state.toggle)
+  const add = useCustomerStore((state) => state.add)
+  const remove = useCustomerStore((state) => state.remove)
   const clearSelection = useCustomerStore((state) => state.clearSelection)
+  const pendingSwitch = useCustomerStore((state) => state.pendingSwitch)
+  const askSwitch = useCustomerStore((state) => state.askSwitch)
+  const scanSerial = useCustomerStore((state) => state.scanSerial)
   const setReceipt = useReceiptStore((state) => state.setReceipt)
-  const choices = useBillChoices()
+  const others = useOtherBills()
   const [method, setMethod] = useState<PaymentMethod>('cash')
   const [tenderedText, setTenderedText] = useState('')
   const [tenderShown, setTenderShown] = useState<string | null>(null)
@@ -69,8 +75,22 @@ export function PayScreen() {
   const [overCap, setOverCap] = useState(false)
   const [approving, setApproving] = useState(false)
   const submitting = useRef(false)
+  const tender = useRef<CashTenderHandle>(null)
   const total = selectionTotal(selection)
-  const chosen = new Set(selection.map(billKey))
+  const customerKey = customer ? `${customer.idType}/${customer.identification}` : ''
+  const basketEmpty = selection.length === 0
+
+  // Another customer, or an emptied basket, starts from a blank amount received.
+  useEffect(() => {
+    setTenderedText('')
+    setTenderShown(null)
+    setFailure(null)
+  }, [customerKey, basketEmpty])
+
+  // After a scan the next keystroke is the amount received.
+  useEffect(() => {
+    if (scanSerial > 0) tender.current?.focus()
+  }, [scanSerial])
 
   if (!customer) {
     return (
@@ -161,35 +181,7 @@ export function PayScreen() {
         onKeyDown={onKeyDown}
         noValidate
       >
-        <fieldset className="pay-bills">
-          <legend>{t('ui.pay.bills')}</legend>
-          {choices.length === 0 ? <p className="empty">{t('ui.pay.noBills')}</p> : null}
-          <ul>
-            {choices.map((bill, index) => (
-              <li key={billKey(bill)} className={chosen.has(billKey(bill)) ? 'pay-bill-on' : ''}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(billKey(bill))}
-                    onChange={() => toggle(bill)}
-                    data-autofocus={index === 0 ? true : undefined}
-                  />
-                  <span className="mono">{bill.billNo}</span>
-                  <span className="muted">
-                    {t('ui.pay.billLine', {
-                      contractId: bill.contractId,
-                      due: formatDay(bill.dueDate, language)
-                    })}
-                  </span>
-                  {bill.overdue ? (
-                    <span className="chip chip-overdue">{t('ui.state.overdue')}</span>
-                  ) : null}
-                  <Money value={bill.amount} />
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <Basket basket={selection} others={others} onAdd={add} onRemove={remove} />
         <div className="pay-side">
           <div className="pay-total" data-testid="pay-total">
             <span>{t('ui.pay.total')}</span>
@@ -198,6 +190,7 @@ export function PayScreen() {
           <MethodPicker value={method} onChange={setMethod} />
           {method === 'cash' ? (
             <CashTender
+              ref={tender}
               total={total}
               text={tenderedText}
               onText={(text) => {
@@ -230,6 +223,20 @@ export function PayScreen() {
           reason={t('ui.approval.overCap')}
           onApproved={(approval) => void approved(approval)}
           onCancel={() => setApproving(false)}
+        />
+      ) : null}
+      {pendingSwitch ? (
+        <SwitchCustomerDialog
+          current={payer}
+          scanned={pendingSwitch}
+          onFinish={() => {
+            askSwitch(null)
+            tender.current?.focus()
+          }}
+          onStartNew={() => {
+            clearSelection()
+            addScannedBill(pendingSwitch)
+          }}
         />
       ) : null}
     </section>

@@ -549,5 +549,28 @@ export const uiEn: Record<string, string> = {
   'ui.shift.totals': 'Totals',
   'ui.shift.unsettledWarning':
     '{count} bill(s) of the shift are not confirmed by Tigo yet. You can close; they stay in “Payments to send”.',
-  'ui.shift.viewReport': 'View report of shift {shiftId}'
+  'ui.shift.viewReport': 'View report of shift {shiftId}',
+
+  // Issue 13: the pay screen's basket and quick cash.
+  'ui.basket.finishThis': 'Finish this payment',
+  'ui.basket.others': "The contract's other unpaid bills",
+  'ui.basket.notPayable': 'Bill {billNo} is already paid or on its way to Tigo.',
+  'ui.basket.otherCustomer': 'Bill {billNo} belongs to another customer.',
+  'ui.basket.removeHint': 'Delete removes the focused bill.',
+  'ui.basket.startNew': 'Start a new payment',
+  'ui.basket.switchText':
+    'Bill {billNo} belongs to “{other}”. This payment is for “{current}”: one payment covers the bills of one customer.',
+  'ui.basket.switchTitle': "Another customer's bill",
+  'ui.basket.title': 'Bills to pay ({count})',
+  'ui.navShort.audit': 'Audit',
+  'ui.navShort.batch': 'Batch',
+  'ui.navShort.checkout': 'Online',
+  'ui.navShort.outbox': 'Outbox',
+  'ui.navShort.pay': 'Pay',
+  'ui.navShort.search': 'Search',
+  'ui.navShort.settings': 'Settings',
+  'ui.navShort.shift': 'Shift',
+  'ui.navShort.users': 'Users',
+  'ui.navShort.validate': 'Validate',
+  'ui.cash.quick': 'Quick amounts'
 }

@@ -552,5 +552,28 @@ export const uiEs: Record<string, string> = {
   'ui.shift.totals': 'Totales',
   'ui.shift.unsettledWarning':
     '{count} factura(s) del turno aún no están confirmadas por Tigo. Puede cerrar; quedan en «Pagos por enviar».',
-  'ui.shift.viewReport': 'Ver informe del turno {shiftId}'
+  'ui.shift.viewReport': 'Ver informe del turno {shiftId}',
+
+  // Issue 13: the pay screen's basket and quick cash.
+  'ui.basket.finishThis': 'Terminar este pago',
+  'ui.basket.others': 'Otras facturas pendientes del contrato',
+  'ui.basket.notPayable': 'La factura {billNo} ya está pagada o en camino a Tigo.',
+  'ui.basket.otherCustomer': 'La factura {billNo} es de otro cliente.',
+  'ui.basket.removeHint': 'Supr quita la factura enfocada.',
+  'ui.basket.startNew': 'Empezar un pago nuevo',
+  'ui.basket.switchText':
+    'La factura {billNo} es de «{other}». Este pago es de «{current}»: un pago cubre facturas de un solo cliente.',
+  'ui.basket.switchTitle': 'Factura de otro cliente',
+  'ui.basket.title': 'Facturas a pagar ({count})',
+  'ui.navShort.audit': 'Auditoría',
+  'ui.navShort.batch': 'Lote',
+  'ui.navShort.checkout': 'En línea',
+  'ui.navShort.outbox': 'Por enviar',
+  'ui.navShort.pay': 'Pagar',
+  'ui.navShort.search': 'Buscar',
+  'ui.navShort.settings': 'Config',
+  'ui.navShort.shift': 'Turno',
+  'ui.navShort.users': 'Usuarios',
+  'ui.navShort.validate': 'Validar',
+  'ui.cash.quick': 'Valores rápidos'
 }

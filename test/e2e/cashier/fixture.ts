@@ -38,7 +38,15 @@ export interface OpenCashierOptions {
   as?: SignInAs
   /** Main's clock, for tests that move time forward (the idle lock). */
   clock?: () => number
+  /** The browser window; default 1366×768, the commonest cashier monitor. */
+  viewport?: { width: number; height: number }
 }
+
+/** The two cashier monitors the screens must fit without scrolling. */
+export const VIEWPORTS = Object.freeze({
+  wide: Object.freeze({ width: 1366, height: 768 }),
+  narrow: Object.freeze({ width: 1024, height: 768 })
+})
 
 export const missingPrerequisite = !existsSync(CHROMIUM)
   ? `Chromium not found at ${CHROMIUM}`
@@ -72,7 +80,7 @@ export async function openCashier(options: OpenCashierOptions = {}): Promise<Cas
       ]
     })
     const context = await browser.newContext({
-      viewport: { width: 1366, height: 800 },
+      viewport: options.viewport ?? VIEWPORTS.wide,
       locale: 'es-CO',
       timezoneId: 'America/Bogota'
     })
