@@ -7,6 +7,12 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
+import {
+  checkReference,
+  normalizeReference,
+  type PaymentReference,
+  type ReferenceField
+} from '../../shared/domain/payment-reference'
 import type { ApprovalView } from '../../shared/ipc/channels/session'
 import { isIpcError } from '../../shared/ipc/result'
 import type { BillView, PaymentMethod } from '../../shared/ipc/views'
@@ -16,11 +22,13 @@ import { Basket } from '../components/basket'
 import { CashTender, type CashTenderHandle } from '../components/cash-tender'
 import { ErrorMessage } from '../components/error-message'
 import { MethodPicker } from '../components/method-picker'
+import { MethodReference, type MethodReferenceHandle } from '../components/method-reference'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
 import { SupervisorApproval } from '../components/supervisor-approval'
 import { SwitchCustomerDialog } from '../components/switch-customer-dialog'
-import { useDescribeError, useT } from '../i18n/use-t'
+import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { translateError } from '../../shared/i18n'
 import { useAppStore } from '../store/app-store'
 import { billKey, isPayable, selectionTotal } from '../store/bill-selection'
 import { addScannedBill } from '../store/customer-actions'
@@ -69,6 +77,10 @@ export function PayScreen() {
   const [method, setMethod] = useState<PaymentMethod>('cash')
   const [tenderedText, setTenderedText] = useState('')
   const [tenderShown, setTenderShown] = useState<string | null>(null)
+  const [reference, setReference] = useState<PaymentReference>({})
+  const [referenceErrors, setReferenceErrors] = useState<Partial<Record<ReferenceField, string>>>(
+    {}
+  )
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   /** Offline above the cap: a supervisor may approve this payment. */
@@ -76,6 +88,8 @@ export function PayScreen() {
   const [approving, setApproving] = useState(false)
   const submitting = useRef(false)
   const tender = useRef<CashTenderHandle>(null)
+  const referenceFields = useRef<MethodReferenceHandle>(null)
+  const language = useLanguage()
   const total = selectionTotal(selection)
   const customerKey = customer ? `${customer.idType}/${customer.identification}` : ''
   const basketEmpty = selection.length === 0
@@ -84,12 +98,14 @@ export function PayScreen() {
   useEffect(() => {
     setTenderedText('')
     setTenderShown(null)
+    setReference({})
+    setReferenceErrors({})
     setFailure(null)
   }, [customerKey, basketEmpty])
 
-  // After a scan the next keystroke is the amount received.
+  // After a scan the next keystroke is the amount received (or the method's reference).
   useEffect(() => {
-    if (scanSerial > 0) tender.current?.focus()
+    if (scanSerial > 0) (tender.current ?? referenceFields.current)?.focus()
   }, [scanSerial])
 
   if (!customer) {
@@ -126,6 +142,14 @@ export function PayScreen() {
     const cashError = method === 'cash' ? tenderError(tenderedText, total, t) : null
     setTenderShown(cashError)
     if (cashError) return
+    const methodReference = normalizeReference(method, reference)
+    const problems = checkReference(method, methodReference)
+    setReferenceErrors(
+      Object.fromEntries(
+        problems.map((problem) => [problem.field, translateError(language, problem.code)])
+      )
+    )
+    if (problems.length > 0) return
     const tendered = method === 'cash' ? parseCopInput(tenderedText) : undefined
     submitting.current = true
     setBusy(true)
@@ -137,11 +161,13 @@ export function PayScreen() {
         bills: selection.map(({ billNo, contractId, amount }) => ({ billNo, contractId, amount })),
         method,
         tendered,
+        ...(method === 'cash' ? {} : { reference: methodReference }),
         ...(approvalId ? { approvalId } : {})
       })
       setReceipt(receipt)
       clearSelection()
       setTenderedText('')
+      setReference({})
       announce('success', t('ui.pay.saved', { receiptNo: receipt.receiptNo }))
       go('receipt')
     } catch (error) {
@@ -187,7 +213,13 @@ export function PayScreen() {
             <span>{t('ui.pay.total')}</span>
             <Money value={total} className="huge" />
           </div>
-          <MethodPicker value={method} onChange={setMethod} />
+          <MethodPicker
+            value={method}
+            onChange={(next) => {
+              setMethod(next)
+              setReferenceErrors({})
+            }}
+          />
           {method === 'cash' ? (
             <CashTender
               ref={tender}
@@ -199,7 +231,18 @@ export function PayScreen() {
               }}
               error={tenderShown}
             />
-          ) : null}
+          ) : (
+            <MethodReference
+              ref={referenceFields}
+              method={method}
+              value={reference}
+              onChange={(next) => {
+                setReference(next)
+                setReferenceErrors({})
+              }}
+              errors={referenceErrors}
+            />
+          )}
           <ErrorMessage text={failure} />
           {overCap ? (
             <ActionButton onClick={() => setApproving(true)} data-testid="request-approval">

@@ -4,6 +4,11 @@
  * offline, the cache decides. After the write the sync engine is asked to send it.
  */
 import { toApiAmount } from '../../../shared/domain/money'
+import {
+  checkReference,
+  hasReference,
+  normalizeReference
+} from '../../../shared/domain/payment-reference'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
 import type { Person } from '../store/types'
@@ -15,6 +20,10 @@ export function paymentHandlers(ctx: AppContext): Handlers {
   return {
     'payments:register': async (input) => {
       const identification = checkIdentification(input.idType, input.identification)
+      // A card, cheque or transfer payment must say which one it was before it is written.
+      const methodReference = normalizeReference(input.method, input.reference)
+      const [problem] = checkReference(input.method, methodReference)
+      if (problem) throw new AppError(problem.code, { field: problem.field })
       if (ctx.isOnline()) {
         for (const contractId of new Set(input.bills.map((bill) => bill.contractId))) {
           try {
@@ -37,6 +46,7 @@ export function paymentHandlers(ctx: AppContext): Handlers {
           bills: input.bills,
           method: input.method,
           ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
+          ...(hasReference(methodReference) ? { methodReference } : {}),
           ...(input.clientInformation ? { clientInformation: input.clientInformation } : {}),
           ...(approvedBy ? { approvedBy } : {})
         })

@@ -6,6 +6,7 @@ import QRCode from 'qrcode'
 
 import { formatCop } from '../../../shared/domain/money'
 import { formatNit } from '../../../shared/domain/nit'
+import { REFERENCE_FIELDS, referenceText } from '../../../shared/domain/payment-reference'
 import type { Language } from '../../../shared/i18n'
 import { translate } from '../../../shared/i18n'
 import type { PaymentReceipt } from '../store/types'
@@ -100,6 +101,10 @@ export async function renderReceiptHtml(
   parts.push(RULE)
   parts.push(row(t('total'), money(receipt.total), 'big'))
   parts.push(row(t('method'), translate(lang, `receipt.method.${receipt.method}`)))
+  for (const field of REFERENCE_FIELDS) {
+    const value = receipt.methodReference?.[field]
+    if (value) parts.push(row(translate(lang, `reference.${field}`), referenceText(field, value)))
+  }
   if (receipt.tendered !== null) parts.push(row(t('tendered'), money(receipt.tendered)))
   if (receipt.change !== null) parts.push(row(t('change'), money(receipt.change)))
   if (receipt.source === 'batch') parts.push(line(t('batchSource'), 'small'))

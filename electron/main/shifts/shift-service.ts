@@ -12,8 +12,10 @@ import type {
   CountedInput,
   ShiftSummaryView,
   ShiftView,
+  ReferencedPaymentView,
   UnsettledItemView
 } from '../../../shared/ipc/channels/shifts'
+import type { PaymentReference } from '../../../shared/domain/payment-reference'
 import type { AuditLog } from '../store/audit'
 import type { Database } from '../store/db'
 import { isUniqueViolation, writeTransaction } from '../store/db'
@@ -146,6 +148,32 @@ export function createShiftService(deps: {
     return rows.map((row) => ({ ...row }))
   }
 
+  /** Card, cheque and transfer payments of the shift, with what identifies each one. */
+  function referenced(shiftId: number): ReferencedPaymentView[] {
+    const rows = db
+      .prepare(
+        `SELECT id, receipt_no, method, total, method_reference FROM payments
+         WHERE shift_id = ? AND method <> 'cash' ORDER BY receipt_no`
+      )
+      .all(shiftId) as {
+      id: string
+      receipt_no: number
+      method: PaymentMethod
+      total: number
+      method_reference: string | null
+    }[]
+    return rows.map((row) => ({
+      paymentId: row.id,
+      receiptNo: row.receipt_no,
+      method: row.method,
+      amount: row.total,
+      reference:
+        row.method_reference === null
+          ? null
+          : (JSON.parse(row.method_reference) as PaymentReference)
+    }))
+  }
+
   function summaryOf(row: ShiftRow): ShiftSummaryView {
     const payments = db
       .prepare('SELECT method, total AS amount FROM payments WHERE shift_id = ?')
@@ -257,6 +285,7 @@ export function createShiftService(deps: {
           lines,
           totals,
           unsettled: summary.unsettled,
+          referenced: referenced(shift.id),
           notes: note
         }
         db.prepare(

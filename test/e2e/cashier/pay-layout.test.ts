@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, scan, searchCustomer, textOf, useCashier, VIEWPORTS } from './fixture'
 import { findBill, findCustomerBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
-import { pesos } from './till'
+import { fillCardApproval, pesos } from './till'
 
 /** Fails with the element's name when any part of it lies outside the window. */
 async function expectInView(page: Page, name: string, locator: Locator): Promise<void> {
@@ -152,6 +152,52 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     await expect.poll(() => textOf(page.getByTestId('basket'))).toContain(other.billNo)
     expect(await page.getByTestId('basket-line').count()).toBe(1)
     expect(await page.getByTestId('tendered').inputValue()).toBe('')
+  })
+})
+
+describe.skipIf(missingPrerequisite !== undefined).each([
+  ['wide', VIEWPORTS.wide],
+  ['narrow', VIEWPORTS.narrow]
+] as const)('card payment at %s', (_label, viewport) => {
+  const session = useCashier({ viewport })
+  const tag = `card-${viewport.width}`
+
+  it('asks for the approval code, prints it and sends it to Tigo', async () => {
+    const { page, dataset } = session
+    const bill = findBill(dataset, { maxAmount: OFFLINE_CAP })
+    await scan(page, bill.barcodes.human)
+    await page.locator('.pay-screen').waitFor()
+    await page.getByLabel('Tarjeta crédito (datáfono)').check()
+    const approval = page.getByLabel('Código de aprobación', { exact: true })
+    await approval.fill('12')
+    await approval.press('Enter')
+    const alert = page.getByRole('alert').first()
+    expect(await textOf(alert)).toBe(
+      'El código de aprobación lleva de 4 a 12 letras o dígitos, como lo imprime el datáfono.'
+    )
+    await expectInView(page, 'error', alert)
+    await expectInView(page, 'confirm', page.getByRole('button', { name: /Confirmar pago/ }))
+    await session.screenshot(`${tag}-1-approval-error`)
+
+    await fillCardApproval(page, { approvalCode: 'a1b2c3', cardLast4: '4242' })
+    await session.screenshot(`${tag}-2-approval`)
+    await page.getByLabel('Últimos 4 dígitos', { exact: true }).press('Enter')
+    const receipt = page.getByTestId('receipt')
+    await receipt.waitFor()
+    expect(await textOf(page.getByTestId('receipt-approvalCode'))).toBe('A1B2C3')
+    expect(await textOf(page.getByTestId('receipt-cardLast4'))).toBe('**** 4242')
+    await expect
+      .poll(() => textOf(page.getByTestId('receipt-sync')), { timeout: 30_000 })
+      .toBe('REGISTRADO EN TIGO')
+    await session.screenshot(`${tag}-3-receipt`)
+    const sent = session.harness.simulator
+      ?.ledger()
+      .find((entry) => entry.bills.some((sentBill) => sentBill.billNo === bill.billNo))
+    expect(sent?.paymentData).toMatchObject({
+      method: 'credit_card',
+      approvalCode: 'A1B2C3',
+      cardLast4: '4242'
+    })
   })
 })
 

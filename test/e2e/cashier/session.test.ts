@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { RPC_PATH, TOKEN_HEADER } from '../../../shared/ipc/http-transport'
 import type { Harness } from '../../harness/server'
+import { fillCardApproval } from './till'
 import {
   DEMO_CASHIER,
   FIRST_SUPERVISOR_PIN,
@@ -171,6 +172,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     await page.getByLabel(`Pagar la factura ${smallBill.billNo}`).check()
     await page.keyboard.press('F4')
     await page.getByLabel('Tarjeta débito (datáfono)').check()
+    await fillCardApproval(page)
     await page.keyboard.press('Enter')
     const receipt = page.getByTestId('receipt')
     await receipt.waitFor()
@@ -189,6 +191,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     await page.getByLabel(`Pagar la factura ${largeBill.billNo}`).check()
     await page.keyboard.press('F4')
     await page.getByLabel('Tarjeta débito (datáfono)').check()
+    await fillCardApproval(page)
     await page.keyboard.press('Enter')
     await page.getByText(/Sin conexión, un pago no puede superar/).waitFor()
     expect(await page.getByTestId('receipt').count()).toBe(0)

@@ -43,6 +43,43 @@ describe('renderReceiptHtml', () => {
     }
   )
 
+  it.each([80, 58] as const)(
+    "prints a card payment's approval code and masked last digits on %i mm paper",
+    async (width) => {
+      const card = {
+        ...receipt(),
+        method: 'credit_card' as const,
+        tendered: null,
+        change: null,
+        methodReference: { approvalCode: 'A1B2C3', cardLast4: '4242' }
+      }
+      const text = visibleText(await renderReceiptHtml(card, { ...base, paperWidth: width }))
+      expect(text).toContain('Medio de pago Tarjeta crédito')
+      expect(text).toContain('Código de aprobación A1B2C3')
+      expect(text).toContain('Últimos 4 dígitos **** 4242')
+    }
+  )
+
+  it("prints a cheque's bank and number and a transfer's bank and reference", async () => {
+    const cheque = {
+      ...receipt(),
+      method: 'check' as const,
+      tendered: null,
+      change: null,
+      methodReference: { bank: 'Banco de Bogotá', checkNumber: '00012345' }
+    }
+    const chequeText = visibleText(await renderReceiptHtml(cheque, { ...base, paperWidth: 80 }))
+    expect(chequeText).toContain('Banco Banco de Bogotá')
+    expect(chequeText).toContain('Número de cheque 00012345')
+    const transfer = {
+      ...cheque,
+      method: 'transfer' as const,
+      methodReference: { bank: 'Davivienda', transferReference: 'TRX-998877' }
+    }
+    const transferText = visibleText(await renderReceiptHtml(transfer, { ...base, paperWidth: 80 }))
+    expect(transferText).toContain('Referencia de la transferencia TRX-998877')
+  })
+
   it('is self-contained: no script, no external resource, an inline SVG QR code', async () => {
     const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: 80 })
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true)

@@ -8,7 +8,14 @@ import { initial } from './001-initial'
 import { users } from './002-users'
 import { shiftsBatch } from './003-shifts-batch'
 import { outboxWaitingAmount } from './004-outbox-waiting-amount'
+import { paymentReference } from './005-payment-reference'
 
 export type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial, users, shiftsBatch, outboxWaitingAmount]
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  users,
+  shiftsBatch,
+  outboxWaitingAmount,
+  paymentReference
+]
