@@ -72,8 +72,10 @@ export function NavBar() {
           onClick={() => go(entry.screen)}
         >
           <Kbd>{entry.key}</Kbd>
-          <span className="nav-long">{t(entry.labelKey)}</span>
-          <span className="nav-short">{t(entry.shortKey)}</span>
+          {/* The short label is CSS content: not part of the text, the name stays the full one. */}
+          <span className="nav-label" data-short={t(entry.shortKey)}>
+            <span className="nav-long">{t(entry.labelKey)}</span>
+          </span>
         </button>
       ))}
       <button
