@@ -1,4 +1,5 @@
 /** The receipt as it will print: pending ones say so in capitals until Tigo confirms them. */
+import { formatReceiptNumber } from '../../shared/domain/receipt-number'
 import { Fragment } from 'react'
 import { REFERENCE_FIELDS, referenceText } from '../../shared/domain/payment-reference'
 import type { PaymentReceipt } from '../../shared/ipc/views'
@@ -16,7 +17,9 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
         <strong>{t('ui.receipt.title')}</strong>
         <span>{formatMoment(receipt.createdAt, language)}</span>
         <span className="mono">
-          {t('ui.receipt.number', { receiptNo: receipt.receiptNo, paymentId: receipt.id })}
+          {t('ui.receipt.number', {
+            receiptNo: formatReceiptNumber(receipt.terminalId, receipt.receiptNo)
+          })}
         </span>
         <span>
           {t('ui.status.terminal', { terminal: receipt.terminalId })}

@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
+import { formatReceiptNumber } from '../../shared/domain/receipt-number'
 import {
   checkReference,
   normalizeReference,
@@ -168,7 +169,12 @@ export function PayScreen() {
       clearSelection()
       setTenderedText('')
       setReference({})
-      announce('success', t('ui.pay.saved', { receiptNo: receipt.receiptNo }))
+      announce(
+        'success',
+        t('ui.pay.saved', {
+          receiptNo: formatReceiptNumber(receipt.terminalId, receipt.receiptNo)
+        })
+      )
       go('receipt')
     } catch (error) {
       // An approval that expired or was spent meanwhile can be asked for again.

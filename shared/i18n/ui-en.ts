@@ -151,7 +151,7 @@ export const uiEn: Record<string, string> = {
   'ui.receipt.contract': 'Contract',
   'ui.receipt.next': 'Next customer',
   'ui.receipt.none': 'There is no receipt to show.',
-  'ui.receipt.number': 'Receipt No. {receiptNo} ({paymentId})',
+  'ui.receipt.number': 'Receipt No. {receiptNo}',
   'ui.receipt.pending': 'PENDING CONFIRMATION',
   'ui.receipt.screenTitle': 'Receipt',
   'ui.receipt.title': 'Payment receipt',

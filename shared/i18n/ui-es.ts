@@ -151,7 +151,7 @@ export const uiEs: Record<string, string> = {
   'ui.receipt.contract': 'Contrato',
   'ui.receipt.next': 'Siguiente cliente',
   'ui.receipt.none': 'No hay un comprobante para mostrar.',
-  'ui.receipt.number': 'Comprobante N.º {receiptNo} ({paymentId})',
+  'ui.receipt.number': 'Comprobante N.º {receiptNo}',
   'ui.receipt.pending': 'PENDIENTE DE CONFIRMACIÓN',
   'ui.receipt.screenTitle': 'Comprobante',
   'ui.receipt.title': 'Comprobante de pago',

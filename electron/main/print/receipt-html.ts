@@ -6,6 +6,7 @@ import QRCode from 'qrcode'
 
 import { formatCop } from '../../../shared/domain/money'
 import { formatNit } from '../../../shared/domain/nit'
+import { formatReceiptNumber, formatSequence } from '../../../shared/domain/receipt-number'
 import { REFERENCE_FIELDS, referenceText } from '../../../shared/domain/payment-reference'
 import type { Language } from '../../../shared/i18n'
 import { translate } from '../../../shared/i18n'
@@ -38,7 +39,7 @@ export function receiptStatus(receipt: Pick<PaymentReceipt, 'bills'>): ReceiptSt
 
 /** `000123`: receipt numbers are per terminal, zero-padded so they sort and read alike. */
 export function formatReceiptNo(receiptNo: number): string {
-  return String(receiptNo).padStart(6, '0')
+  return formatSequence(receiptNo)
 }
 
 function identificationText(idType: string, identification: string): string {
@@ -82,7 +83,7 @@ export async function renderReceiptHtml(
       line(t('reprintedAt', { at: formatDateTime(opts.copy.reprintedAt, lang) }), 'center')
     )
   }
-  parts.push(row(t('number'), formatReceiptNo(receipt.receiptNo), 'strong'))
+  parts.push(row(t('number'), formatReceiptNumber(receipt.terminalId, receipt.receiptNo), 'strong'))
   parts.push(row(t('date'), formatDateTime(receipt.createdAt, lang)))
   parts.push(row(t('cashier'), receipt.cashier.name))
   parts.push(RULE)
@@ -115,12 +116,11 @@ export async function renderReceiptHtml(
   parts.push(line(t(`status.${status}Note`), 'small center'))
 
   parts.push(`<div class="qr">${await qrSvg(receipt.id)}</div>`)
-  parts.push(line(`${t('paymentId')} ${receipt.id}`, 'small center wrap'))
   parts.push(line(t('printedAt', { at: formatDateTime(opts.now, lang) }), 'small center'))
   parts.push(line(t('thanks'), 'center'))
 
   return htmlDocument({
-    title: `${t('title')} ${formatReceiptNo(receipt.receiptNo)}`,
+    title: `${t('title')} ${formatReceiptNumber(receipt.terminalId, receipt.receiptNo)}`,
     language: lang,
     paperWidth: opts.paperWidth,
     body: parts.join('\n')

@@ -63,6 +63,22 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     expect(bar?.height ?? 0).toBeLessThanOrEqual(44)
   })
 
+  it('obeys the F-keys while the focus is in a select', async () => {
+    const { page } = session
+    await page.keyboard.press('F2')
+    const idType = page.getByLabel('Tipo de documento')
+    await idType.focus()
+    await page.keyboard.press('F6')
+    await page.locator('.outbox-screen').waitFor()
+    await page.keyboard.press('F2')
+    await page.locator('.search-screen').waitFor()
+    // F4 is also the key that opens a select's list: here it opens the pay screen.
+    await idType.focus()
+    await page.keyboard.press('F4')
+    await page.locator('main[data-screen="pay"]').waitFor()
+    await page.keyboard.press('F2')
+  })
+
   it('shows every column of a contract\'s bills, "Ver pagos" included', async () => {
     const { page, dataset } = session
     const paid = dataset.paidBills.find(

@@ -20,7 +20,7 @@ describe('renderReceiptHtml', () => {
         'Cra. 7 # 12-34, Bogotá',
         'Caja CAJA-07',
         'RECIBO DE PAGO',
-        'Recibo N.º 000042',
+        'Recibo N.º CAJA-07-000042',
         'Fecha 01/03/2025, 08:05:09',
         'Cajero Ana Cajera',
         'Cliente Ferretería El Tornillo S.A.S.',
@@ -33,11 +33,12 @@ describe('renderReceiptHtml', () => {
         'Medio de pago Efectivo',
         'Recibido $ 1.300.000',
         'Cambio $ 50.000',
-        'PENDIENTE DE CONFIRMACIÓN',
-        'Id del pago: 6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f'
+        'PENDIENTE DE CONFIRMACIÓN'
       ]) {
         expect(text).toContain(expected)
       }
+      // People read the terminal and sequence; the internal id stays in the QR code only.
+      expect(text).not.toContain('6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f')
       expect(text).not.toContain('COPIA')
       expect(text).not.toContain('REGISTRADO')
     }
@@ -130,7 +131,7 @@ describe('renderReceiptHtml', () => {
     )
     expect(text).toContain('PAYMENT RECEIPT')
     expect(text).toContain('PENDING CONFIRMATION')
-    expect(text).toContain('Receipt no. 000042')
+    expect(text).toContain('Receipt no. CAJA-07-000042')
     expect(text).toContain('Payment method Cash')
   })
 
