@@ -572,5 +572,8 @@ export const uiEn: Record<string, string> = {
   'ui.navShort.shift': 'Shift',
   'ui.navShort.users': 'Users',
   'ui.navShort.validate': 'Validate',
+  'ui.outbox.dayInvalid': 'Type the date as day/month/year, for example 05/03/2026.',
+  'ui.outbox.dayPlaceholder': 'dd/mm/yyyy',
+  'ui.outbox.openStates': 'To send or review',
   'ui.cash.quick': 'Quick amounts'
 }

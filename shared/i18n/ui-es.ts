@@ -575,5 +575,8 @@ export const uiEs: Record<string, string> = {
   'ui.navShort.shift': 'Turno',
   'ui.navShort.users': 'Usuarios',
   'ui.navShort.validate': 'Validar',
+  'ui.outbox.dayInvalid': 'Escriba la fecha como día/mes/año, por ejemplo 05/03/2026.',
+  'ui.outbox.dayPlaceholder': 'dd/mm/aaaa',
+  'ui.outbox.openStates': 'Por enviar o revisar',
   'ui.cash.quick': 'Valores rápidos'
 }

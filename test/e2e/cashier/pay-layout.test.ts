@@ -136,6 +136,27 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     expect(session.harness.simulator?.registrationsByBill()[first.billNo]).toBe(1)
   })
 
+  it('opens the outbox on what is pending; registered payments are under their filter', async () => {
+    const { page } = session
+    const registered = Object.keys(session.harness.simulator?.registrationsByBill() ?? {})
+    expect(registered.length).toBeGreaterThan(0)
+    await page.keyboard.press('F6')
+    await page.locator('.outbox-screen').waitFor()
+    const state = page.getByLabel('Estado', { exact: true })
+    expect(await state.inputValue()).toBe('open')
+    await expect.poll(() => textOf(page.locator('.outbox-screen'))).toContain('No hay pagos')
+    await state.selectOption('registered')
+    await page.locator('.outbox-entry').filter({ hasText: registered[0] }).waitFor()
+    // Days are typed and shown es-CO, whatever the browser's own date format.
+    const from = page.getByTestId('outbox-from')
+    expect(await from.getAttribute('placeholder')).toBe('dd/mm/aaaa')
+    await from.fill('31/02/2026')
+    expect(await textOf(page.getByRole('alert').first())).toMatch(/día\/mes\/año/)
+    await from.fill('')
+    await session.screenshot(`${tag}-4-outbox`)
+    await page.keyboard.press('F2')
+  })
+
   it('removes a line with Supr and asks before mixing customers', async () => {
     const { page, dataset } = session
     const [first, second] = findCustomerBills(dataset, 2, {

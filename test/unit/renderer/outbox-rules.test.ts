@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { canRetry, matchesFilter, toOutboxQuery } from '../../../renderer/lib/outbox-rules'
+import {
+  canRetry,
+  matchesFilter,
+  openFirst,
+  parseDayInput,
+  toOutboxQuery
+} from '../../../renderer/lib/outbox-rules'
 
 describe('outbox rules', () => {
   it('offers a retry only for what the sync engine may resend', () => {
@@ -23,5 +29,30 @@ describe('outbox rules', () => {
     const filter = { state: 'flagged' as const, from: '', to: '' }
     expect(matchesFilter({ flagged: false }, filter)).toBe(false)
     expect(matchesFilter({ flagged: true }, filter)).toBe(true)
+  })
+
+  it('asks for what is not registered by default, and lists open payments first', () => {
+    expect(toOutboxQuery({ state: 'open', from: '', to: '' }).states).toEqual([
+      'queued',
+      'sending',
+      'uncertain',
+      'rejected'
+    ])
+    const done = { id: 'done', items: [{ state: 'registered' as const }] }
+    const waiting = { id: 'waiting', items: [{ state: 'queued' as const }] }
+    const mixed = {
+      id: 'mixed',
+      items: [{ state: 'registered' as const }, { state: 'rejected' as const }]
+    }
+    expect(openFirst([done, waiting, mixed]).map((p) => p.id)).toEqual(['waiting', 'mixed', 'done'])
+  })
+
+  it('reads days typed es-CO', () => {
+    expect(parseDayInput('')).toBe('')
+    expect(parseDayInput('1/3/2025')).toBe('2025-03-01')
+    expect(parseDayInput(' 29/02/2028 ')).toBe('2028-02-29')
+    expect(parseDayInput('29/02/2027')).toBeUndefined()
+    expect(parseDayInput('2025-03-01')).toBeUndefined()
+    expect(parseDayInput('03/13/2025')).toBeUndefined()
   })
 })
