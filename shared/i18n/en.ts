@@ -281,5 +281,8 @@ export const en: Record<string, string> = {
   'error.reference_invalid_bank': 'Type the name of the bank (2 to 60 characters).',
   'error.reference_invalid_checkNumber': 'The cheque number has 4 to 20 digits.',
   'error.reference_invalid_transferReference':
-    'The transfer reference has 4 to 40 letters, digits or hyphens.'
+    'The transfer reference has 4 to 40 letters, digits or hyphens.',
+  // Issue 13: a failed lookup speaks of the lookup, not of a payment.
+  'error.lookup_no_answer':
+    'Tigo did not answer the lookup in time. Try again in a moment; nothing was charged or registered.'
 }

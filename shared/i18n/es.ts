@@ -289,5 +289,8 @@ export const es: Record<string, string> = {
   'error.reference_invalid_bank': 'Escriba el nombre del banco (de 2 a 60 caracteres).',
   'error.reference_invalid_checkNumber': 'El número del cheque lleva de 4 a 20 dígitos.',
   'error.reference_invalid_transferReference':
-    'La referencia de la transferencia lleva de 4 a 40 letras, dígitos o guiones.'
+    'La referencia de la transferencia lleva de 4 a 40 letras, dígitos o guiones.',
+  // Issue 13: a failed lookup speaks of the lookup, not of a payment.
+  'error.lookup_no_answer':
+    'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.'
 }
