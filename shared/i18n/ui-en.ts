@@ -198,7 +198,7 @@ export const uiEn: Record<string, string> = {
   'ui.session.pinUnchanged': 'The new PIN must differ from the current one.',
   'ui.session.repeatPin': 'Repeat the new PIN',
   'ui.session.signIn': 'Sign in',
-  'ui.session.signInHint': 'Type your user name and PIN.',
+  'ui.session.signInHint': 'Pick your name, then type your PIN.',
   'ui.session.signInTitle': 'Sign in',
   'ui.session.signOut': 'Sign out',
   'ui.session.signingIn': 'Checking…',

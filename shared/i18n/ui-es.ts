@@ -200,7 +200,7 @@ export const uiEs: Record<string, string> = {
   'ui.session.pinUnchanged': 'El PIN nuevo debe ser distinto del actual.',
   'ui.session.repeatPin': 'Repita el PIN nuevo',
   'ui.session.signIn': 'Entrar',
-  'ui.session.signInHint': 'Escriba su usuario y su PIN.',
+  'ui.session.signInHint': 'Elija su nombre y escriba su PIN.',
   'ui.session.signInTitle': 'Iniciar sesión',
   'ui.session.signOut': 'Cerrar sesión',
   'ui.session.signingIn': 'Verificando…',

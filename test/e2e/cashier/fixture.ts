@@ -151,11 +151,17 @@ export function useCashier(options: OpenCashierOptions = {}): Omit<CashierSessio
 export async function signIn(page: Page, name: string, pin: string): Promise<void> {
   const form = page.getByTestId('sign-in-form')
   await form.waitFor()
-  await form.getByLabel('Usuario', { exact: true }).fill(name)
+  await pickUser(page, name)
   const pinField = form.getByLabel('PIN', { exact: true })
   await pinField.fill(pin)
   await pinField.press('Enter')
   await form.waitFor({ state: 'detached' })
+}
+
+/** Picks the user from the sign-in form's list (a click): the PIN field then has the focus. */
+export async function pickUser(page: Page, name: string): Promise<void> {
+  const form = page.getByTestId('sign-in-form')
+  await form.getByRole('radio', { name, exact: true }).click()
 }
 
 /** Changes the PIN on the change-PIN screen (shown when `mustChangePin`). */
