@@ -3,7 +3,7 @@
  * covers one customer, so the cashier finishes this payment first (the scan is dropped) or
  * starts a new one with the scanned bill (this basket is dropped).
  */
-import type { KeyboardEvent } from 'react'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { BarcodeLookupView, CustomerView } from '../../shared/ipc/views'
 import { useT } from '../i18n/use-t'
 import { ActionButton } from './action-button'
@@ -22,6 +22,12 @@ export function SwitchCustomerDialog({
   onStartNew
 }: SwitchCustomerDialogProps) {
   const t = useT()
+  const finish = useRef<HTMLButtonElement>(null)
+  // After the screen's own first focus (a scan may open the pay screen and this at once).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => finish.current?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [])
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     // Esc keeps this payment, as "finish" does, and does not leave the screen behind.
     if (event.key === 'Escape') {
@@ -49,7 +55,7 @@ export function SwitchCustomerDialog({
           })}
         </p>
         <div className="session-actions">
-          <ActionButton variant="primary" shortcut="Esc" onClick={onFinish} autoFocus>
+          <ActionButton variant="primary" shortcut="Esc" onClick={onFinish} ref={finish}>
             {t('ui.basket.finishThis')}
           </ActionButton>
           <ActionButton onClick={onStartNew}>{t('ui.basket.startNew')}</ActionButton>
