@@ -180,8 +180,14 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     const dialog = page.getByTestId('switch-customer')
     await dialog.waitFor()
     await session.screenshot(`${tag}-3-other-customer`)
-    await dialog.getByRole('button', { name: /Terminar este pago/ }).click()
+    // The dialog has the focus, and Esc keeps this payment as "Terminar este pago" does.
+    const finish = dialog.getByRole('button', { name: /Terminar este pago/ })
+    await expect
+      .poll(() => finish.evaluate((node) => node === node.ownerDocument.activeElement))
+      .toBe(true)
+    await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
+    expect(await page.locator('.pay-screen').count()).toBe(1)
     expect(await page.getByTestId('basket-line').count()).toBe(1)
 
     await scan(page, other.barcodes.human)
