@@ -35,6 +35,9 @@ const INPUT_PROPS: Record<ReferenceField, { inputMode: 'numeric' | 'text'; maxLe
   transferReference: { inputMode: 'text', maxLength: 40 }
 }
 
+/** Codes are stored upper-case: show them so while typed. */
+const UPPER_CASE: ReadonlySet<ReferenceField> = new Set(['approvalCode', 'transferReference'])
+
 interface MethodReferenceProps {
   method: PaymentMethod
   value: PaymentReference
@@ -64,6 +67,7 @@ export const MethodReference = forwardRef<MethodReferenceHandle, MethodReference
               autoComplete="off"
               spellCheck={false}
               data-testid={`reference-${field}`}
+              className={UPPER_CASE.has(field) ? 'reference-code' : undefined}
               data-autofocus={index === 0 ? true : undefined}
               list={field === 'bank' ? 'caja-banks' : undefined}
               value={value[field] ?? ''}
