@@ -46,7 +46,7 @@ export function SignInForm({ extra }: SignInFormProps) {
 
   return (
     <form
-      className="session-form"
+      className={`session-form ${names && names.length > 0 ? 'sign-in-two' : ''}`.trim()}
       onSubmit={(event) => void submit(event)}
       noValidate
       data-testid="sign-in-form"
