@@ -14,6 +14,7 @@ import { useShortcuts, type ShortcutMap } from './hooks/use-shortcuts'
 import { useSyncStatus } from './hooks/use-sync-status'
 import { describeError, useLanguage, useT } from './i18n/use-t'
 import { useAppStore } from './store/app-store'
+import { isPayable } from './store/bill-selection'
 import { openScannedBill } from './store/customer-actions'
 import { gateOf } from './lib/session-rules'
 import { useSessionGate, useSessionStore } from './store/session'
@@ -57,8 +58,17 @@ function useScannedBills(): void {
     const { announce, go } = useAppStore.getState()
     announce('info', t('ui.scan.reading'))
     openScannedBill(raw)
-      .then((bill) => {
-        announce('success', t('ui.scan.opened', { billNo: bill.billNo }))
+      .then((outcome) => {
+        if (!isPayable(outcome.bill)) {
+          announce('error', t('ui.basket.notPayable', { billNo: outcome.bill.billNo }))
+          return
+        }
+        announce(
+          outcome.kind === 'added' ? 'success' : 'info',
+          t(outcome.kind === 'added' ? 'ui.scan.opened' : 'ui.basket.otherCustomer', {
+            billNo: outcome.bill.billNo
+          })
+        )
         go('pay')
       })
       .catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 import { Kbd } from './kbd'
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost'
@@ -7,6 +7,8 @@ interface ActionButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant
   /** Keyboard shortcut shown on the button (the handler is registered elsewhere). */
   shortcut?: string
+  /** React 19 passes `ref` as a prop: for a dialog that focuses its button itself. */
+  ref?: Ref<HTMLButtonElement>
 }
 
 export function ActionButton({

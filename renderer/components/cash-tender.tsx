@@ -1,6 +1,12 @@
-/** Cash received and change owed, read as the cashier types it ('125.000', '$ 125.000'). */
+/**
+ * Cash received and change owed. The amount is formatted es-CO as it is typed; the quick-cash
+ * keys (exact amount, next round amounts) fill it and hand the focus back to the field, so the
+ * next Enter pays instead of pressing the key again.
+ */
+import { forwardRef, useImperativeHandle, useRef } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
 import { useT } from '../i18n/use-t'
+import { formatPesosAsTyped, quickCashAmounts } from '../lib/cash-keys'
 import { changeDue } from '../store/bill-selection'
 import { Field } from './field'
 import { Money } from './money'
@@ -13,18 +19,37 @@ interface CashTenderProps {
   error: string | null
 }
 
-export function CashTender({ total, text, onText, error }: CashTenderProps) {
+export interface CashTenderHandle {
+  focus: () => void
+}
+
+export const CashTender = forwardRef<CashTenderHandle, CashTenderProps>(function CashTender(
+  { total, text, onText, error },
+  ref
+) {
   const t = useT()
+  const input = useRef<HTMLInputElement>(null)
+  useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), [])
   const tendered = text.trim() === '' ? null : (parseCopInput(text) ?? null)
   const change = changeDue(total, tendered)
+
+  function fill(amount: number): void {
+    onText(formatPesosAsTyped(String(amount)))
+    input.current?.focus()
+  }
+
   return (
     <div className="cash-tender">
-      <Field label={t('ui.pay.tendered')} hint={t('ui.pay.tenderedHint')} error={error}>
-        <MoneyInput value={text} data-testid="tendered" onText={onText} />
+      <Field label={t('ui.pay.tendered')} error={error} className="cash-field">
+        <MoneyInput
+          ref={input}
+          value={text}
+          data-testid="tendered"
+          data-autofocus
+          placeholder={t('ui.pay.tenderedHint')}
+          onText={onText}
+        />
       </Field>
-      <button type="button" className="btn btn-secondary" onClick={() => onText(String(total))}>
-        {t('ui.pay.exact')}
-      </button>
       <div className="change" aria-live="polite" data-testid="change">
         <span>{t('ui.pay.change')}</span>
         {change === null ? (
@@ -33,6 +58,27 @@ export function CashTender({ total, text, onText, error }: CashTenderProps) {
           <Money value={change} className="big" />
         )}
       </div>
+      <div className="quick-cash" role="group" aria-label={t('ui.cash.quick')}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => fill(total)}
+          disabled={total <= 0}
+        >
+          {t('ui.pay.exact')}
+        </button>
+        {quickCashAmounts(total).map((amount) => (
+          <button
+            key={amount}
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => fill(amount)}
+            data-testid="quick-cash"
+          >
+            <Money value={amount} />
+          </button>
+        ))}
+      </div>
     </div>
   )
-}
+})

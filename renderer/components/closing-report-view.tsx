@@ -6,6 +6,8 @@ import { useEffect, useRef } from 'react'
 import { DENOMINATIONS } from '../../shared/ipc/channels/shifts'
 import type { ClosingReport } from '../../shared/ipc/channels/shifts'
 import { formatCop } from '../../shared/domain/money'
+import { REFERENCE_FIELDS, referenceText } from '../../shared/domain/payment-reference'
+import type { ReferencedPaymentView } from '../../shared/ipc/channels/shifts'
 import { api } from '../api'
 import { usePrint } from '../hooks/use-print'
 import { downloadText } from '../lib/download'
@@ -193,11 +195,35 @@ export function ClosingReportView({ report }: { report: ClosingReport }) {
         </>
       ) : null}
       <UnsettledList items={report.unsettled} />
+      <ReferencedList payments={report.referenced ?? []} />
       {report.notes ? (
         <p>
           <strong>{t('ui.shift.notes')}:</strong> {report.notes}
         </p>
       ) : null}
     </article>
+  )
+}
+
+/** Card, cheque and transfer payments with their references, to match against slips and cheques. */
+function ReferencedList({ payments }: { payments: readonly ReferencedPaymentView[] }) {
+  const t = useT()
+  if (payments.length === 0) return null
+  return (
+    <>
+      <h3>{t('closing.referencesTitle')}</h3>
+      <ul className="movements" data-testid="report-references">
+        {payments.map((payment) => (
+          <li key={payment.paymentId}>
+            {t('ui.shift.receiptNo')} {payment.receiptNo} · {t(`ui.method.${payment.method}`)}{' '}
+            <Money value={payment.amount} />
+            {REFERENCE_FIELDS.flatMap((field) => {
+              const value = payment.reference?.[field]
+              return value ? [` · ${t(`reference.${field}`)} ${referenceText(field, value)}`] : []
+            })}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

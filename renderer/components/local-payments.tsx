@@ -2,6 +2,7 @@
  * Payments this terminal took for the open contract's bills, so a customer who comes back for a
  * copy gets one: each with its receipt number and a reprint marked COPIA.
  */
+import { formatReceiptNumber } from '../../shared/domain/receipt-number'
 import { useEffect, useMemo, useState } from 'react'
 import type { BillView, OutboxPaymentView } from '../../shared/ipc/views'
 import { api } from '../api'
@@ -47,7 +48,9 @@ export function LocalPayments({ bills }: { bills: readonly BillView[] }) {
         <div key={payment.id} className="local-payment" data-testid="local-payment">
           <p>
             <strong className="mono">
-              {t('ui.receipt.number', { receiptNo: payment.receiptNo, paymentId: payment.id })}
+              {t('ui.receipt.number', {
+                receiptNo: formatReceiptNumber(payment.terminalId, payment.receiptNo)
+              })}
             </strong>{' '}
             · {formatMoment(payment.createdAt, language)} · <Money value={payment.total} /> ·{' '}
             {t('ui.reprint.bills', {

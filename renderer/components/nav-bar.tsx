@@ -10,21 +10,41 @@ export interface NavEntry {
   screen: ScreenId
   key: string
   labelKey: string
+  /** Shown instead on narrow monitors (1024 wide); part of the full label, which stays the name. */
+  shortKey: string
   /** Hidden from cashiers (main refuses their calls anyway). */
   supervisorOnly?: boolean
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
-  { screen: 'search', key: 'F2', labelKey: 'ui.nav.search' },
-  { screen: 'batch', key: 'F3', labelKey: 'ui.nav.batch', supervisorOnly: true },
-  { screen: 'pay', key: 'F4', labelKey: 'ui.nav.pay' },
-  { screen: 'outbox', key: 'F6', labelKey: 'ui.nav.outbox' },
-  { screen: 'shift', key: 'F7', labelKey: 'ui.nav.shift' },
-  { screen: 'validate', key: 'F8', labelKey: 'ui.nav.validate' },
-  { screen: 'checkout', key: 'F9', labelKey: 'ui.nav.checkout' },
-  { screen: 'settings', key: 'F10', labelKey: 'ui.nav.settings' },
-  { screen: 'audit', key: 'F11', labelKey: 'ui.nav.audit', supervisorOnly: true },
-  { screen: 'users', key: 'F12', labelKey: 'ui.nav.users', supervisorOnly: true }
+  { screen: 'search', key: 'F2', labelKey: 'ui.nav.search', shortKey: 'ui.navShort.search' },
+  {
+    screen: 'batch',
+    key: 'F3',
+    labelKey: 'ui.nav.batch',
+    shortKey: 'ui.navShort.batch',
+    supervisorOnly: true
+  },
+  { screen: 'pay', key: 'F4', labelKey: 'ui.nav.pay', shortKey: 'ui.navShort.pay' },
+  { screen: 'outbox', key: 'F6', labelKey: 'ui.nav.outbox', shortKey: 'ui.navShort.outbox' },
+  { screen: 'shift', key: 'F7', labelKey: 'ui.nav.shift', shortKey: 'ui.navShort.shift' },
+  { screen: 'validate', key: 'F8', labelKey: 'ui.nav.validate', shortKey: 'ui.navShort.validate' },
+  { screen: 'checkout', key: 'F9', labelKey: 'ui.nav.checkout', shortKey: 'ui.navShort.checkout' },
+  { screen: 'settings', key: 'F10', labelKey: 'ui.nav.settings', shortKey: 'ui.navShort.settings' },
+  {
+    screen: 'audit',
+    key: 'F11',
+    labelKey: 'ui.nav.audit',
+    shortKey: 'ui.navShort.audit',
+    supervisorOnly: true
+  },
+  {
+    screen: 'users',
+    key: 'F12',
+    labelKey: 'ui.nav.users',
+    shortKey: 'ui.navShort.users',
+    supervisorOnly: true
+  }
 ]
 
 /** The entries the signed-in person may open. */
@@ -48,10 +68,14 @@ export function NavBar() {
           className={`nav-button ${screen === entry.screen ? 'nav-current' : ''}`}
           aria-current={screen === entry.screen ? 'page' : undefined}
           aria-keyshortcuts={entry.key}
+          aria-label={t(entry.labelKey)}
           onClick={() => go(entry.screen)}
         >
           <Kbd>{entry.key}</Kbd>
-          <span>{t(entry.labelKey)}</span>
+          {/* The short label is CSS content: not part of the text, the name stays the full one. */}
+          <span className="nav-label" data-short={t(entry.shortKey)}>
+            <span className="nav-long">{t(entry.labelKey)}</span>
+          </span>
         </button>
       ))}
       <button

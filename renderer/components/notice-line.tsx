@@ -1,26 +1,50 @@
-import { useAppStore } from '../store/app-store'
+import { useEffect } from 'react'
+import { useAppStore, type NoticeKind } from '../store/app-store'
 import { useT } from '../i18n/use-t'
 
-/** The single status line read out by screen readers (`aria-live`). */
+/** How long a message stays before it fades: errors longer, they may need reading twice. */
+const NOTICE_MS: Record<NoticeKind, number> = { info: 5000, success: 5000, error: 9000 }
+
+/**
+ * The single status line read out by screen readers (`aria-live`). It floats over the screen and
+ * fades after a few seconds; the live region stays in the page so the next message is announced.
+ */
 export function NoticeLine() {
   const t = useT()
   const notice = useAppStore((state) => state.notice)
   const clear = useAppStore((state) => state.clearNotice)
+  const ms = notice ? NOTICE_MS[notice.kind] : 0
+
+  useEffect(() => {
+    if (!notice) return
+    const serial = notice.serial
+    const timer = window.setTimeout(() => {
+      // A newer message has its own timer.
+      if (useAppStore.getState().notice?.serial === serial) clear()
+    }, ms)
+    return () => window.clearTimeout(timer)
+  }, [notice, ms, clear])
+
   return (
     <div
-      className={`notice ${notice ? `notice-${notice.kind}` : 'notice-empty'}`}
+      className="notice-region"
       role="status"
       aria-live="polite"
       aria-atomic="true"
       data-testid="notice"
     >
       {notice ? (
-        <>
-          <span key={notice.serial}>{notice.text}</span>
+        // Keyed by the message: each one starts its own fade.
+        <div
+          key={notice.serial}
+          className={`notice notice-${notice.kind}`}
+          style={{ animationDuration: `${ms}ms` }}
+        >
+          <span>{notice.text}</span>
           <button type="button" className="notice-close" onClick={clear}>
             {t('ui.common.dismiss')}
           </button>
-        </>
+        </div>
       ) : null}
     </div>
   )

@@ -1,4 +1,5 @@
 /** One payment in the outbox with its bills, their states, retry ticks and attempt details. */
+import { formatReceiptNumber } from '../../shared/domain/receipt-number'
 import { useState } from 'react'
 import type { OutboxItemView, OutboxPaymentView } from '../../shared/ipc/views'
 import { formatMoment } from '../lib/format'
@@ -91,7 +92,9 @@ export function OutboxPayment({
         <span>{t(`ui.method.${payment.method}`)}</span>
         <Money value={payment.total} className="big" />
         <span className="mono muted">
-          {t('ui.receipt.number', { receiptNo: payment.receiptNo, paymentId: payment.id })}
+          {t('ui.receipt.number', {
+            receiptNo: formatReceiptNumber(payment.terminalId, payment.receiptNo)
+          })}
         </span>
       </header>
       <ul className="outbox-items">

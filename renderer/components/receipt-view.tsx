@@ -1,4 +1,7 @@
 /** The receipt as it will print: pending ones say so in capitals until Tigo confirms them. */
+import { formatReceiptNumber } from '../../shared/domain/receipt-number'
+import { Fragment } from 'react'
+import { REFERENCE_FIELDS, referenceText } from '../../shared/domain/payment-reference'
 import type { PaymentReceipt } from '../../shared/ipc/views'
 import { formatMoment } from '../lib/format'
 import { useLanguage, useT } from '../i18n/use-t'
@@ -14,7 +17,9 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
         <strong>{t('ui.receipt.title')}</strong>
         <span>{formatMoment(receipt.createdAt, language)}</span>
         <span className="mono">
-          {t('ui.receipt.number', { receiptNo: receipt.receiptNo, paymentId: receipt.id })}
+          {t('ui.receipt.number', {
+            receiptNo: formatReceiptNumber(receipt.terminalId, receipt.receiptNo)
+          })}
         </span>
         <span>
           {t('ui.status.terminal', { terminal: receipt.terminalId })}
@@ -65,6 +70,19 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
       <dl className="receipt-totals">
         <dt>{t('ui.pay.method')}</dt>
         <dd>{t(`ui.method.${receipt.method}`)}</dd>
+        {REFERENCE_FIELDS.flatMap((field) => {
+          const value = receipt.methodReference?.[field]
+          return value
+            ? [
+                <Fragment key={field}>
+                  <dt>{t(`reference.${field}`)}</dt>
+                  <dd className="mono" data-testid={`receipt-${field}`}>
+                    {referenceText(field, value)}
+                  </dd>
+                </Fragment>
+              ]
+            : []
+        })}
         <dt>{t('ui.pay.total')}</dt>
         <dd>
           <Money value={receipt.total} className="big" />

@@ -26,6 +26,19 @@ export function StatusBar() {
   const lockable = atWork && !session?.mustChangePin
   const demo = status?.usesSimulator ?? settings?.usesSimulator ?? false
 
+  const lastSync = status
+    ? t('ui.status.lastSync', {
+        when: status.lastSyncAt ? formatMoment(status.lastSyncAt, language) : t('ui.status.never')
+      })
+    : ''
+  const who = status
+    ? `${t('ui.status.terminal', { terminal: status.terminalId })}${
+        user
+          ? ` · ${t(user.role === 'supervisor' ? 'ui.status.supervisor' : 'ui.status.cashier', { name: user.name })}`
+          : ''
+      }`
+    : ''
+
   async function syncNow(): Promise<void> {
     setSyncing(true)
     try {
@@ -73,18 +86,11 @@ export function StatusBar() {
             >
               {t('ui.status.problems', { count: status.problemCount })}
             </button>
-            <span className="status-item">
-              {t('ui.status.lastSync', {
-                when: status.lastSyncAt
-                  ? formatMoment(status.lastSyncAt, language)
-                  : t('ui.status.never')
-              })}
+            <span className="status-item status-last" title={lastSync}>
+              {lastSync}
             </span>
-            <span className="status-item status-who">
-              {t('ui.status.terminal', { terminal: status.terminalId })}
-              {user
-                ? ` · ${t(user.role === 'supervisor' ? 'ui.status.supervisor' : 'ui.status.cashier', { name: user.name })}`
-                : ''}
+            <span className="status-item status-who" title={who}>
+              {who}
             </span>
             <button
               type="button"

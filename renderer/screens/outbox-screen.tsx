@@ -14,6 +14,8 @@ import {
   canRetry,
   decisionsFor,
   matchesFilter,
+  openFirst,
+  parseDayInput,
   toOutboxQuery,
   type OutboxFilter,
   type StateFilter
@@ -21,7 +23,7 @@ import {
 import { useDescribeError, useT } from '../i18n/use-t'
 import { useAppStore } from '../store/app-store'
 
-const STATE_FILTERS: readonly StateFilter[] = ['all', ...OUTBOX_STATES, 'flagged']
+const STATE_FILTERS: readonly StateFilter[] = ['open', 'all', ...OUTBOX_STATES, 'flagged']
 
 function useOutbox(filter: OutboxFilter) {
   const describe = useDescribeError()
@@ -50,7 +52,16 @@ export function OutboxScreen() {
   const t = useT()
   const describe = useDescribeError()
   const announce = useAppStore((state) => state.announce)
-  const [filter, setFilter] = useState<OutboxFilter>({ state: 'all', from: '', to: '' })
+  // Pending payments by default: registered ones are history, under their own filter.
+  const [stateFilter, setStateFilter] = useState<StateFilter>('open')
+  const [fromText, setFromText] = useState('')
+  const [toText, setToText] = useState('')
+  const from = parseDayInput(fromText)
+  const to = parseDayInput(toText)
+  const filter: OutboxFilter = useMemo(
+    () => ({ state: stateFilter, from: from ?? '', to: to ?? '' }),
+    [stateFilter, from, to]
+  )
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set())
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set())
   const [paidAtTigo, setPaidAtTigo] = useState<ReadonlySet<number>>(new Set())
@@ -59,7 +70,7 @@ export function OutboxScreen() {
 
   const shown = useMemo(
     () =>
-      (payments ?? [])
+      openFirst(payments ?? [])
         .map((payment) => ({
           payment,
           items: payment.items.filter((item) => matchesFilter(item, filter))
@@ -186,31 +197,48 @@ export function OutboxScreen() {
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <Field label={t('ui.outbox.filterState')}>
           <select
-            value={filter.state}
+            value={stateFilter}
             data-autofocus
-            onChange={(event) => setFilter({ ...filter, state: event.target.value as StateFilter })}
+            onChange={(event) => setStateFilter(event.target.value as StateFilter)}
           >
             {STATE_FILTERS.map((state) => (
               <option key={state} value={state}>
                 {state === 'all'
                   ? t('ui.outbox.allStates')
-                  : t(`ui.state.${state as OutboxState | 'flagged'}`)}
+                  : state === 'open'
+                    ? t('ui.outbox.openStates')
+                    : t(`ui.state.${state as OutboxState | 'flagged'}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label={t('ui.outbox.from')}>
+        {/* Typed dd/mm/aaaa: a date input would follow the browser's locale (mm/dd/yyyy). */}
+        <Field
+          label={t('ui.outbox.from')}
+          error={from === undefined ? t('ui.outbox.dayInvalid') : null}
+        >
           <input
-            type="date"
-            value={filter.from}
-            onChange={(event) => setFilter({ ...filter, from: event.target.value })}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={t('ui.outbox.dayPlaceholder')}
+            value={fromText}
+            data-testid="outbox-from"
+            onChange={(event) => setFromText(event.target.value)}
           />
         </Field>
-        <Field label={t('ui.outbox.to')}>
+        <Field
+          label={t('ui.outbox.to')}
+          error={to === undefined ? t('ui.outbox.dayInvalid') : null}
+        >
           <input
-            type="date"
-            value={filter.to}
-            onChange={(event) => setFilter({ ...filter, to: event.target.value })}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={t('ui.outbox.dayPlaceholder')}
+            value={toText}
+            data-testid="outbox-to"
+            onChange={(event) => setToText(event.target.value)}
           />
         </Field>
       </form>

@@ -1,26 +1,39 @@
 /**
- * Take the money: ticked bills of one customer, a method, cash tendered and change, confirm with
- * Enter. The receipt appears at once whether or not Tigo was reachable. Offline above the cap, a
- * supervisor at the till may approve the payment (name and PIN) and it is taken again with that.
+ * Take the money, on one screen without scrolling: the basket (scanned and picked bills of one
+ * customer), the total, the method, the cash received and change, confirm with Enter. Each scan
+ * adds to the basket and puts the focus on the amount received. The receipt appears at once
+ * whether or not Tigo was reachable. Offline above the cap, a supervisor at the till may approve
+ * the payment (name and PIN) and it is taken again with that.
  */
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { parseCopInput } from '../../shared/domain/money'
+import { formatReceiptNumber } from '../../shared/domain/receipt-number'
+import {
+  checkReference,
+  normalizeReference,
+  type PaymentReference,
+  type ReferenceField
+} from '../../shared/domain/payment-reference'
 import type { ApprovalView } from '../../shared/ipc/channels/session'
 import { isIpcError } from '../../shared/ipc/result'
 import type { BillView, PaymentMethod } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
-import { CashTender } from '../components/cash-tender'
+import { Basket } from '../components/basket'
+import { CashTender, type CashTenderHandle } from '../components/cash-tender'
 import { ErrorMessage } from '../components/error-message'
 import { IdTypeConfirm } from '../components/id-type-confirm'
 import { MethodPicker } from '../components/method-picker'
+import { MethodReference, type MethodReferenceHandle } from '../components/method-reference'
 import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
 import { SupervisorApproval } from '../components/supervisor-approval'
-import { formatDay } from '../lib/format'
+import { SwitchCustomerDialog } from '../components/switch-customer-dialog'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import { translateError } from '../../shared/i18n'
 import { useAppStore } from '../store/app-store'
 import { billKey, isPayable, selectionTotal } from '../store/bill-selection'
+import { addScannedBill } from '../store/customer-actions'
 import { useCustomerStore } from '../store/customer-store'
 import { useReceiptStore } from '../store/receipt-store'
 
@@ -28,18 +41,17 @@ import { useReceiptStore } from '../store/receipt-store'
 type ApprovalFor = 'over_offline_cap' | 'over_pending_total'
 const APPROVAL_CODES = new Set(['over_offline_cap', 'over_pending_total', 'approval_invalid'])
 
-/** Other unpaid bills of the open contract offered for ticking here; the rest stay on the file. */
+/** Other unpaid bills of the open contract offered for adding; the rest stay on the file. */
 const EXTRA_BILLS_SHOWN = 30
 
-function useBillChoices(): BillView[] {
+function useOtherBills(): BillView[] {
   const selection = useCustomerStore((state) => state.selection)
   const bills = useCustomerStore((state) => state.bills)
   return useMemo(() => {
     const chosen = new Set(selection.map(billKey))
-    const extra = (bills?.bills ?? [])
+    return (bills?.bills ?? [])
       .filter((bill) => isPayable(bill) && !chosen.has(billKey(bill)))
       .slice(0, EXTRA_BILLS_SHOWN)
-    return [...selection, ...extra]
   }, [selection, bills])
 }
 
@@ -52,19 +64,26 @@ function tenderError(text: string, total: number, t: (key: string) => string): s
 
 export function PayScreen() {
   const t = useT()
-  const language = useLanguage()
   const describe = useDescribeError()
   const go = useAppStore((state) => state.go)
   const announce = useAppStore((state) => state.announce)
   const customer = useCustomerStore((state) => state.customer)
   const selection = useCustomerStore((state) => state.selection)
-  const toggle = useCustomerStore((state) => state.toggle)
+  const add = useCustomerStore((state) => state.add)
+  const remove = useCustomerStore((state) => state.remove)
   const clearSelection = useCustomerStore((state) => state.clearSelection)
+  const pendingSwitch = useCustomerStore((state) => state.pendingSwitch)
+  const askSwitch = useCustomerStore((state) => state.askSwitch)
+  const scanSerial = useCustomerStore((state) => state.scanSerial)
   const setReceipt = useReceiptStore((state) => state.setReceipt)
-  const choices = useBillChoices()
+  const others = useOtherBills()
   const [method, setMethod] = useState<PaymentMethod>('cash')
   const [tenderedText, setTenderedText] = useState('')
   const [tenderShown, setTenderShown] = useState<string | null>(null)
+  const [reference, setReference] = useState<PaymentReference>({})
+  const [referenceErrors, setReferenceErrors] = useState<Partial<Record<ReferenceField, string>>>(
+    {}
+  )
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   /** Offline above the cap: a supervisor may approve this payment. */
@@ -74,8 +93,26 @@ export function PayScreen() {
   const [needsShift, setNeedsShift] = useState(false)
   const [approving, setApproving] = useState(false)
   const submitting = useRef(false)
+  const tender = useRef<CashTenderHandle>(null)
+  const referenceFields = useRef<MethodReferenceHandle>(null)
+  const language = useLanguage()
   const total = selectionTotal(selection)
-  const chosen = new Set(selection.map(billKey))
+  const customerKey = customer ? `${customer.idType}/${customer.identification}` : ''
+  const basketEmpty = selection.length === 0
+
+  // Another customer, or an emptied basket, starts from a blank amount received.
+  useEffect(() => {
+    setTenderedText('')
+    setTenderShown(null)
+    setReference({})
+    setReferenceErrors({})
+    setFailure(null)
+  }, [customerKey, basketEmpty])
+
+  // After a scan the next keystroke is the amount received (or the method's reference).
+  useEffect(() => {
+    if (scanSerial > 0) (tender.current ?? referenceFields.current)?.focus()
+  }, [scanSerial])
 
   if (!customer) {
     return (
@@ -118,6 +155,14 @@ export function PayScreen() {
     const cashError = method === 'cash' ? tenderError(tenderedText, total, t) : null
     setTenderShown(cashError)
     if (cashError) return
+    const methodReference = normalizeReference(method, reference)
+    const problems = checkReference(method, methodReference)
+    setReferenceErrors(
+      Object.fromEntries(
+        problems.map((problem) => [problem.field, translateError(language, problem.code)])
+      )
+    )
+    if (problems.length > 0) return
     const tendered = method === 'cash' ? parseCopInput(tenderedText) : undefined
     submitting.current = true
     setBusy(true)
@@ -129,12 +174,19 @@ export function PayScreen() {
         bills: selection.map(({ billNo, contractId, amount }) => ({ billNo, contractId, amount })),
         method,
         tendered,
+        ...(method === 'cash' ? {} : { reference: methodReference }),
         ...(approvalId ? { approvalId, approvalFor } : {})
       })
       setReceipt(receipt)
       clearSelection()
       setTenderedText('')
-      announce('success', t('ui.pay.saved', { receiptNo: receipt.receiptNo }))
+      setReference({})
+      announce(
+        'success',
+        t('ui.pay.saved', {
+          receiptNo: formatReceiptNumber(receipt.terminalId, receipt.receiptNo)
+        })
+      )
       go('receipt')
     } catch (error) {
       // An approval that expired or was spent meanwhile can be asked for again.
@@ -181,43 +233,22 @@ export function PayScreen() {
         onKeyDown={onKeyDown}
         noValidate
       >
-        <fieldset className="pay-bills">
-          <legend>{t('ui.pay.bills')}</legend>
-          {choices.length === 0 ? <p className="empty">{t('ui.pay.noBills')}</p> : null}
-          <ul>
-            {choices.map((bill, index) => (
-              <li key={billKey(bill)} className={chosen.has(billKey(bill)) ? 'pay-bill-on' : ''}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(billKey(bill))}
-                    onChange={() => toggle(bill)}
-                    data-autofocus={index === 0 ? true : undefined}
-                  />
-                  <span className="mono">{bill.billNo}</span>
-                  <span className="muted">
-                    {t('ui.pay.billLine', {
-                      contractId: bill.contractId,
-                      due: formatDay(bill.dueDate, language)
-                    })}
-                  </span>
-                  {bill.overdue ? (
-                    <span className="chip chip-overdue">{t('ui.state.overdue')}</span>
-                  ) : null}
-                  <Money value={bill.amount} />
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <Basket basket={selection} others={others} onAdd={add} onRemove={remove} />
         <div className="pay-side">
           <div className="pay-total" data-testid="pay-total">
             <span>{t('ui.pay.total')}</span>
             <Money value={total} className="huge" />
           </div>
-          <MethodPicker value={method} onChange={setMethod} />
+          <MethodPicker
+            value={method}
+            onChange={(next) => {
+              setMethod(next)
+              setReferenceErrors({})
+            }}
+          />
           {method === 'cash' ? (
             <CashTender
+              ref={tender}
               total={total}
               text={tenderedText}
               onText={(text) => {
@@ -226,7 +257,18 @@ export function PayScreen() {
               }}
               error={tenderShown}
             />
-          ) : null}
+          ) : (
+            <MethodReference
+              ref={referenceFields}
+              method={method}
+              value={reference}
+              onChange={(next) => {
+                setReference(next)
+                setReferenceErrors({})
+              }}
+              errors={referenceErrors}
+            />
+          )}
           <ErrorMessage text={failure} />
           {needsShift ? (
             <ActionButton
@@ -264,6 +306,20 @@ export function PayScreen() {
           }
           onApproved={(approval) => void approved(approval)}
           onCancel={() => setApproving(false)}
+        />
+      ) : null}
+      {pendingSwitch ? (
+        <SwitchCustomerDialog
+          current={payer}
+          scanned={pendingSwitch}
+          onFinish={() => {
+            askSwitch(null)
+            tender.current?.focus()
+          }}
+          onStartNew={() => {
+            clearSelection()
+            addScannedBill(pendingSwitch)
+          }}
         />
       ) : null}
     </section>

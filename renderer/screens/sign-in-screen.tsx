@@ -1,9 +1,11 @@
 /**
- * Who is at the till: name and PIN. The name is typed (the user list is for supervisors only),
- * the PIN is masked with a numeric keyboard and an on-screen pad; Enter signs in from either
- * field. The same form serves the lock screen's "Otro usuario".
+ * Who is at the till: the cashier picks their name from the till's users (click, or arrow keys
+ * and Enter), then types the PIN, masked, with a numeric keyboard and an on-screen pad; Enter
+ * signs in. Only active users' names are offered (main keeps ids and roles); when the list cannot
+ * be had the name is typed. The same form serves the lock screen's "Otro usuario".
  */
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { PinField } from '../components/pin-pad'
@@ -23,6 +25,7 @@ export function SignInForm({ extra }: SignInFormProps) {
   const [name, setName] = useState('')
   const [pin, setPin] = useState('')
   const pinRef = useRef<HTMLInputElement>(null)
+  const names = useUserNames()
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -43,26 +46,35 @@ export function SignInForm({ extra }: SignInFormProps) {
 
   return (
     <form
-      className="session-form"
+      className={`session-form ${names && names.length > 0 ? 'sign-in-two' : ''}`.trim()}
       onSubmit={(event) => void submit(event)}
       noValidate
       data-testid="sign-in-form"
     >
-      <div className="field">
-        <label htmlFor="sign-in-name">{t('ui.session.name')}</label>
-        <input
-          id="sign-in-name"
-          type="text"
-          autoComplete="off"
-          autoCapitalize="words"
-          spellCheck={false}
-          maxLength={60}
+      {names && names.length > 0 ? (
+        <UserPicker
+          names={names}
           value={name}
-          onChange={(event) => setName(event.target.value)}
-          autoFocus
-          data-autofocus
+          onChange={setName}
+          onChosen={() => pinRef.current?.focus()}
         />
-      </div>
+      ) : (
+        <div className="field">
+          <label htmlFor="sign-in-name">{t('ui.session.name')}</label>
+          <input
+            id="sign-in-name"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="words"
+            spellCheck={false}
+            maxLength={60}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoFocus
+            data-autofocus
+          />
+        </div>
+      )}
       <PinField label={t('ui.session.pin')} value={pin} onChange={setPin} pad inputRef={pinRef} />
       <ErrorMessage text={failure} />
       <div className="session-actions">
@@ -72,6 +84,79 @@ export function SignInForm({ extra }: SignInFormProps) {
         {extra}
       </div>
     </form>
+  )
+}
+
+/** The till's active users, or null while loading or when main cannot tell. */
+function useUserNames(): string[] | null {
+  const [names, setNames] = useState<string[] | null>(null)
+  useEffect(() => {
+    let current = true
+    api
+      .invoke('session:userNames')
+      .then((answer) => {
+        if (current) setNames(answer.names)
+      })
+      .catch(() => {
+        // The typed name still signs in.
+        if (current) setNames([])
+      })
+    return () => {
+      current = false
+    }
+  }, [])
+  return names
+}
+
+/**
+ * One radio per user: arrow keys move through the names (the browser's own radio group), a click
+ * or Enter takes the cashier to the PIN.
+ */
+function UserPicker({
+  names,
+  value,
+  onChange,
+  onChosen
+}: {
+  names: readonly string[]
+  value: string
+  onChange: (name: string) => void
+  onChosen: () => void
+}) {
+  const t = useT()
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    if (event.key !== 'Enter') return
+    event.preventDefault()
+    onChange(event.currentTarget.value)
+    onChosen()
+  }
+  return (
+    <fieldset className="user-pick" data-testid="user-pick">
+      <legend>{t('ui.session.name')}</legend>
+      {names.map((name, index) => (
+        <label
+          key={name}
+          className={`user-option ${value === name ? 'user-on' : ''}`}
+          onClick={(event) => {
+            // A pointer pick (detail > 0) goes on to the PIN, after the label has checked its
+            // radio; arrow keys (clicks with detail 0) only move the choice.
+            if (event.detail > 0) requestAnimationFrame(onChosen)
+          }}
+        >
+          <input
+            type="radio"
+            name="sign-in-user"
+            value={name}
+            checked={value === name}
+            onChange={() => onChange(name)}
+            onKeyDown={onKeyDown}
+            autoFocus={index === 0}
+            data-autofocus={index === 0 ? true : undefined}
+          />
+          <span>{name}</span>
+        </label>
+      ))}
+    </fieldset>
   )
 }
 

@@ -36,6 +36,17 @@ export function toggleBill<T extends SelectableBill>(selection: readonly T[], bi
   return isPayable(bill) ? [...selection, bill] : [...selection]
 }
 
+/** Adds a payable bill once; a bill already in the basket stays where it is. */
+export function addBill<T extends SelectableBill>(selection: readonly T[], bill: T): T[] {
+  if (isSelected(selection, bill) || !isPayable(bill)) return [...selection]
+  return [...selection, bill]
+}
+
+export function removeBill<T extends SelectableBill>(selection: readonly T[], bill: T): T[] {
+  const key = billKey(bill)
+  return selection.filter((item) => billKey(item) !== key)
+}
+
 export function selectionTotal(selection: readonly SelectableBill[]): number {
   return selection.reduce((sum, bill) => sum + bill.amount, 0)
 }

@@ -2,7 +2,7 @@
  * Loading the customer at the counter. Each action fetches, stores and rethrows on failure so
  * the caller decides how to tell the cashier (inline message or status line).
  */
-import type { BillView, CustomerView, IdType } from '../../shared/ipc/views'
+import type { BarcodeLookupView, BillView, CustomerView, IdType } from '../../shared/ipc/views'
 import { api } from '../api'
 import { useCustomerStore } from './customer-store'
 
@@ -58,12 +58,35 @@ export async function loadCharacteristics(customer: CustomerView, contractId: st
   }
 }
 
-/** A scanned bill: its customer becomes current and the bill is the only one ticked. */
-export async function openScannedBill(raw: string): Promise<BillView> {
-  const found = await api.invoke('bills:byBarcode', { raw })
+/** What a scan did: added the bill to the basket, or left the choice to the cashier. */
+export type ScanOutcome = { kind: 'added'; bill: BillView } | { kind: 'ask'; bill: BillView }
+
+function isOtherCustomer(current: CustomerView | null, next: CustomerView | null): boolean {
+  if (!current || !next) return false
+  return current.idType !== next.idType || current.identification !== next.identification
+}
+
+/** Makes the scanned bill's customer current and adds the bill to their basket. */
+export function addScannedBill(found: BarcodeLookupView): void {
   const store = useCustomerStore.getState()
   if (found.customer) store.setCustomer(found.customer)
   store.openContract(found.bill.contractId)
-  store.selectOnly([found.bill])
-  return found.bill
+  store.add(found.bill)
+  store.askSwitch(null)
+  store.scanned()
+}
+
+/**
+ * A scanned bill joins the payment in progress. A bill of another customer while this one's
+ * basket holds bills is not added: the cashier chooses to finish this payment or start anew.
+ */
+export async function openScannedBill(raw: string): Promise<ScanOutcome> {
+  const found = await api.invoke('bills:byBarcode', { raw })
+  const store = useCustomerStore.getState()
+  if (store.selection.length > 0 && isOtherCustomer(store.customer, found.customer)) {
+    store.askSwitch(found)
+    return { kind: 'ask', bill: found.bill }
+  }
+  addScannedBill(found)
+  return { kind: 'added', bill: found.bill }
 }

@@ -4,12 +4,13 @@
  */
 import { create } from 'zustand'
 import type {
+  BarcodeLookupView,
   BillListView,
   BillView,
   CharacteristicsView,
   CustomerView
 } from '../../shared/ipc/views'
-import { billKey, toggleBill } from './bill-selection'
+import { addBill, billKey, removeBill, toggleBill } from './bill-selection'
 
 export interface CustomerState {
   customer: CustomerView | null
@@ -17,6 +18,10 @@ export interface CustomerState {
   bills: BillListView | null
   characteristics: CharacteristicsView | null
   selection: BillView[]
+  /** A scanned bill of another customer while this one's basket is open: the cashier decides. */
+  pendingSwitch: BarcodeLookupView | null
+  /** Grows on every scan added to the basket: the pay screen then focuses the amount received. */
+  scanSerial: number
   setCustomer: (customer: CustomerView) => void
   /** The same customer with the id type the cashier confirmed: the ticks and bills stay. */
   confirmCustomer: (customer: CustomerView) => void
@@ -25,6 +30,10 @@ export interface CustomerState {
   setCharacteristics: (characteristics: CharacteristicsView | null) => void
   toggle: (bill: BillView) => void
   selectOnly: (bills: BillView[]) => void
+  add: (bill: BillView) => void
+  remove: (bill: BillView) => void
+  askSwitch: (found: BarcodeLookupView | null) => void
+  scanned: () => void
   clearSelection: () => void
   reset: () => void
 }
@@ -34,7 +43,8 @@ const EMPTY = {
   contractId: null,
   bills: null,
   characteristics: null,
-  selection: []
+  selection: [],
+  pendingSwitch: null
 }
 
 function sameCustomer(a: CustomerView | null, b: CustomerView): boolean {
@@ -43,6 +53,7 @@ function sameCustomer(a: CustomerView | null, b: CustomerView): boolean {
 
 export const useCustomerStore = create<CustomerState>()((set) => ({
   ...EMPTY,
+  scanSerial: 0,
   // A payment covers bills of one customer only: a different customer drops the ticks.
   setCustomer: (customer) =>
     set((state) =>
@@ -65,6 +76,10 @@ export const useCustomerStore = create<CustomerState>()((set) => ({
   setCharacteristics: (characteristics) => set({ characteristics }),
   toggle: (bill) => set((state) => ({ selection: toggleBill(state.selection, bill) })),
   selectOnly: (bills) => set({ selection: bills }),
+  add: (bill) => set((state) => ({ selection: addBill(state.selection, bill) })),
+  remove: (bill) => set((state) => ({ selection: removeBill(state.selection, bill) })),
+  askSwitch: (found) => set({ pendingSwitch: found }),
+  scanned: () => set((state) => ({ scanSerial: state.scanSerial + 1 })),
   clearSelection: () => set({ selection: [] }),
   reset: () => set(EMPTY)
 }))

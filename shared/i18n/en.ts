@@ -295,5 +295,28 @@ export const en: Record<string, string> = {
   'error.closing_count_mismatch':
     'The cash counted ({counted}) does not match the count by denomination ({drawer}).',
   'error.internal': 'Something went wrong. Please try again.',
-  'error.invalid_input': 'Invalid data: {detail}'
+  'error.invalid_input': 'Invalid data: {detail}',
+
+  // Issue 13: a card, cheque or transfer payment's own reference.
+  'reference.approvalCode': 'Approval code',
+  'reference.bank': 'Bank',
+  'reference.cardLast4': 'Last 4 digits',
+  'reference.checkNumber': 'Cheque number',
+  'reference.transferReference': 'Transfer reference',
+  'closing.referencesTitle': 'Card, cheque and transfer payments',
+  'error.reference_missing_approvalCode': "Type the card terminal's approval code.",
+  'error.reference_missing_cardLast4': 'Type the last 4 digits of the card.',
+  'error.reference_missing_bank': 'Type the bank.',
+  'error.reference_missing_checkNumber': 'Type the cheque number.',
+  'error.reference_missing_transferReference': 'Type the transfer reference.',
+  'error.reference_invalid_approvalCode':
+    'The approval code has 4 to 12 letters or digits, as the card terminal prints it.',
+  'error.reference_invalid_cardLast4': 'Type exactly the last 4 digits of the card.',
+  'error.reference_invalid_bank': 'Type the name of the bank (2 to 60 characters).',
+  'error.reference_invalid_checkNumber': 'The cheque number has 4 to 20 digits.',
+  'error.reference_invalid_transferReference':
+    'The transfer reference has 4 to 40 letters, digits or hyphens.',
+  // Issue 13: a failed lookup speaks of the lookup, not of a payment.
+  'error.lookup_no_answer':
+    'Tigo did not answer the lookup in time. Try again in a moment; nothing was charged or registered.'
 }

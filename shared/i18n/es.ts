@@ -304,5 +304,28 @@ export const es: Record<string, string> = {
   'error.closing_count_mismatch':
     'El efectivo contado ({counted}) no coincide con el conteo por denominación ({drawer}).',
   'error.internal': 'Ocurrió un error inesperado. Intente de nuevo.',
-  'error.invalid_input': 'Datos inválidos: {detail}'
+  'error.invalid_input': 'Datos inválidos: {detail}',
+
+  // Issue 13: a card, cheque or transfer payment's own reference.
+  'reference.approvalCode': 'Código de aprobación',
+  'reference.bank': 'Banco',
+  'reference.cardLast4': 'Últimos 4 dígitos',
+  'reference.checkNumber': 'Número de cheque',
+  'reference.transferReference': 'Referencia de la transferencia',
+  'closing.referencesTitle': 'Pagos con tarjeta, cheque o transferencia',
+  'error.reference_missing_approvalCode': 'Escriba el código de aprobación del datáfono.',
+  'error.reference_missing_cardLast4': 'Escriba los últimos 4 dígitos de la tarjeta.',
+  'error.reference_missing_bank': 'Escriba el banco.',
+  'error.reference_missing_checkNumber': 'Escriba el número del cheque.',
+  'error.reference_missing_transferReference': 'Escriba la referencia de la transferencia.',
+  'error.reference_invalid_approvalCode':
+    'El código de aprobación lleva de 4 a 12 letras o dígitos, como lo imprime el datáfono.',
+  'error.reference_invalid_cardLast4': 'Escriba exactamente los 4 últimos dígitos de la tarjeta.',
+  'error.reference_invalid_bank': 'Escriba el nombre del banco (de 2 a 60 caracteres).',
+  'error.reference_invalid_checkNumber': 'El número del cheque lleva de 4 a 20 dígitos.',
+  'error.reference_invalid_transferReference':
+    'La referencia de la transferencia lleva de 4 a 40 letras, dígitos o guiones.',
+  // Issue 13: a failed lookup speaks of the lookup, not of a payment.
+  'error.lookup_no_answer':
+    'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.'
 }

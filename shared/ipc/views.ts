@@ -4,6 +4,7 @@
  */
 import type { Payment, ValidatePaymentResponse } from '../api/models'
 import type { IdType } from '../domain/identification'
+import type { PaymentReference } from '../domain/payment-reference'
 
 export type { IdType, Payment, ValidatePaymentResponse }
 
@@ -130,6 +131,8 @@ export interface PaymentView {
   total: number
   tendered: number | null
   change: number | null
+  /** Card approval and last digits, cheque or transfer bank and number; null for cash. */
+  methodReference: PaymentReference | null
   source: 'counter' | 'batch'
   externalRef: string | null
   approvedBy: PersonView | null

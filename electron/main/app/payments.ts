@@ -5,6 +5,11 @@
  */
 import { COUPON_TYPES, matchCouponType } from '../../../shared/domain/coupon'
 import { toApiAmount } from '../../../shared/domain/money'
+import {
+  checkReference,
+  hasReference,
+  normalizeReference
+} from '../../../shared/domain/payment-reference'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
 import { hasPermission } from '../users/policy'
@@ -38,6 +43,10 @@ export function paymentHandlers(ctx: AppContext): Handlers {
   return {
     'payments:register': async (input) => {
       const identification = checkIdentification(input.idType, input.identification)
+      // A card, cheque or transfer payment must say which one it was before it is written.
+      const methodReference = normalizeReference(input.method, input.reference)
+      const [problem] = checkReference(input.method, methodReference)
+      if (problem) throw new AppError(problem.code, { field: problem.field })
       if (ctx.isOnline()) {
         for (const contractId of new Set(input.bills.map((bill) => bill.contractId))) {
           // An owner neither searched nor confirmed is taken only when Tigo says this customer
@@ -73,6 +82,7 @@ export function paymentHandlers(ctx: AppContext): Handlers {
           bills: input.bills,
           method: input.method,
           ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
+          ...(hasReference(methodReference) ? { methodReference } : {}),
           ...(input.clientInformation ? { clientInformation: input.clientInformation } : {}),
           ...(approvedBy ? { approvedBy, approvedFor: approvalFor } : {})
         })

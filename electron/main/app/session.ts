@@ -24,6 +24,12 @@ export function sessionHandlers(deps: {
   const { sessions } = deps
   return {
     'session:current': () => sessions.current(),
+    'session:userNames': () => ({
+      names: sessions.users
+        .list()
+        .filter((user) => user.active)
+        .map((user) => user.name)
+    }),
     'session:signIn': (input) => sessions.signIn(input.name, input.pin),
     'session:signOut': () => sessions.signOut(),
     'session:unlock': (input) => sessions.unlock(input.pin),

@@ -124,6 +124,7 @@ function toPaymentView(record: PaymentRecord): PaymentView {
     total: record.total,
     tendered: record.tendered,
     change: record.change,
+    methodReference: record.methodReference ? { ...record.methodReference } : null,
     source: record.source,
     externalRef: record.externalRef,
     approvedBy: record.approvedBy ? { ...record.approvedBy } : null,

@@ -10,6 +10,7 @@ import type { BusinessInfo } from './receipt-html'
 import type { PaperWidth } from './page'
 import { escapeHtml, formatDateTime, htmlDocument, line, row, RULE } from './page'
 import { formatReceiptNo } from './receipt-html'
+import { REFERENCE_FIELDS, referenceText } from '../../../shared/domain/payment-reference'
 
 export interface ClosingReportOptions {
   paperWidth: PaperWidth
@@ -117,6 +118,27 @@ export function renderClosingReportHtml(report: ClosingReport, opts: ClosingRepo
     }
   } else {
     parts.push(line(t('allSettled'), 'small center'))
+  }
+  const referenced = report.referenced ?? []
+  if (referenced.length > 0) {
+    parts.push(RULE)
+    parts.push(line(t('referencesTitle'), 'strong'))
+    for (const payment of referenced) {
+      parts.push(
+        row(
+          `${formatReceiptNo(payment.receiptNo)} ${method(payment.method)}`,
+          money(payment.amount),
+          'small'
+        )
+      )
+      const fields = REFERENCE_FIELDS.flatMap((field) => {
+        const value = payment.reference?.[field]
+        return value
+          ? [`${translate(lang, `reference.${field}`)} ${referenceText(field, value)}`]
+          : []
+      })
+      if (fields.length > 0) parts.push(line(fields.join(' · '), 'small wrap'))
+    }
   }
   if (report.notes) {
     parts.push(RULE)

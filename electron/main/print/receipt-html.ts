@@ -6,6 +6,8 @@ import QRCode from 'qrcode'
 
 import { formatCop } from '../../../shared/domain/money'
 import { formatNit } from '../../../shared/domain/nit'
+import { formatReceiptNumber, formatSequence } from '../../../shared/domain/receipt-number'
+import { REFERENCE_FIELDS, referenceText } from '../../../shared/domain/payment-reference'
 import type { Language } from '../../../shared/i18n'
 import { translate } from '../../../shared/i18n'
 import type { PaymentReceipt } from '../store/types'
@@ -37,7 +39,7 @@ export function receiptStatus(receipt: Pick<PaymentReceipt, 'bills'>): ReceiptSt
 
 /** `000123`: receipt numbers are per terminal, zero-padded so they sort and read alike. */
 export function formatReceiptNo(receiptNo: number): string {
-  return String(receiptNo).padStart(6, '0')
+  return formatSequence(receiptNo)
 }
 
 function identificationText(idType: string, identification: string): string {
@@ -81,7 +83,7 @@ export async function renderReceiptHtml(
       line(t('reprintedAt', { at: formatDateTime(opts.copy.reprintedAt, lang) }), 'center')
     )
   }
-  parts.push(row(t('number'), formatReceiptNo(receipt.receiptNo), 'strong'))
+  parts.push(row(t('number'), formatReceiptNumber(receipt.terminalId, receipt.receiptNo), 'strong'))
   parts.push(row(t('date'), formatDateTime(receipt.createdAt, lang)))
   parts.push(row(t('cashier'), receipt.cashier.name))
   parts.push(RULE)
@@ -100,6 +102,10 @@ export async function renderReceiptHtml(
   parts.push(RULE)
   parts.push(row(t('total'), money(receipt.total), 'big'))
   parts.push(row(t('method'), translate(lang, `receipt.method.${receipt.method}`)))
+  for (const field of REFERENCE_FIELDS) {
+    const value = receipt.methodReference?.[field]
+    if (value) parts.push(row(translate(lang, `reference.${field}`), referenceText(field, value)))
+  }
   if (receipt.tendered !== null) parts.push(row(t('tendered'), money(receipt.tendered)))
   if (receipt.change !== null) parts.push(row(t('change'), money(receipt.change)))
   if (receipt.source === 'batch') parts.push(line(t('batchSource'), 'small'))
@@ -110,12 +116,11 @@ export async function renderReceiptHtml(
   parts.push(line(t(`status.${status}Note`), 'small center'))
 
   parts.push(`<div class="qr">${await qrSvg(receipt.id)}</div>`)
-  parts.push(line(`${t('paymentId')} ${receipt.id}`, 'small center wrap'))
   parts.push(line(t('printedAt', { at: formatDateTime(opts.now, lang) }), 'small center'))
   parts.push(line(t('thanks'), 'center'))
 
   return htmlDocument({
-    title: `${t('title')} ${formatReceiptNo(receipt.receiptNo)}`,
+    title: `${t('title')} ${formatReceiptNumber(receipt.terminalId, receipt.receiptNo)}`,
     language: lang,
     paperWidth: opts.paperWidth,
     body: parts.join('\n')

@@ -16,8 +16,10 @@ import type {
   ImportedPaymentsView,
   ShiftSummaryView,
   ShiftView,
+  ReferencedPaymentView,
   UnsettledItemView
 } from '../../../shared/ipc/channels/shifts'
+import type { PaymentReference } from '../../../shared/domain/payment-reference'
 import type { AuditLog } from '../store/audit'
 import type { Database } from '../store/db'
 import { isUniqueViolation, writeTransaction } from '../store/db'
@@ -202,6 +204,32 @@ export function createShiftService(deps: {
     }
   }
 
+  /** Card, cheque and transfer payments of the shift, with what identifies each one. */
+  function referenced(shiftId: number): ReferencedPaymentView[] {
+    const rows = db
+      .prepare(
+        `SELECT id, receipt_no, method, total, method_reference FROM payments
+         WHERE shift_id = ? AND method <> 'cash' ORDER BY receipt_no`
+      )
+      .all(shiftId) as {
+      id: string
+      receipt_no: number
+      method: PaymentMethod
+      total: number
+      method_reference: string | null
+    }[]
+    return rows.map((row) => ({
+      paymentId: row.id,
+      receiptNo: row.receipt_no,
+      method: row.method,
+      amount: row.total,
+      reference:
+        row.method_reference === null
+          ? null
+          : (JSON.parse(row.method_reference) as PaymentReference)
+    }))
+  }
+
   function summaryOf(row: ShiftRow): ShiftSummaryView {
     // Counter payments only: what passed through this drawer or its datáfono.
     const payments = db
@@ -339,7 +367,8 @@ export function createShiftService(deps: {
           differenceReason: reason,
           approvedBy,
           ...(approvalAbove !== undefined ? { approvalAbove } : {}),
-          ...(summary.imported ? { imported: summary.imported } : {})
+          ...(summary.imported ? { imported: summary.imported } : {}),
+          referenced: referenced(shift.id)
         }
         db.prepare(
           `UPDATE shifts SET closed_at = ?, closed_by = ?, counted = ?, notes = ?, report = ?,

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { formatCop } from '../../../shared/domain/money'
+import { hasReference } from '../../../shared/domain/payment-reference'
 import { AppError } from '../../../shared/errors'
 import type { AuditLog } from './audit'
 import type { LookupCache } from './cache'
@@ -93,8 +94,8 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     insertPayment: db.prepare(
       `INSERT INTO payments (id, receipt_no, terminal_id, cashier_id, cashier_name, id_type,
          identification, customer_name, method, total, tendered, change_due, client_info,
-         source, external_ref, approved_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         method_reference, source, external_ref, approved_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
   }
 
@@ -221,6 +222,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
           tendered,
           change,
           input.clientInformation ? JSON.stringify(input.clientInformation) : null,
+          hasReference(input.methodReference) ? JSON.stringify(input.methodReference) : null,
           source,
           input.externalRef ?? null,
           input.approvedBy ? JSON.stringify(input.approvedBy) : null,

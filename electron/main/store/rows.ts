@@ -1,5 +1,6 @@
 /** Row shapes of the payment tables and their mapping to the store's types. */
 import type { ClientInformation } from '../../../shared/api/models'
+import type { PaymentReference } from '../../../shared/domain/payment-reference'
 import type {
   OutboxAttempt,
   OutboxItem,
@@ -25,6 +26,7 @@ export interface PaymentRow {
   tendered: number | null
   change_due: number | null
   client_info: string | null
+  method_reference: string | null
   source: PaymentSource
   external_ref: string | null
   approved_by: string | null
@@ -57,6 +59,7 @@ export interface ItemWithPaymentRow extends ItemRow {
   method: PaymentMethod
   payment_created_at: string
   client_info: string | null
+  method_reference: string | null
   receipt_no: number
   terminal_id: string
 }
@@ -74,7 +77,8 @@ export interface AttemptRow {
 
 /** SELECT list for ItemWithPaymentRow over `outbox_items i JOIN payments p`. */
 export const ITEM_WITH_PAYMENT_COLUMNS = `i.*, p.id_type, p.identification, p.method,
-  p.created_at AS payment_created_at, p.client_info, p.receipt_no, p.terminal_id`
+  p.created_at AS payment_created_at, p.client_info, p.method_reference, p.receipt_no,
+  p.terminal_id`
 
 export function toPaymentRecord(row: PaymentRow): PaymentRecord {
   return {
@@ -88,6 +92,7 @@ export function toPaymentRecord(row: PaymentRow): PaymentRecord {
     tendered: row.tendered,
     change: row.change_due,
     clientInformation: parseJson<ClientInformation>(row.client_info),
+    methodReference: parseJson<PaymentReference>(row.method_reference),
     source: row.source,
     externalRef: row.external_ref,
     approvedBy: parseJson<Person>(row.approved_by),
@@ -118,6 +123,7 @@ export function toOutboxItem(row: ItemWithPaymentRow): OutboxItem {
     method: row.method,
     paymentCreatedAt: row.payment_created_at,
     clientInformation: parseJson<ClientInformation>(row.client_info),
+    methodReference: parseJson<PaymentReference>(row.method_reference),
     receiptNo: row.receipt_no,
     terminalId: row.terminal_id
   }

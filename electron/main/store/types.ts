@@ -4,6 +4,7 @@
  * Money is whole pesos (integers); `*At` numbers are epoch milliseconds, ISO strings say so.
  */
 import type { ClientInformation } from '../../../shared/api/models'
+import type { PaymentReference } from '../../../shared/domain/payment-reference'
 import { OUTBOX_STATES, PAYMENT_METHODS } from '../../../shared/ipc/views'
 import type {
   OutboxState,
@@ -52,6 +53,8 @@ export interface OutboxItem {
   method: PaymentMethod
   paymentCreatedAt: string
   clientInformation: ClientInformation | null
+  /** Card approval and last digits, cheque or transfer bank and number; null for cash. */
+  methodReference: PaymentReference | null
   /** The payment's receipt number, printed for the customer and sent to Tigo. */
   receiptNo: number
   /** The terminal that took the payment (not necessarily the one sending it). */
@@ -107,6 +110,7 @@ export interface PaymentRecord {
   tendered: number | null
   change: number | null
   clientInformation: ClientInformation | null
+  methodReference: PaymentReference | null
   source: PaymentSource
   externalRef: string | null
   approvedBy: Person | null
@@ -143,6 +147,8 @@ export interface RegisterPaymentInput {
   method: PaymentMethod
   tendered?: number
   clientInformation?: ClientInformation
+  /** Already normalized and checked by the caller (`shared/domain/payment-reference`). */
+  methodReference?: PaymentReference
   source?: PaymentSource
   externalRef?: string
   /** Supervisor who allowed a payment above the offline cap (or the waiting-total cap). */

@@ -1,12 +1,14 @@
 /**
  * Turns due outbox items into `payments/register` requests: one request per customer (and
- * payment method and terminal, since `paymentData.method` and `paymentData.terminalId` are one
- * value each), at most `batchSize` bills each, a bill at most once per request (the answer is
- * keyed by bill, so a bill twice would be ambiguous).
+ * payment method, method reference and terminal, since `paymentData.method`, its reference
+ * fields and `paymentData.terminalId` are one value each), at most `batchSize` bills each, a bill
+ * at most once per request (the answer is keyed by bill, so a bill twice would be ambiguous).
  */
 import type { CheckoutPaymentRequest, RegisterPaymentResponse } from '../../../shared/api/models'
 import type { IdType } from '../../../shared/domain/identification'
 import { parseIdType } from '../../../shared/domain/identification'
+import type { PaymentReference } from '../../../shared/domain/payment-reference'
+import { REFERENCE_FIELDS } from '../../../shared/domain/payment-reference'
 import type { OutboxItem } from '../store/types'
 import { bankingEntityFor } from './attribution'
 
@@ -30,7 +32,13 @@ export function groupForRegister(
       groups.push({ idType: item.idType, identification: item.identification, items: [item] })
       continue
     }
-    const key = [item.idType, item.identification, item.method, item.terminalId].join('\u0000')
+    const key = [
+      item.idType,
+      item.identification,
+      item.method,
+      item.terminalId,
+      referenceKey(item.methodReference)
+    ].join('\u0000')
     let group = open.get(key)
     if (!group || group.items.length >= size || group.bills.has(item.billNo)) {
       group = {
@@ -55,6 +63,12 @@ export function groupForRegister(
 /** The id type the client expects, or undefined when the stored one is not a known type. */
 export function groupIdType(group: RegisterGroup): IdType | undefined {
   return parseIdType(group.idType)
+}
+
+/** Two card payments with different approval codes are two card transactions: never one request. */
+function referenceKey(reference: PaymentReference | null): string {
+  if (!reference) return ''
+  return REFERENCE_FIELDS.map((field) => reference[field] ?? '').join('\u0001')
 }
 
 function unique<T>(values: readonly T[]): T[] {
@@ -87,12 +101,25 @@ export function buildRegisterBody(group: RegisterGroup): CheckoutPaymentRequest 
       localPaymentIds: unique(items.map((item) => item.paymentId)),
       terminalId: first?.terminalId,
       receiptNumbers,
-      paidAt
+      paidAt,
+      // The method's own reference: datáfono approval code and card's last digits, cheque or
+      // transfer bank and number. One value per request (see groupForRegister).
+      ...referenceData(first?.methodReference ?? null)
     }
   }
   const client = first?.clientInformation
   if (client) body.clientInformation = client
   return body
+}
+
+function referenceData(reference: PaymentReference | null): Record<string, string> {
+  const data: Record<string, string> = {}
+  if (!reference) return data
+  for (const field of REFERENCE_FIELDS) {
+    const value = reference[field]
+    if (value) data[field] = value
+  }
+  return data
 }
 
 /** Tigo's answer for one item: keyed by bill number (or, defensively, by payment reference). */

@@ -220,6 +220,17 @@ function isBadCredentials(e: TigoError): boolean {
   )
 }
 
+/** Read-only calls: a failure there never leaves anything half done at Tigo. */
+const LOOKUP_ENDPOINTS: ReadonlySet<string> = new Set([
+  'getContract',
+  'getCustomerContracts',
+  'getBills',
+  'getBillPayments',
+  'getCharacteristics',
+  'validateBySignature',
+  'validateByCoupon'
+])
+
 /** The cashier-facing error for any failure; codes are translated by `shared/i18n`. */
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) return e
@@ -232,6 +243,10 @@ export function toAppError(e: unknown): AppError {
       if (e.status === 429) return new AppError('api_busy', {}, 'Tigo está ocupado')
       return new AppError('api_unreachable', {}, 'No hay conexión con Tigo')
     case 'uncertain':
+      // A lookup changes nothing at Tigo: no "may have been processed" for it.
+      if (LOOKUP_ENDPOINTS.has(e.endpoint)) {
+        return new AppError('lookup_no_answer', {}, 'Tigo no respondió la consulta')
+      }
       return new AppError('api_uncertain', {}, 'Tigo no confirmó la operación')
     case 'invalid-response':
       return new AppError('api_invalid_response', {}, 'Respuesta de Tigo no válida')

@@ -32,3 +32,12 @@ export const ClientInformationInput = z.strictObject({
   phone: z.string().max(40).optional(),
   userIp: z.string().max(64).optional()
 })
+
+/** A method's reference as typed; `shared/domain/payment-reference` checks it per method in main. */
+export const PaymentReferenceInput = z.strictObject({
+  approvalCode: z.string().max(40).optional(),
+  cardLast4: z.string().max(20).optional(),
+  bank: z.string().max(80).optional(),
+  checkNumber: z.string().max(40).optional(),
+  transferReference: z.string().max(60).optional()
+})

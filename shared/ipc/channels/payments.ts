@@ -7,6 +7,7 @@ import {
   ClientInformationInput,
   IdentificationInput,
   IdTypeInput,
+  PaymentReferenceInput,
   PesosInput
 } from './common'
 
@@ -19,6 +20,8 @@ export const paymentChannels = {
       bills: z.array(BillToPayInput).min(1).max(50),
       method: z.enum(PAYMENT_METHODS),
       tendered: PesosInput.optional(),
+      /** Required for cards, cheques and transfers (approval code, bank and number, …). */
+      reference: PaymentReferenceInput.optional(),
       clientInformation: ClientInformationInput.optional(),
       /** From `session:approve` for `payment.over_offline_cap`: single use, two minutes. */
       approvalId: z.uuid().optional(),

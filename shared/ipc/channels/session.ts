@@ -45,6 +45,11 @@ export const ApprovalActionInput = z
 
 export const sessionChannels = {
   'session:current': channel<SessionView>()({ input: EmptyInput, access: 'public' }),
+  /**
+   * The names the sign-in screen offers to pick from (active users, by name): a till's users see
+   * each other's names on the badge anyway; ids, roles and PIN states stay in main.
+   */
+  'session:userNames': channel<{ names: string[] }>()({ input: EmptyInput, access: 'public' }),
   'session:signIn': channel<SessionView>()({
     input: z.strictObject({ name: UserNameInput, pin: PinInput }),
     access: 'public'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import type { PaymentReference } from '../../domain/payment-reference'
 import type { OutboxState, PaymentMethod, PersonView } from '../views'
 import { PAYMENT_METHODS } from '../views'
 import { EmptyInput, PesosInput } from './common'
@@ -118,6 +119,16 @@ export interface ClosingTotals {
   difference: number
 }
 
+/** A card, cheque or transfer payment of the shift with its own reference (issue 13). */
+export interface ReferencedPaymentView {
+  paymentId: string
+  receiptNo: number
+  method: PaymentMethod
+  amount: number
+  /** null for payments taken before references were recorded. */
+  reference: PaymentReference | null
+}
+
 export interface ClosingReport {
   shift: ShiftView
   movements: CashMovementView[]
@@ -126,6 +137,8 @@ export interface ClosingReport {
   lines: ClosingLine[]
   totals: ClosingTotals
   unsettled: UnsettledItemView[]
+  /** Non-cash payments with their references; absent from reports closed before issue 13. */
+  referenced?: ReferencedPaymentView[]
   notes: string | null
   /** The drawer counted by denomination (blind count); absent when only a total was given. */
   cashCount?: CashCount

@@ -43,7 +43,15 @@ export interface OpenCashierOptions {
    * without one (issue 14). Default false.
    */
   openShift?: boolean
+  /** The browser window; default 1366×768, the commonest cashier monitor. */
+  viewport?: { width: number; height: number }
 }
+
+/** The two cashier monitors the screens must fit without scrolling. */
+export const VIEWPORTS = Object.freeze({
+  wide: Object.freeze({ width: 1366, height: 768 }),
+  narrow: Object.freeze({ width: 1024, height: 768 })
+})
 
 export const missingPrerequisite = !existsSync(CHROMIUM)
   ? `Chromium not found at ${CHROMIUM}`
@@ -77,7 +85,7 @@ export async function openCashier(options: OpenCashierOptions = {}): Promise<Cas
       ]
     })
     const context = await browser.newContext({
-      viewport: { width: 1366, height: 800 },
+      viewport: options.viewport ?? VIEWPORTS.wide,
       locale: 'es-CO',
       timezoneId: 'America/Bogota'
     })
@@ -149,11 +157,17 @@ export function useCashier(options: OpenCashierOptions = {}): Omit<CashierSessio
 export async function signIn(page: Page, name: string, pin: string): Promise<void> {
   const form = page.getByTestId('sign-in-form')
   await form.waitFor()
-  await form.getByLabel('Usuario', { exact: true }).fill(name)
+  await pickUser(page, name)
   const pinField = form.getByLabel('PIN', { exact: true })
   await pinField.fill(pin)
   await pinField.press('Enter')
   await form.waitFor({ state: 'detached' })
+}
+
+/** Picks the user from the sign-in form's list (a click): the PIN field then has the focus. */
+export async function pickUser(page: Page, name: string): Promise<void> {
+  const form = page.getByTestId('sign-in-form')
+  await form.getByRole('radio', { name, exact: true }).click()
 }
 
 /** Changes the PIN on the change-PIN screen (shown when `mustChangePin`). */

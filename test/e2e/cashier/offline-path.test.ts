@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { fillCardApproval } from './till'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {
   const session = useCashier({ openShift: true })
@@ -31,6 +32,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () =>
 
     await page.keyboard.press('F4')
     await page.getByLabel('Tarjeta débito (datáfono)').check()
+    await fillCardApproval(page)
     await page.keyboard.press('Enter')
     await page.getByTestId('receipt').waitFor()
     expect(await textOf(page.getByTestId('receipt-sync'))).toBe('PENDIENTE DE CONFIRMACIÓN')

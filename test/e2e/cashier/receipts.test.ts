@@ -77,7 +77,8 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
         await payInCash(page, [bill])
         expect(await textOf(page.getByTestId('receipt-sync'))).toBe('PENDIENTE DE CONFIRMACIÓN')
         const receiptText = await textOf(page.getByTestId('receipt'))
-        const receiptNo = /N\.º (\d+)/.exec(receiptText)?.[1]
+        // Terminal and sequence, e.g. CAJA-01-000002: the same on screen and on paper.
+        const receiptNo = /N\.º ([A-Z0-9-]+-\d{6})/.exec(receiptText)?.[1]
         if (!receiptNo) throw new Error(`no receipt number in "${receiptText}"`)
 
         await page.getByTestId('receipt-print').getByRole('button', { name: 'Imprimir' }).click()

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { RPC_PATH, TOKEN_HEADER } from '../../../shared/ipc/http-transport'
 import type { Harness } from '../../harness/server'
+import { fillCardApproval } from './till'
 import {
   DEMO_CASHIER,
   FIRST_SUPERVISOR_PIN,
@@ -16,6 +17,7 @@ import {
   missingPrerequisite,
   openCashier,
   openShift,
+  pickUser,
   searchCustomer,
   signIn,
   textOf,
@@ -81,7 +83,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     expect(await form.getByLabel('PIN', { exact: true }).getAttribute('type')).toBe('password')
     expect(await form.getByLabel('PIN', { exact: true }).getAttribute('inputmode')).toBe('numeric')
 
-    await form.getByLabel('Usuario', { exact: true }).fill(SUPERVISOR.name)
+    await pickUser(page, SUPERVISOR.name)
     await form.getByLabel('PIN', { exact: true }).fill('0001')
     await form.getByLabel('PIN', { exact: true }).press('Enter')
     await form.getByRole('alert').waitFor()
@@ -140,7 +142,22 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
   it('signs the cashier in with the PIN pad and keeps supervisor screens and calls from them', async () => {
     const { page, harness } = session
     const form = page.getByTestId('sign-in-form')
-    await form.getByLabel('Usuario', { exact: true }).fill(DEMO_CASHIER.name)
+    // The user is picked from the list with the arrow keys; Enter goes on to the PIN.
+    const users = form.getByRole('radio')
+    expect(await users.count()).toBeGreaterThanOrEqual(2)
+    await users.first().focus()
+    const cashier = form.getByRole('radio', { name: DEMO_CASHIER.name, exact: true })
+    for (let moves = 0; !(await cashier.isChecked()) && moves < 10; moves += 1) {
+      await page.keyboard.press('ArrowDown')
+    }
+    expect(await cashier.isChecked()).toBe(true)
+    await page.keyboard.press('Enter')
+    expect(
+      await form
+        .getByLabel('PIN', { exact: true })
+        .evaluate((node) => node === node.ownerDocument.activeElement)
+    ).toBe(true)
+    await session.screenshot('session-3-pick-user')
     await tapPin(page, 'sign-in-form', DEMO_CASHIER.pin)
     expect(await form.getByLabel('PIN', { exact: true }).inputValue()).toBe(DEMO_CASHIER.pin)
     await form.getByRole('button', { name: 'Entrar' }).click()
@@ -173,6 +190,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     await page.getByLabel(`Pagar la factura ${smallBill.billNo}`).check()
     await page.keyboard.press('F4')
     await page.getByLabel('Tarjeta débito (datáfono)').check()
+    await fillCardApproval(page)
     await page.keyboard.press('Enter')
     const receipt = page.getByTestId('receipt')
     await receipt.waitFor()
@@ -191,6 +209,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     await page.getByLabel(`Pagar la factura ${largeBill.billNo}`).check()
     await page.keyboard.press('F4')
     await page.getByLabel('Tarjeta débito (datáfono)').check()
+    await fillCardApproval(page)
     await page.keyboard.press('Enter')
     await page.getByText(/Sin conexión, un pago no puede superar/).waitFor()
     expect(await page.getByTestId('receipt').count()).toBe(0)

@@ -39,6 +39,18 @@ export async function openContract(page: Page, bill: BillSummary): Promise<void>
   await page.getByLabel(`Pagar la factura ${bill.billNo}`).waitFor({ timeout: 30_000 })
 }
 
+/** A datáfono approval as the slip prints it, for the card payments of the e2e tests. */
+export const CARD_APPROVAL = Object.freeze({ approvalCode: 'A1B2C3', cardLast4: '4242' })
+
+/** Fills the card fields of the pay screen (the card method already chosen). */
+export async function fillCardApproval(
+  page: Page,
+  approval: { approvalCode: string; cardLast4: string } = CARD_APPROVAL
+): Promise<void> {
+  await page.getByLabel('Código de aprobación', { exact: true }).fill(approval.approvalCode)
+  await page.getByLabel('Últimos 4 dígitos', { exact: true }).fill(approval.cardLast4)
+}
+
 /**
  * Ticks the bills on the open contract and pays them: in cash with the exact amount, or with the
  * payment method whose label is given (e.g. 'Tarjeta débito (datáfono)').
@@ -52,8 +64,10 @@ export async function payInCash(
   await page.keyboard.press('F4')
   await page.locator('.pay-screen').waitFor()
   const total = bills.reduce((sum, bill) => sum + bill.amount, 0)
-  if (methodLabel) await page.getByLabel(methodLabel).check()
-  else await page.getByTestId('tendered').fill(pesos(total))
+  if (methodLabel) {
+    await page.getByLabel(methodLabel).check()
+    if (/Tarjeta/.test(methodLabel)) await fillCardApproval(page)
+  } else await page.getByTestId('tendered').fill(pesos(total))
   await page.keyboard.press('Enter')
   await page.getByTestId('receipt').waitFor()
   return textOf(page.getByTestId('receipt'))

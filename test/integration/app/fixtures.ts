@@ -152,13 +152,24 @@ export async function refuseConnections(sim: SimulatorHandle, refuse: boolean): 
   await sim.settled()
 }
 
-/** A `payments:register` input for one sample bill; by transfer unless `extra` says otherwise. */
+/** The bank and reference a transfer must carry (`shared/domain/payment-reference`). */
+export const TRANSFER_REFERENCE = Object.freeze({
+  bank: 'Bancolombia',
+  transferReference: 'TRF-0001'
+})
+
+/**
+ * A `payments:register` input for one sample bill; by transfer (with its bank and reference)
+ * unless `extra` says otherwise.
+ */
 export function registration(sample: UnpaidSample, extra: Record<string, unknown> = {}) {
+  const method = extra.method ?? 'transfer'
   return {
     idType: sample.idType,
     identification: sample.identification,
     bills: [{ billNo: sample.billNo, contractId: sample.contractId, amount: sample.amount }],
     method: 'transfer',
+    ...(method === 'transfer' ? { reference: { ...TRANSFER_REFERENCE } } : {}),
     ...extra
   }
 }

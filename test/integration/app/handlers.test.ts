@@ -277,12 +277,33 @@ describe('sync engine wiring', () => {
       await openShift(other.services.dispatch)
       const otherSim = other.sim()
       const [sample] = unpaidSamples(otherSim.dataset, 1) as [UnpaidSample]
+      // A card payment says which one it was: no approval code, no payment.
+      expect(
+        await other.services.dispatch(
+          'payments:register',
+          registration(sample, { method: 'debit_card', reference: { cardLast4: '4242' } })
+        )
+      ).toMatchObject({ ok: false, error: { code: 'reference_missing_approvalCode' } })
+      expect(
+        await other.services.dispatch(
+          'payments:register',
+          registration(sample, {
+            method: 'debit_card',
+            reference: { approvalCode: '12', cardLast4: '4242' }
+          })
+        )
+      ).toMatchObject({ ok: false, error: { code: 'reference_invalid_approvalCode' } })
       const receipt = valueOf<PaymentReceipt>(
         await other.services.dispatch(
           'payments:register',
-          registration(sample, { method: 'debit_card' })
+          registration(sample, {
+            method: 'debit_card',
+            // Fields of another method are dropped, not stored.
+            reference: { approvalCode: ' a1b2c3 ', cardLast4: '4242', bank: 'Bancolombia' }
+          })
         )
       )
+      expect(receipt.methodReference).toEqual({ approvalCode: 'A1B2C3', cardLast4: '4242' })
       // `sync:now` answers at once with the status; the drain it started goes on.
       const status = valueOf<SyncStatus>(await other.services.dispatch('sync:now', {}))
       expect(status.pendingCount).toBeLessThanOrEqual(1)
@@ -298,6 +319,15 @@ describe('sync engine wiring', () => {
       expect(after.bills[0]?.state).toBe('registered')
       expect(after.pending).toBe(false)
       expect(otherSim.registrationsByBill()[sample.billNo]).toBe(1)
+      // Tigo gets the datáfono's approval code and the card's last digits in paymentData.
+      const sent = otherSim
+        .ledger()
+        .find((entry) => entry.bills.some((b) => b.billNo === sample.billNo))
+      expect(sent?.paymentData).toMatchObject({
+        method: 'debit_card',
+        approvalCode: 'A1B2C3',
+        cardLast4: '4242'
+      })
     } finally {
       await other.close()
     }

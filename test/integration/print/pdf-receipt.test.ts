@@ -197,9 +197,16 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
       openingFloat: 100_000
     })
     store.payments.registerPayment(paymentInput())
+    store.payments.registerPayment(
+      paymentInput({
+        bills: [{ billNo: 'B2', contractId: '7001', amount: 80_000 }],
+        method: 'check',
+        methodReference: { bank: 'Banco de Bogotá', checkNumber: '00012345' }
+      })
+    )
     const report = shifts.close({
       terminalId: 'T1',
-      counted: { cash: 215_000 },
+      counted: { cash: 215_000, check: 80_000 },
       differenceReason: 'Faltó sencillo',
       actor: { id: 'c1', name: 'Ana Cajera' }
     })
@@ -221,7 +228,10 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
     expect(text).toContain('$ 215.000')
     expect(text).toContain('-$ 5.000')
     expect(text).toContain('Faltante')
-    expect(text).toContain('1 FACTURA SIN CONFIRMAR POR TIGO')
+    expect(text).toContain('2 FACTURAS SIN CONFIRMAR POR TIGO')
+    // The cheque is listed with its bank and number, to match against the cheques in the drawer.
+    expect(text).toContain('Pagos con tarjeta, cheque o transferencia')
+    expect(text).toContain('Banco Banco de Bogotá · Número de cheque 00012345')
     store.db.close()
   })
 })

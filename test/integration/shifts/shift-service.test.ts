@@ -94,7 +94,8 @@ describe('shift service', () => {
     const card = store.payments.registerPayment(
       paymentInput({
         bills: [{ billNo: 'B2', contractId: '7001', amount: 80_000 }],
-        method: 'debit_card'
+        method: 'debit_card',
+        methodReference: { approvalCode: 'A1B2C3', cardLast4: '4242' }
       })
     )
     store.now.value += 60_000
@@ -196,6 +197,16 @@ describe('shift service', () => {
       difference: -5_000
     })
     expect(report.unsettled).toHaveLength(1)
+    // The card payment is listed with its approval code, to match against the datáfono's slips.
+    expect(report.referenced).toEqual([
+      {
+        paymentId: card.id,
+        receiptNo: card.receiptNo,
+        method: 'debit_card',
+        amount: 80_000,
+        reference: { approvalCode: 'A1B2C3', cardLast4: '4242' }
+      }
+    ])
     expect(report.notes).toBe('Billete dudoso')
     expect(report.shift).toMatchObject({
       closedAt: new Date(store.now.value).toISOString(),

@@ -279,3 +279,53 @@ describe('005-shift-rules', () => {
     db.close()
   })
 })
+
+describe('006-payment-reference', () => {
+  it("keeps a payment's reference with it, NULL for cash, and never lets it change", () => {
+    const store = openStore()
+    seedCustomer(store)
+    const card = store.payments.registerPayment(
+      paymentInput({
+        bills: [{ billNo: 'B1', contractId: '7001', amount: 120_000 }],
+        method: 'credit_card',
+        methodReference: { approvalCode: 'A1B2C3', cardLast4: '4242' }
+      })
+    )
+    const cash = store.payments.registerPayment(
+      paymentInput({
+        bills: [{ billNo: 'B2', contractId: '7001', amount: 80_000 }],
+        tendered: 80_000
+      })
+    )
+    expect(store.payments.getPayment(card.id)?.methodReference).toEqual({
+      approvalCode: 'A1B2C3',
+      cardLast4: '4242'
+    })
+    expect(store.payments.getPayment(cash.id)?.methodReference).toBeNull()
+    const [item] = store.outbox.claimDue(T0, 10).filter((claimed) => claimed.paymentId === card.id)
+    expect(item?.methodReference).toEqual({ approvalCode: 'A1B2C3', cardLast4: '4242' })
+
+    expect(() =>
+      store.db
+        .prepare('UPDATE payments SET method_reference = ? WHERE id = ?')
+        .run(JSON.stringify({ approvalCode: 'OTHER1', cardLast4: '0000' }), card.id)
+    ).toThrow(/never changes/)
+    // Nor is one added afterwards to a payment written without it.
+    expect(() =>
+      store.db
+        .prepare('UPDATE payments SET method_reference = ? WHERE id = ?')
+        .run(JSON.stringify({ bank: 'Bancolombia' }), cash.id)
+    ).toThrow(/never changes/)
+    store.db.close()
+  })
+
+  it('leaves payments taken before it without a reference', () => {
+    const { file, db } = rawDb()
+    migrate(db, MIGRATIONS.slice(0, 5))
+    db.close()
+    const store = openStore(file)
+    const columns = store.db.prepare('PRAGMA table_info(payments)').all() as { name: string }[]
+    expect(columns.map((column) => column.name)).toContain('method_reference')
+    store.db.close()
+  })
+})

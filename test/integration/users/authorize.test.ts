@@ -131,6 +131,16 @@ describe('session and users handlers', () => {
       locked: false,
       mustChangePin: false
     })
+    // Signed out, the sign-in screen offers the active users' names, and nothing else of them.
+    expect(await session['session:userNames'](input('session:userNames', {}))).toEqual({
+      names: w.sessions.users
+        .list()
+        .filter((user) => user.active)
+        .map((user) => user.name)
+    })
+    expect((await session['session:userNames'](input('session:userNames', {}))).names).toContain(
+      'Supervisor'
+    )
     const signedIn = await session['session:signIn'](
       input('session:signIn', { name: ' Supervisor ', pin: '0000' })
     )

@@ -20,6 +20,7 @@ export function receipt(states: OutboxState[] = ['queued', 'queued']): PaymentRe
     tendered: 1_300_000,
     change: 50_000,
     clientInformation: null,
+    methodReference: null,
     source: 'counter',
     externalRef: null,
     approvedBy: null,

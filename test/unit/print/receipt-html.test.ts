@@ -20,7 +20,7 @@ describe('renderReceiptHtml', () => {
         'Cra. 7 # 12-34, Bogotá',
         'Caja CAJA-07',
         'RECIBO DE PAGO',
-        'Recibo N.º 000042',
+        'Recibo N.º CAJA-07-000042',
         'Fecha 01/03/2025, 08:05:09',
         'Cajero Ana Cajera',
         'Cliente Ferretería El Tornillo S.A.S.',
@@ -33,15 +33,53 @@ describe('renderReceiptHtml', () => {
         'Medio de pago Efectivo',
         'Recibido $ 1.300.000',
         'Cambio $ 50.000',
-        'PENDIENTE DE CONFIRMACIÓN',
-        'Id del pago: 6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f'
+        'PENDIENTE DE CONFIRMACIÓN'
       ]) {
         expect(text).toContain(expected)
       }
+      // People read the terminal and sequence; the internal id stays in the QR code only.
+      expect(text).not.toContain('6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f')
       expect(text).not.toContain('COPIA')
       expect(text).not.toContain('REGISTRADO')
     }
   )
+
+  it.each([80, 58] as const)(
+    "prints a card payment's approval code and masked last digits on %i mm paper",
+    async (width) => {
+      const card = {
+        ...receipt(),
+        method: 'credit_card' as const,
+        tendered: null,
+        change: null,
+        methodReference: { approvalCode: 'A1B2C3', cardLast4: '4242' }
+      }
+      const text = visibleText(await renderReceiptHtml(card, { ...base, paperWidth: width }))
+      expect(text).toContain('Medio de pago Tarjeta crédito')
+      expect(text).toContain('Código de aprobación A1B2C3')
+      expect(text).toContain('Últimos 4 dígitos **** 4242')
+    }
+  )
+
+  it("prints a cheque's bank and number and a transfer's bank and reference", async () => {
+    const cheque = {
+      ...receipt(),
+      method: 'check' as const,
+      tendered: null,
+      change: null,
+      methodReference: { bank: 'Banco de Bogotá', checkNumber: '00012345' }
+    }
+    const chequeText = visibleText(await renderReceiptHtml(cheque, { ...base, paperWidth: 80 }))
+    expect(chequeText).toContain('Banco Banco de Bogotá')
+    expect(chequeText).toContain('Número de cheque 00012345')
+    const transfer = {
+      ...cheque,
+      method: 'transfer' as const,
+      methodReference: { bank: 'Davivienda', transferReference: 'TRX-998877' }
+    }
+    const transferText = visibleText(await renderReceiptHtml(transfer, { ...base, paperWidth: 80 }))
+    expect(transferText).toContain('Referencia de la transferencia TRX-998877')
+  })
 
   it('is self-contained: no script, no external resource, an inline SVG QR code', async () => {
     const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: 80 })
@@ -93,7 +131,7 @@ describe('renderReceiptHtml', () => {
     )
     expect(text).toContain('PAYMENT RECEIPT')
     expect(text).toContain('PENDING CONFIRMATION')
-    expect(text).toContain('Receipt no. 000042')
+    expect(text).toContain('Receipt no. CAJA-07-000042')
     expect(text).toContain('Payment method Cash')
   })
 

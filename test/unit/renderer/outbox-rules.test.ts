@@ -4,6 +4,8 @@ import {
   commonDecisions,
   decisionsFor,
   matchesFilter,
+  openFirst,
+  parseDayInput,
   toOutboxQuery
 } from '../../../renderer/lib/outbox-rules'
 
@@ -45,5 +47,30 @@ describe('outbox rules', () => {
     const filter = { state: 'flagged' as const, from: '', to: '' }
     expect(matchesFilter({ flagged: false }, filter)).toBe(false)
     expect(matchesFilter({ flagged: true }, filter)).toBe(true)
+  })
+
+  it('asks for what is not registered by default, and lists open payments first', () => {
+    expect(toOutboxQuery({ state: 'open', from: '', to: '' }).states).toEqual([
+      'queued',
+      'sending',
+      'uncertain',
+      'rejected'
+    ])
+    const done = { id: 'done', items: [{ state: 'registered' as const }] }
+    const waiting = { id: 'waiting', items: [{ state: 'queued' as const }] }
+    const mixed = {
+      id: 'mixed',
+      items: [{ state: 'registered' as const }, { state: 'rejected' as const }]
+    }
+    expect(openFirst([done, waiting, mixed]).map((p) => p.id)).toEqual(['waiting', 'mixed', 'done'])
+  })
+
+  it('reads days typed es-CO', () => {
+    expect(parseDayInput('')).toBe('')
+    expect(parseDayInput('1/3/2025')).toBe('2025-03-01')
+    expect(parseDayInput(' 29/02/2028 ')).toBe('2028-02-29')
+    expect(parseDayInput('29/02/2027')).toBeUndefined()
+    expect(parseDayInput('2025-03-01')).toBeUndefined()
+    expect(parseDayInput('03/13/2025')).toBeUndefined()
   })
 })

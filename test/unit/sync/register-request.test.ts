@@ -30,6 +30,7 @@ function item(partial: Partial<OutboxItem>): OutboxItem {
     method: 'cash',
     paymentCreatedAt: '2025-01-01T10:00:00.000Z',
     clientInformation: null,
+    methodReference: null,
     receiptNo: id,
     terminalId: 'T-1',
     ...partial
@@ -54,6 +55,21 @@ describe('grouping due items into register requests', () => {
     expect(groups.map((g) => g.items.map((i) => i.id))).toEqual([
       [here.id, hereAgain.id],
       [there.id]
+    ])
+  })
+
+  it('keeps card payments with different approval codes in different requests', () => {
+    const card = { approvalCode: 'A1B2C3', cardLast4: '4242' }
+    const first = item({ method: 'credit_card', methodReference: card })
+    const sameCard = item({ method: 'credit_card', methodReference: { ...card } })
+    const other = item({
+      method: 'credit_card',
+      methodReference: { approvalCode: 'Z9Y8X7', cardLast4: '4242' }
+    })
+    const groups = groupForRegister([first, other, sameCard], 10)
+    expect(groups.map((g) => g.items.map((i) => i.id))).toEqual([
+      [first.id, sameCard.id],
+      [other.id]
     ])
   })
 
@@ -115,6 +131,49 @@ describe('the register body', () => {
       localPaymentIds: ['p-1', 'p-2'],
       receiptNumbers: [7, 8]
     })
+  })
+})
+
+describe("the method's reference in paymentData", () => {
+  it('sends the datáfono approval code and the last four digits of a card', () => {
+    const card = item({
+      method: 'debit_card',
+      methodReference: { approvalCode: '123ABC', cardLast4: '0042' }
+    })
+    const [group] = groupForRegister([card], 10)
+    expect(buildRegisterBody(group!).paymentData).toMatchObject({
+      method: 'debit_card',
+      approvalCode: '123ABC',
+      cardLast4: '0042'
+    })
+  })
+
+  it("sends a cheque's bank and number and a transfer's bank and reference", () => {
+    const cheque = item({
+      method: 'check',
+      methodReference: { bank: 'Bancolombia', checkNumber: '00012345' }
+    })
+    const transfer = item({
+      method: 'transfer',
+      methodReference: { bank: 'Davivienda', transferReference: 'TRX-998877' }
+    })
+    const [chequeGroup, transferGroup] = groupForRegister([cheque, transfer], 10)
+    expect(buildRegisterBody(chequeGroup!).paymentData).toMatchObject({
+      bank: 'Bancolombia',
+      checkNumber: '00012345'
+    })
+    expect(buildRegisterBody(transferGroup!).paymentData).toMatchObject({
+      bank: 'Davivienda',
+      transferReference: 'TRX-998877'
+    })
+  })
+
+  it('adds nothing for cash', () => {
+    const [group] = groupForRegister([item({})], 10)
+    const data = buildRegisterBody(group!).paymentData ?? {}
+    for (const field of ['approvalCode', 'cardLast4', 'bank', 'checkNumber', 'transferReference']) {
+      expect(data).not.toHaveProperty(field)
+    }
   })
 })
 

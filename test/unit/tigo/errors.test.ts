@@ -69,6 +69,9 @@ describe('toAppError', () => {
   const cases: [TigoError, string][] = [
     [new TigoError({ kind: 'not-sent', endpoint: 'getBills' }), 'api_unreachable'],
     [new TigoError({ kind: 'uncertain', endpoint: 'registerPayment' }), 'api_uncertain'],
+    // A lookup that timed out speaks of the lookup, never of a payment that may have happened.
+    [new TigoError({ kind: 'uncertain', endpoint: 'getBills' }), 'lookup_no_answer'],
+    [new TigoError({ kind: 'uncertain', endpoint: 'getCustomerContracts' }), 'lookup_no_answer'],
     [new TigoError({ kind: 'invalid-response', endpoint: 'getBills' }), 'api_invalid_response'],
     [new TigoError({ kind: 'rejected', endpoint: 'getBills', status: 404 }), 'api_not_found'],
     [new TigoError({ kind: 'rejected', endpoint: 'getBills', status: 401 }), 'api_unauthorized'],

@@ -9,6 +9,7 @@ import { users } from './002-users'
 import { shiftsBatch } from './003-shifts-batch'
 import { outboxWaitingAmount } from './004-outbox-waiting-amount'
 import { shiftRules } from './005-shift-rules'
+import { paymentReference } from './006-payment-reference'
 
 export type { Migration } from './migration'
 
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   users,
   shiftsBatch,
   outboxWaitingAmount,
-  shiftRules
+  shiftRules,
+  paymentReference
 ]
