@@ -10,6 +10,7 @@ import type { PinHashParams } from '../../../electron/main/users/pin'
 import { DEMO_CASHIER, FIRST_SUPERVISOR } from '../../../electron/main/users/seed'
 import type { SessionView } from '../../../shared/ipc/channels/session'
 import type { IpcResult } from '../../../shared/ipc/result'
+import type { PaymentReceipt } from '../../../shared/ipc/views'
 
 /** Cheaper scrypt than the app's, so a file with several sign-ins stays fast. */
 export const FAST_HASH: PinHashParams = { ln: 10, r: 8, p: 1 }
@@ -222,4 +223,18 @@ export async function openShift(dispatch: Dispatch, openingFloat = 0): Promise<n
   const current = valueOf<{ id: number } | null>(await dispatch('shifts:current', {}))
   if (current) return current.id
   return valueOf<{ id: number }>(await dispatch('shifts:open', { openingFloat })).id
+}
+
+/**
+ * Asks for a sync (`sync:now` answers at once, the drain goes on) and waits, bounded, until the
+ * payment is no longer pending with Tigo; returns it as it then stands.
+ */
+export async function syncPayment(dispatch: Dispatch, paymentId: string): Promise<PaymentReceipt> {
+  valueOf(await dispatch('sync:now', {}))
+  let payment = valueOf<PaymentReceipt>(await dispatch('payments:get', { paymentId }))
+  for (let tries = 0; payment.pending && tries < 500; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    payment = valueOf<PaymentReceipt>(await dispatch('payments:get', { paymentId }))
+  }
+  return payment
 }

@@ -20,6 +20,7 @@ import {
   startTestServices,
   unpaidSamples,
   useAppTest,
+  syncPayment,
   valueOf
 } from './fixtures'
 import type { UnpaidSample } from './fixtures'
@@ -307,15 +308,7 @@ describe('sync engine wiring', () => {
       // `sync:now` answers at once with the status; the drain it started goes on.
       const status = valueOf<SyncStatus>(await other.services.dispatch('sync:now', {}))
       expect(status.pendingCount).toBeLessThanOrEqual(1)
-      let after = valueOf<PaymentReceipt>(
-        await other.services.dispatch('payments:get', { paymentId: receipt.id })
-      )
-      for (let tries = 0; after.pending && tries < 500; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 20))
-        after = valueOf<PaymentReceipt>(
-          await other.services.dispatch('payments:get', { paymentId: receipt.id })
-        )
-      }
+      const after = await syncPayment(other.services.dispatch, receipt.id)
       expect(after.bills[0]?.state).toBe('registered')
       expect(after.pending).toBe(false)
       expect(otherSim.registrationsByBill()[sample.billNo]).toBe(1)

@@ -6,12 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Dataset } from '../../../electron/simulator/server'
 import type { BarcodeLookupView, CustomerView, PaymentReceipt } from '../../../shared/ipc/views'
-import { refuseConnections, signIn, useAppTest, valueOf } from './fixtures'
+import { openShift, refuseConnections, signIn, syncPayment, useAppTest, valueOf } from './fixtures'
 
 const app = useAppTest(1, { syncEngine: true })
 
 beforeAll(async () => {
   await signIn(app.services.dispatch, 'cashier')
+  await openShift(app.services.dispatch)
 })
 
 type SimBill = Dataset['bills'][number]
@@ -85,8 +86,7 @@ describe('a customer found by contract', () => {
     const receipt = valueOf<PaymentReceipt>(
       await dispatch('payments:register', payment('CC', customer.identification, bill))
     )
-    valueOf(await dispatch('sync:now', {}))
-    const after = valueOf<PaymentReceipt>(await dispatch('payments:get', { paymentId: receipt.id }))
+    const after = await syncPayment(dispatch, receipt.id)
     expect(after.bills[0]?.state).toBe('registered')
 
     const sent = app.sim
@@ -102,6 +102,7 @@ describe('a customer found by contract', () => {
     const { customer, bill } = unpaidBillOf('CC')
     valueOf(await dispatch('contracts:get', { contractId: bill.contractId }))
     valueOf(await dispatch('bills:list', { contractId: bill.contractId }))
+    let taken: PaymentReceipt | undefined
     await refuseConnections(app.sim, true)
     try {
       expect(
@@ -112,11 +113,14 @@ describe('a customer found by contract', () => {
         await dispatch('customers:confirmIdType', { contractId: bill.contractId, idType: 'CC' })
       )
       expect(confirmed).toMatchObject({ idType: 'CC', source: 'cache' })
-      valueOf(await dispatch('payments:register', payment('CC', customer.identification, bill)))
+      taken = valueOf<PaymentReceipt>(
+        await dispatch('payments:register', payment('CC', customer.identification, bill))
+      )
     } finally {
       await refuseConnections(app.sim, false)
     }
-    valueOf(await dispatch('sync:now', {}))
+    if (!taken) throw new Error('the payment was not taken')
+    await syncPayment(dispatch, taken.id)
     const sent = app.sim
       .ledger()
       .filter((entry) => entry.bills.some((b) => b.billNo === bill.billNo))
@@ -166,8 +170,10 @@ describe('a customer found by barcode', () => {
     valueOf(
       await dispatch('customers:confirmIdType', { contractId: bill.contractId, idType: 'NIT' })
     )
-    valueOf(await dispatch('payments:register', payment('NIT', customer.identification, bill)))
-    valueOf(await dispatch('sync:now', {}))
+    const receipt = valueOf<PaymentReceipt>(
+      await dispatch('payments:register', payment('NIT', customer.identification, bill))
+    )
+    await syncPayment(dispatch, receipt.id)
     const sent = app.sim
       .ledger()
       .filter((entry) => entry.bills.some((b) => b.billNo === bill.billNo))

@@ -21,6 +21,7 @@ import {
   tempDir
 } from '../store/fixtures'
 import { CHROMIUM } from '../../support/chromium'
+import { formatReceiptNumber } from '../../../shared/domain/receipt-number'
 
 function hasTool(tool: string): boolean {
   try {
@@ -132,7 +133,8 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
       'B2',
       'Ana Cajera',
       '1020304050',
-      receipt.id
+      // People read the terminal and sequence; the payment's UUID is only in the QR code.
+      formatReceiptNumber(receipt.terminalId, receipt.receiptNo)
     ]) {
       expect(text).toContain(expected)
     }
