@@ -3,7 +3,7 @@
  * not say it). The cashier asks and confirms it here, pre-filled only where the number shows it
  * (a NIT with its check digit); until then the customer cannot be paid for.
  */
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type Ref } from 'react'
 import { ID_TYPES, type IdType } from '../../shared/domain/identification'
 import type { CustomerView } from '../../shared/ipc/views'
 import { useSubmission } from '../hooks/use-submission'
@@ -15,7 +15,20 @@ import { ActionButton } from './action-button'
 import { ErrorMessage } from './error-message'
 import { Field } from './field'
 
-export function IdTypeConfirm({ customer }: { customer: CustomerView }) {
+/**
+ * `compact`: one row, for the pay screen, which must fit 1366×768 and 1024×768 with the basket
+ * and the tender; the explanation is then read with the select (aria-describedby), not shown.
+ */
+export function IdTypeConfirm({
+  customer,
+  compact = false,
+  selectRef
+}: {
+  customer: CustomerView
+  compact?: boolean
+  /** For a screen that moves the focus here (the pay screen after a scan). */
+  selectRef?: Ref<HTMLSelectElement>
+}) {
   const t = useT()
   const announce = useAppStore((state) => state.announce)
   const openContractId = useCustomerStore((state) => state.contractId)
@@ -39,13 +52,13 @@ export function IdTypeConfirm({ customer }: { customer: CustomerView }) {
 
   return (
     <form
-      className="panel id-type-confirm"
+      className={`panel id-type-confirm${compact ? ' compact' : ''}`}
       data-testid="id-type-confirm"
       onSubmit={(event) => void onConfirm(event)}
       noValidate
     >
       <h2>{t('ui.idConfirm.title')}</h2>
-      <p>{t('ui.idConfirm.explain')}</p>
+      <p className={compact ? 'sr-only' : undefined}>{t('ui.idConfirm.explain')}</p>
       <Field
         label={t('ui.idConfirm.label')}
         hint={
@@ -55,6 +68,7 @@ export function IdTypeConfirm({ customer }: { customer: CustomerView }) {
         }
       >
         <select
+          ref={selectRef}
           value={chosen}
           data-autofocus
           onChange={(event) => {

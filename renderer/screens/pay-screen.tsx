@@ -109,10 +109,15 @@ export function PayScreen() {
     setFailure(null)
   }, [customerKey, basketEmpty])
 
-  // After a scan the next keystroke is the amount received (or the method's reference).
+  const idTypeSelect = useRef<HTMLSelectElement>(null)
+  const unconfirmed = customer?.idType === null
+  // After a scan the next keystroke is the id type to confirm (a customer found by its barcode),
+  // then the amount received (or the method's reference).
   useEffect(() => {
-    if (scanSerial > 0) (tender.current ?? referenceFields.current)?.focus()
-  }, [scanSerial])
+    if (scanSerial === 0) return
+    if (unconfirmed) idTypeSelect.current?.focus()
+    else (tender.current ?? referenceFields.current)?.focus()
+  }, [scanSerial, unconfirmed])
 
   if (!customer) {
     return (
@@ -226,7 +231,7 @@ export function PayScreen() {
           </>
         }
       />
-      <IdTypeConfirm key={payer.identification} customer={payer} />
+      <IdTypeConfirm key={payer.identification} customer={payer} compact selectRef={idTypeSelect} />
       <form
         className="pay-form"
         onSubmit={(event) => void confirm(event)}

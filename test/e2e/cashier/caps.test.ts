@@ -13,7 +13,7 @@ import {
   useCashier
 } from './fixture'
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
-import { openContract } from './till'
+import { fillCardApproval, openContract } from './till'
 
 describe.skipIf(missingPrerequisite !== undefined)('caps', () => {
   // The supervisor chooses a PIN first, so it can approve later.
@@ -32,6 +32,7 @@ describe.skipIf(missingPrerequisite !== undefined)('caps', () => {
     await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()
     await page.keyboard.press('F4')
     await page.getByLabel('Tarjeta débito (datáfono)').check()
+    await fillCardApproval(page)
     await page.keyboard.press('Enter')
     const refusal = page.getByText(/se superaría el máximo/)
     await refusal.waitFor()

@@ -234,6 +234,18 @@ export async function openShift(page: Page, openingFloat = 0): Promise<void> {
   await page.locator('main[data-screen="search"]').waitFor()
 }
 
+/**
+ * A customer found by a scan or a contract number is paid only once the cashier confirms its id
+ * type (the contract answer does not carry it): confirms `idType` on the screen's form.
+ */
+export async function confirmIdType(page: Page, idType: string): Promise<void> {
+  const form = page.getByTestId('id-type-confirm')
+  await form.waitFor()
+  await form.getByLabel('Tipo de documento').selectOption(idType)
+  await form.getByRole('button', { name: 'Confirmar tipo de documento' }).click()
+  await form.waitFor({ state: 'detached' })
+}
+
 /** Opens a customer from the search screen by id type and number. */
 export async function searchCustomer(page: Page, idType: string, identification: string) {
   await page.keyboard.press('F2')

@@ -5,20 +5,15 @@
  */
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, scan, textOf, useCashier } from './fixture'
-
-/** The default offline cap: below it a payment needs no approval whatever the network does. */
-const UNDER_CAP = 5_000_000
+import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('id type confirmation', () => {
-  const session = useCashier()
+  const session = useCashier({ openShift: true })
 
   it('asks for a cédula customer found by contract, and registers the payment as CC', async () => {
     const { page, dataset } = session
-    // Paid online, so any amount goes; one under the offline cap is preferred in case the
-    // network blinks.
-    const bills = dataset.unpaidBills.filter((candidate) => candidate.idType === 'CC')
-    const bill = bills.find((candidate) => candidate.amount <= UNDER_CAP) ?? bills[0]
-    if (!bill) throw new Error('dataset has no unpaid CC bill')
+    // Under the offline cap, in case the network blinks.
+    const bill = findBill(dataset, { idType: 'CC', maxAmount: OFFLINE_CAP })
 
     await page.keyboard.press('F2')
     await page.getByTestId('contract-id').fill(bill.contractId)
@@ -72,8 +67,8 @@ describe.skipIf(missingPrerequisite !== undefined)('id type confirmation', () =>
 
   it('pre-fills NIT for a scanned bill whose owner shows a NIT check digit, and still asks', async () => {
     const { page, dataset } = session
-    const bill = dataset.unpaidBills.find((candidate) => candidate.idType === 'NIT')
-    if (!bill) throw new Error('dataset has no unpaid NIT bill')
+    // Another customer than the first test's, never looked up here.
+    const bill = findBill(dataset, { idType: 'NIT', maxAmount: OFFLINE_CAP })
     await page.keyboard.press('F2')
     await scan(page, bill.barcodes.human)
     await page.locator('.pay-screen').waitFor()

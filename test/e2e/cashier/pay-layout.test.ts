@@ -5,7 +5,15 @@
  */
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { missingPrerequisite, scan, searchCustomer, textOf, useCashier, VIEWPORTS } from './fixture'
+import {
+  confirmIdType,
+  missingPrerequisite,
+  scan,
+  searchCustomer,
+  textOf,
+  useCashier,
+  VIEWPORTS
+} from './fixture'
 import { findBill, findCustomerBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
 import { fillCardApproval, pesos } from './till'
 
@@ -39,7 +47,7 @@ describe.skipIf(missingPrerequisite !== undefined).each([
   ['wide', VIEWPORTS.wide],
   ['narrow', VIEWPORTS.narrow]
 ] as const)('pay screen at %s', (_label, viewport) => {
-  const session = useCashier({ viewport })
+  const session = useCashier({ viewport, openShift: true })
   const tag = `pay-${viewport.width}`
 
   it('keeps the banner, status bar and nav within 120 px, each on one row', async () => {
@@ -102,6 +110,13 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     }) as [BillSummary, BillSummary]
     await scan(page, first.barcodes.human)
     await page.locator('.pay-screen').waitFor()
+    // Found by its barcode: the customer's id type is the cashier's to confirm, once; the
+    // focus waits there.
+    const idType = page.getByTestId('id-type-confirm').getByLabel('Tipo de documento')
+    await expect
+      .poll(() => idType.evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true)
+    await confirmIdType(page, first.idType)
     await scan(page, second.barcodes.human)
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2)
     expect(await textOf(page.getByTestId('pay-total'))).toContain(
@@ -172,9 +187,14 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(1)
     expect(await textOf(page.getByTestId('pay-total'))).toContain(pesos(second.amount))
 
+    // A customer this session never paid for, so its id type was never confirmed.
+    const paid = paidIn(session.harness.simulator?.registrationsByBill())
+    const paidCustomers = dataset.unpaidBills
+      .filter((bill) => paid.includes(bill.billNo))
+      .map((bill) => bill.identification)
     const other = findBill(dataset, {
       maxAmount: OFFLINE_CAP,
-      exclude: [first.identification, ...paidIn(session.harness.simulator?.registrationsByBill())]
+      exclude: [first.identification, ...paidCustomers, ...paid]
     })
     await scan(page, other.barcodes.human)
     const dialog = page.getByTestId('switch-customer')
@@ -195,6 +215,10 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     await expect.poll(() => textOf(page.getByTestId('basket'))).toContain(other.billNo)
     expect(await page.getByTestId('basket-line').count()).toBe(1)
     expect(await page.getByTestId('tendered').inputValue()).toBe('')
+    // A customer never confirmed: its id type form is on the screen, and everything still fits.
+    await page.getByTestId('id-type-confirm').waitFor()
+    await expectPayScreenInView(page)
+    await session.screenshot(`${tag}-5-confirm-id-type`)
   })
 })
 
@@ -202,7 +226,7 @@ describe.skipIf(missingPrerequisite !== undefined).each([
   ['wide', VIEWPORTS.wide],
   ['narrow', VIEWPORTS.narrow]
 ] as const)('card payment at %s', (_label, viewport) => {
-  const session = useCashier({ viewport })
+  const session = useCashier({ viewport, openShift: true })
   const tag = `card-${viewport.width}`
 
   it('asks for the approval code, prints it and sends it to Tigo', async () => {
@@ -210,6 +234,7 @@ describe.skipIf(missingPrerequisite !== undefined).each([
     const bill = findBill(dataset, { maxAmount: OFFLINE_CAP })
     await scan(page, bill.barcodes.human)
     await page.locator('.pay-screen').waitFor()
+    await confirmIdType(page, bill.idType)
     await page.getByLabel('Tarjeta crédito (datáfono)').check()
     const approval = page.getByLabel('Código de aprobación', { exact: true })
     await approval.fill('12')

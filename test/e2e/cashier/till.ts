@@ -51,6 +51,23 @@ export async function fillCardApproval(
   await page.getByLabel('Últimos 4 dígitos', { exact: true }).fill(approval.cardLast4)
 }
 
+/** A cheque and a transfer as the cashier copies them, for the e2e tests. */
+export const CHEQUE = Object.freeze({ bank: 'Banco de Bogotá', checkNumber: '00012345' })
+export const TRANSFER = Object.freeze({ bank: 'Bancolombia', transferReference: 'TRF-778899' })
+
+/** Fills what the chosen method records of its own: card approval, cheque or transfer. */
+export async function fillMethodReference(page: Page, methodLabel: string): Promise<void> {
+  if (/Tarjeta/.test(methodLabel)) return fillCardApproval(page)
+  const fields: Record<string, string> = /Cheque/.test(methodLabel)
+    ? { bank: CHEQUE.bank, checkNumber: CHEQUE.checkNumber }
+    : /Transferencia/.test(methodLabel)
+      ? { bank: TRANSFER.bank, transferReference: TRANSFER.transferReference }
+      : {}
+  for (const [field, value] of Object.entries(fields)) {
+    await page.getByTestId(`reference-${field}`).fill(value)
+  }
+}
+
 /**
  * Ticks the bills on the open contract and pays them: in cash with the exact amount, or with the
  * payment method whose label is given (e.g. 'Tarjeta débito (datáfono)').
@@ -66,7 +83,7 @@ export async function payInCash(
   const total = bills.reduce((sum, bill) => sum + bill.amount, 0)
   if (methodLabel) {
     await page.getByLabel(methodLabel).check()
-    if (/Tarjeta/.test(methodLabel)) await fillCardApproval(page)
+    await fillMethodReference(page, methodLabel)
   } else await page.getByTestId('tendered').fill(pesos(total))
   await page.keyboard.press('Enter')
   await page.getByTestId('receipt').waitFor()
