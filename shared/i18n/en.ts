@@ -1,8 +1,9 @@
+import type { EsKey } from './es'
 import { shellEn } from './shell-en'
 import { uiEn } from './ui-en'
 
 /** English. Every key of es.ts should be here too (a unit test checks it). */
-export const en: Record<string, string> = {
+export const en: Record<EsKey, string> = {
   ...uiEn,
   ...shellEn,
   'idType.CC': 'Citizenship ID card (CC)',

@@ -2,7 +2,7 @@ import { shellEs } from './shell-es'
 import { uiEs } from './ui-es'
 
 /** Spanish (es-CO), the app's first language. Keys are grouped by prefix; keep them sorted within a group. */
-export const es: Record<string, string> = {
+export const es = {
   ...uiEs,
   ...shellEs,
   'idType.CC': 'Cédula de ciudadanía',
@@ -328,4 +328,6 @@ export const es: Record<string, string> = {
   // Issue 13: a failed lookup speaks of the lookup, not of a payment.
   'error.lookup_no_answer':
     'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.'
-}
+} satisfies Record<string, string>
+
+export type EsKey = keyof typeof es

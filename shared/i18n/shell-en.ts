@@ -1,5 +1,6 @@
+import type { shellEs } from './shell-es'
 /** English texts the Electron shell shows itself (dialogs of the main process). Spread into `en.ts`. */
-export const shellEn: Record<string, string> = {
+export const shellEn: Record<keyof typeof shellEs, string> = {
   'error.print_timeout':
     'The printer “{printer}” did not answer within {seconds} seconds. Check that it is on, connected and has paper, then print again.',
   'shell.close.cancel': 'Stay in Caja',

@@ -1,5 +1,5 @@
 /** Spanish (es-CO) texts the Electron shell shows itself (dialogs of the main process). Spread into `es.ts`. */
-export const shellEs: Record<string, string> = {
+export const shellEs = {
   'error.print_timeout':
     'La impresora «{printer}» no respondió en {seconds} segundos. Revise que esté encendida, conectada y con papel, y vuelva a imprimir.',
   'shell.close.cancel': 'Seguir en Caja',
@@ -41,4 +41,4 @@ export const shellEs: Record<string, string> = {
   'ui.settings.testPrintPdf': 'Prueba guardada en PDF: {file}',
   'ui.settings.testPrintSent': 'Prueba enviada a la impresora.',
   'ui.settings.testPrinting': 'Imprimiendo prueba…'
-}
+} satisfies Record<string, string>

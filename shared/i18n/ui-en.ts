@@ -1,5 +1,6 @@
+import type { uiEs } from './ui-es'
 /** English texts of the cashier's screens (renderer). Spread into `en.ts`; same keys as ui-es. */
-export const uiEn: Record<string, string> = {
+export const uiEn: Record<keyof typeof uiEs, string> = {
   'ui.app.name': 'Caja',
 
   'ui.approval.approve': 'Approve',
@@ -102,7 +103,7 @@ export const uiEn: Record<string, string> = {
   'ui.outbox.allStates': 'All states',
   'ui.outbox.attemptAt': 'When',
   'ui.outbox.attemptDetail': 'Detail',
-  'ui.outbox.attemptHttp': 'HTTP',
+  'ui.outbox.attemptHttp': 'Response code',
   'ui.outbox.attemptOutcome': 'Outcome',
   'ui.outbox.attempts': '{count, plural, one {# attempt} other {# attempts}}',
   'ui.outbox.details': 'Show attempts',

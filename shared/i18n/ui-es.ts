@@ -1,5 +1,5 @@
 /** Spanish (es-CO) texts of the cashier's screens (renderer). Spread into `es.ts`. */
-export const uiEs: Record<string, string> = {
+export const uiEs = {
   'ui.app.name': 'Caja',
 
   'ui.approval.approve': 'Autorizar',
@@ -103,7 +103,7 @@ export const uiEs: Record<string, string> = {
   'ui.outbox.allStates': 'Todos los estados',
   'ui.outbox.attemptAt': 'Fecha',
   'ui.outbox.attemptDetail': 'Detalle',
-  'ui.outbox.attemptHttp': 'HTTP',
+  'ui.outbox.attemptHttp': 'Código de respuesta',
   'ui.outbox.attemptOutcome': 'Resultado',
   'ui.outbox.attempts': '{count, plural, one {# intento} other {# intentos}}',
   'ui.outbox.details': 'Ver intentos',
@@ -702,4 +702,4 @@ export const uiEs: Record<string, string> = {
   'ui.outbox.dayPlaceholder': 'dd/mm/aaaa',
   'ui.outbox.openStates': 'Por enviar o revisar',
   'ui.cash.quick': 'Valores rápidos'
-}
+} satisfies Record<string, string>

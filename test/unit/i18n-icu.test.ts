@@ -1,0 +1,99 @@
+/**
+ * The dictionaries are ICU MessageFormat read by FormatJS's IntlMessageFormat (issue 14): every
+ * text must compile (an apostrophe before `{` or a stray brace would quote or break it), the
+ * library's number and plural formats must match es-CO, and a missing parameter must never
+ * throw (a translation must not crash a screen). The Spanish texts carry no technical tokens.
+ */
+import { describe, expect, it } from 'vitest'
+import {
+  compileMessage,
+  dictionaries,
+  LANGUAGES,
+  translate,
+  type MessageKey
+} from '../../shared/i18n'
+
+describe('ICU messages', () => {
+  it('compiles every message of every dictionary with IntlMessageFormat', () => {
+    const failures: string[] = []
+    let compiled = 0
+    for (const language of LANGUAGES) {
+      for (const [key, text] of Object.entries(dictionaries[language])) {
+        try {
+          compileMessage(language, text)
+          compiled += 1
+        } catch (error) {
+          failures.push(`${language} ${key}: ${(error as Error).message}`)
+        }
+      }
+    }
+    expect(failures).toEqual([])
+    expect(compiled).toBeGreaterThan(1000)
+  })
+
+  it('renders literal apostrophes as written (no ICU quoting eats a placeholder)', () => {
+    for (const language of LANGUAGES) {
+      for (const [key, text] of Object.entries(dictionaries[language])) {
+        if (!text.includes("'")) continue
+        const names = [...text.matchAll(/\{(\w+)/g)].map((m) => m[1] ?? '')
+        const params = Object.fromEntries(names.map((name) => [name, 7]))
+        const out = translate(language, key, params)
+        expect(out.split("'").length, `${language} ${key}`).toBe(text.split("'").length)
+        expect(out, `${language} ${key}`).not.toMatch(/[{}]/)
+      }
+    }
+  })
+
+  it('groups thousands the es-CO way in `{n, number}` and in `#` of a plural', () => {
+    expect(translate('es', 'ui.bills.title', { count: 10_000 })).toBe('Facturas (10.000)')
+    expect(translate('es', 'ui.outbox.attempts', { count: 1_234_567 })).toBe('1.234.567 intentos')
+    expect(translate('es', 'ui.outbox.attempts', { count: '10.000' })).toBe('10.000 intentos')
+    expect(translate('en', 'ui.outbox.attempts', { count: 10_000 })).toBe('10,000 attempts')
+  })
+
+  it('never throws on a missing parameter', () => {
+    expect(translate('es', 'error.api_rejected')).toBe('Tigo rechazó la solicitud: {message}')
+    // A plural without its count falls back to the text as written, not to "NaN".
+    expect(() => translate('es', 'ui.outbox.attempts')).not.toThrow()
+    expect(translate('es', 'ui.outbox.attempts', { count: 'muchos' })).not.toMatch(/NaN/)
+  })
+
+  it('types the keys: a Spanish key is a MessageKey', () => {
+    const key: MessageKey = 'ui.bills.title'
+    expect(dictionaries.en[key]).toBeDefined()
+  })
+})
+
+/** Words a cashier must never read: error codes, JS values, protocol details, lazy plurals. */
+const TECHNICAL = [
+  /ECONN[A-Z]+/,
+  /\bE[A-Z]{4,}\b/,
+  /UND_ERR/,
+  /\bHTTP\b/,
+  /\b(undefined|null|NaN)\b/,
+  /\((s|es)\)/i,
+  /\b[a-z]+\.[a-z]+_[a-z_]+\b/ // audit action codes like payment.over_offline_cap
+]
+/** snake_case words allowed: the CSV files' documented column names, which the user types. */
+const CSV_COLUMNS = new Set([
+  'tipo_id',
+  'medio_pago',
+  'fecha_pago',
+  ...Object.entries(dictionaries.es)
+    .filter(([key]) => key.includes('.csv.'))
+    .map(([, text]) => text)
+])
+
+describe('Spanish texts', () => {
+  it('carry no technical tokens (raw codes, JS values, "(s)" plurals)', () => {
+    const found: string[] = []
+    for (const [key, text] of Object.entries(dictionaries.es)) {
+      if (key.includes('.csv.')) continue // column headers of exported files
+      for (const token of TECHNICAL) if (token.test(text)) found.push(`${key}: ${text}`)
+      for (const word of text.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? []) {
+        if (!CSV_COLUMNS.has(word)) found.push(`${key}: ${word}`)
+      }
+    }
+    expect(found).toEqual([])
+  })
+})
