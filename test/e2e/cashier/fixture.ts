@@ -11,6 +11,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { startHarness, type Harness } from '../../harness/server'
 import { CHROMIUM } from '../../support/chromium'
 import { fetchDataset, type DatasetSummary } from '../../support/dataset'
+import { technicalTokens } from '../../support/technical-tokens'
 
 const SCREENS_DIR = resolve('test-results/screens')
 
@@ -258,4 +259,15 @@ export async function searchCustomer(page: Page, idType: string, identification:
 /** The element's visible text, trimmed ('' when it has none). */
 export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim()
+}
+
+/**
+ * Fails when the screen shows a technical token (ECONNREFUSED, UND_ERR, HTTP, undefined, NaN,
+ * "(s)", raw snake_case codes): every Spanish screen a test reaches can be checked (issue 14).
+ */
+export async function expectNoTechnicalWords(page: Page, screen: string): Promise<void> {
+  const found = technicalTokens(await page.locator('body').innerText())
+  if (found.length > 0) {
+    throw new Error(`technical words on the ${screen} screen: ${found.join(', ')}`)
+  }
 }

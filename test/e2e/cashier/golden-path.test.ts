@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
+import {
+  expectNoTechnicalWords,
+  missingPrerequisite,
+  useCashier,
+  searchCustomer,
+  textOf
+} from './fixture'
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => {
@@ -22,6 +28,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => 
     if (second) await page.getByLabel(`Pagar la factura ${second.billNo}`).check()
     const total = bill.amount + (second?.amount ?? 0)
     await session.screenshot('golden-1-customer')
+    await expectNoTechnicalWords(page, 'customer')
 
     await page.keyboard.press('F4')
     await page.locator('.pay-screen').waitFor()
@@ -31,6 +38,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => 
       (tendered - total).toLocaleString('es-CO')
     )
     await session.screenshot('golden-2-pay')
+    await expectNoTechnicalWords(page, 'pay')
     await page.keyboard.press('Enter')
 
     const receipt = page.getByTestId('receipt')
@@ -40,6 +48,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => 
       .poll(() => textOf(page.getByTestId('receipt-sync')), { timeout: 30_000 })
       .toBe('REGISTRADO EN TIGO')
     await session.screenshot('golden-3-receipt')
+    await expectNoTechnicalWords(page, 'receipt')
     expect(session.harness.simulator?.registrationsByBill()[bill.billNo]).toBe(1)
   })
 
@@ -56,6 +65,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => 
     expect(large.billCount).toBeGreaterThanOrEqual(10_000)
     expect(nodes).toBeLessThan(800)
     await session.screenshot('golden-4-large-contract')
+    await expectNoTechnicalWords(page, 'large contract')
 
     await page.getByRole('button', { name: 'Ver pagos' }).first().click()
     const payments = page.locator('.bill-payments')

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
+import {
+  expectNoTechnicalWords,
+  missingPrerequisite,
+  useCashier,
+  searchCustomer,
+  textOf
+} from './fixture'
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
 import { fillCardApproval } from './till'
 
@@ -29,6 +35,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () =>
     await page.getByRole('button', { name: new RegExp(`Contrato ${bill.contractId}`) }).click()
     await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()
     await session.screenshot('offline-1-cached-customer')
+    await expectNoTechnicalWords(page, 'offline customer')
 
     await page.keyboard.press('F4')
     await page.getByLabel('Tarjeta débito (datáfono)').check()
@@ -43,6 +50,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () =>
       .poll(() => textOf(page.getByTestId('connection')), { timeout: 30_000 })
       .toBe('Sin conexión')
     await session.screenshot('offline-2-pending-receipt')
+    await expectNoTechnicalWords(page, 'pending receipt')
 
     await page.keyboard.press('F6')
     const item = page.getByTestId('outbox-item').filter({ hasText: bill.billNo })
@@ -54,6 +62,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () =>
       .first()
       .waitFor()
     await session.screenshot('offline-3-outbox')
+    await expectNoTechnicalWords(page, 'outbox')
     await page.keyboard.press('Escape')
     await page.getByTestId('receipt').waitFor()
 
