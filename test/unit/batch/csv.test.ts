@@ -25,6 +25,36 @@ describe('parseCsv', () => {
     const [, broken] = parseCsv('a,b\n"oops,2\n3,4\n', ',')
     expect(broken?.unterminated).toBe(true)
   })
+
+  it('keeps the file line of each row in a large file with multi-line quoted fields', () => {
+    // Well past one slice of reading, with records spanning lines on both sides of the cuts.
+    let text = 'a;b;c\r\n'
+    let line = 2
+    const expected: [number, string[]][] = [[1, ['a', 'b', 'c']]]
+    for (let i = 0; i < 5000; i++) {
+      const note = i % 7 === 0 ? `nota ${i}\r\ncon "salto"` : `ñandú ${i}`
+      expected.push([line, [String(i), note, 'x;y']])
+      text += `${i};"${note.replace(/"/g, '""')}";"x;y"\r\n`
+      line += note.includes('\n') ? 2 : 1
+      if (i % 50 === 0) {
+        text += '\r\n' // a blank line
+        line++
+      }
+    }
+    const records = parseCsv(text, ';')
+    expect(records.map((r) => [r.line, r.fields])).toEqual(expected)
+  })
+
+  it('reads a record longer than a slice and the rows after it, then an unterminated one', () => {
+    const long = 'x\n'.repeat(100_000)
+    const text = `a;b\n1;"${long}"\n\n2;3\n"abierto;4\n5;6\n`
+    expect(parseCsv(text, ';')).toEqual([
+      { line: 1, fields: ['a', 'b'], unterminated: false },
+      { line: 2, fields: ['1', long], unterminated: false },
+      { line: 100_004, fields: ['2', '3'], unterminated: false },
+      { line: 100_005, fields: ['abierto;4\n5;6\n'], unterminated: true }
+    ])
+  })
 })
 
 describe('detectSeparator', () => {
