@@ -3,10 +3,11 @@
  * covers one customer, so the cashier finishes this payment first (the scan is dropped) or
  * starts a new one with the scanned bill (this basket is dropped).
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef } from 'react'
 import type { BarcodeLookupView, CustomerView } from '../../shared/ipc/views'
 import { useT } from '../i18n/use-t'
 import { ActionButton } from './action-button'
+import { AlertDialog } from './alert-dialog'
 
 interface SwitchCustomerDialogProps {
   current: CustomerView
@@ -28,39 +29,22 @@ export function SwitchCustomerDialog({
     const frame = requestAnimationFrame(() => finish.current?.focus())
     return () => cancelAnimationFrame(frame)
   }, [])
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    // Esc keeps this payment, as "finish" does, and does not leave the screen behind.
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      onFinish()
-    }
-  }
+  // Esc keeps this payment, as "finish" does, and does not leave the screen behind.
   return (
-    <div className="lock-overlay" onKeyDown={onKeyDown}>
-      <section
-        className="session-card"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="switch-title"
-        aria-describedby="switch-text"
-        data-testid="switch-customer"
-      >
-        <h2 id="switch-title">{t('ui.basket.switchTitle')}</h2>
-        <p id="switch-text">
-          {t('ui.basket.switchText', {
-            billNo: scanned.bill.billNo,
-            other: scanned.customer?.name || scanned.customer?.identification || '—',
-            current: current.name || current.identification
-          })}
-        </p>
-        <div className="session-actions">
-          <ActionButton variant="primary" shortcut="Esc" onClick={onFinish} ref={finish}>
-            {t('ui.basket.finishThis')}
-          </ActionButton>
-          <ActionButton onClick={onStartNew}>{t('ui.basket.startNew')}</ActionButton>
-        </div>
-      </section>
-    </div>
+    <AlertDialog
+      title={t('ui.basket.switchTitle')}
+      text={t('ui.basket.switchText', {
+        billNo: scanned.bill.billNo,
+        other: scanned.customer?.name || scanned.customer?.identification || '—',
+        current: current.name || current.identification
+      })}
+      onEscape={onFinish}
+      testId="switch-customer"
+    >
+      <ActionButton variant="primary" shortcut="Esc" onClick={onFinish} ref={finish}>
+        {t('ui.basket.finishThis')}
+      </ActionButton>
+      <ActionButton onClick={onStartNew}>{t('ui.basket.startNew')}</ActionButton>
+    </AlertDialog>
   )
 }
