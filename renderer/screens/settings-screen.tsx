@@ -2,7 +2,7 @@
  * Terminal settings. The client secret is write-only: the box starts empty, the screen only says
  * whether one is set, and warns when this machine cannot keep it encrypted.
  */
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react'
 import type { SettingsView } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
@@ -85,12 +85,15 @@ export function SettingsScreen() {
   const [busy, setBusy] = useState(false)
   const role = useSessionStore((state) => state.view?.user?.role)
 
+  /** Set at the first keystroke: the fresh settings must not overwrite what is being typed. */
+  const edited = useRef(false)
+
   useEffect(() => {
     api
       .invoke('settings:get')
       .then((fresh) => {
         setSettings(fresh)
-        setForm(formFromSettings(fresh))
+        if (!edited.current) setForm(formFromSettings(fresh))
       })
       .catch((error: unknown) => setFailure(describe(error)))
     // Load once per visit; `describe` changing language must not reset what is being typed.
@@ -156,6 +159,7 @@ export function SettingsScreen() {
   }
 
   function set<K extends FormField>(name: K, value: SettingsForm[K]): void {
+    edited.current = true
     setForm({ ...current, [name]: value })
     setErrors((previous) => ({ ...previous, [name]: undefined }))
   }
