@@ -251,9 +251,7 @@ describe('token expiry', () => {
       refreshMarginMs: 500
     })
     const client = createTigoClient({ baseUrl: shortLived.baseUrl, tokens })
-    const contractId = (
-      (await (await fetch(`${shortLived.url}/__admin/dataset`)).json()) as DatasetSummary
-    ).unpaidBills[0]!.contractId
+    const { contractId } = findBill(await fetchDataset(shortLived.url))
     const start = shortLived.stats()
     await client.getBills(contractId)
     await client.getBills(contractId)
