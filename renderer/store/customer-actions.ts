@@ -66,6 +66,30 @@ function isOtherCustomer(current: CustomerView | null, next: CustomerView | null
   return current.idType !== next.idType || current.identification !== next.identification
 }
 
+/**
+ * A bill of another contract of the customer at the counter comes without an id type (its
+ * contract's owner was never confirmed). The cashier confirmed this customer's type already: the
+ * confirmation carries over to that contract, through main, which checks it with Tigo when
+ * online. If main refuses it, the bill stays as scanned and asks like another customer's would.
+ */
+async function sameCustomerConfirmed(found: BarcodeLookupView): Promise<BarcodeLookupView> {
+  const { customer: current, selection } = useCustomerStore.getState()
+  const scanned = found.customer
+  if (!current?.idType || selection.length === 0 || !scanned || scanned.idType !== null) {
+    return found
+  }
+  if (scanned.identification !== current.identification) return found
+  try {
+    const customer = await api.invoke('customers:confirmIdType', {
+      contractId: found.bill.contractId,
+      idType: current.idType
+    })
+    return { ...found, customer }
+  } catch {
+    return found
+  }
+}
+
 /** Makes the scanned bill's customer current and adds the bill to their basket. */
 export function addScannedBill(found: BarcodeLookupView): void {
   const store = useCustomerStore.getState()
@@ -81,7 +105,7 @@ export function addScannedBill(found: BarcodeLookupView): void {
  * basket holds bills is not added: the cashier chooses to finish this payment or start anew.
  */
 export async function openScannedBill(raw: string): Promise<ScanOutcome> {
-  const found = await api.invoke('bills:byBarcode', { raw })
+  const found = await sameCustomerConfirmed(await api.invoke('bills:byBarcode', { raw }))
   const store = useCustomerStore.getState()
   if (store.selection.length > 0 && isOtherCustomer(store.customer, found.customer)) {
     store.askSwitch(found)
