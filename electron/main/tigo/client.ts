@@ -32,6 +32,7 @@ import { isWellFormedText } from '../../../shared/ipc/well-formed'
 import { toApiIdType } from '../../../shared/domain/identification'
 import type { ApiIdTypeStyle, IdType } from '../../../shared/domain/identification'
 import { classifyTransportError, parseRetryAfter, TigoError, toTigoError } from './errors'
+import { discardBody, readBodyWithin } from './read-body'
 import type { TokenProvider } from './token'
 
 export type CharacteristicField = 'role' | 'plus'
@@ -150,6 +151,7 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
   function refreshOnce(): AfterResponseHook {
     let refreshed = false
     return (request, _options, response) => {
+      discardBody(response)
       if (response.status !== 401 || refreshed) return undefined
       refreshed = true
       const used = tokenOf(request)
@@ -180,7 +182,7 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
    * (an unhandled AbortError that kills a plain Node process).
    */
   const dropFailedBody: BeforeRetryHook = ({ error }) => {
-    if (isHTTPError(error)) void error.response.body?.cancel().catch(() => undefined)
+    if (isHTTPError(error)) discardBody(error.response)
   }
 
   function retryFor(method: Method): Options['retry'] {
@@ -197,21 +199,19 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
 
   async function call<S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>> {
     const { endpoint } = spec
-    // Headers are bounded by ky's per-attempt timeout; this bounds reading the body too.
-    const controller = new AbortController()
-    let bodyTimer: NodeJS.Timeout | undefined
     let sentToken: string | undefined
     let text: string
     try {
+      // Headers are bounded by ky's per-attempt timeout; the body by readBodyWithin.
       const response = await api(spec.path.join('/'), {
         method: spec.method,
         retry: retryFor(spec.method),
-        signal: controller.signal,
         hooks: {
           beforeRetry: [dropFailedBody],
           afterResponse: [
             refreshOnce(),
-            (request) => {
+            (request, _options, response) => {
+              discardBody(response)
               sentToken = tokenOf(request)
             }
           ]
@@ -219,16 +219,14 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
         ...searchParamsOf(spec.searchParams),
         ...(spec.json !== undefined ? { json: spec.json } : {})
       })
-      bodyTimer = setTimeout(() => controller.abort(), timeoutMs)
-      text = await response.text()
+      text = await readBodyWithin(response, timeoutMs)
     } catch (error) {
       // A local problem (say, the secret store is locked) is not a network outcome.
       if (isAppError(error)) throw error
-      // An error answer's body is read for Tigo's message: bounded like any other body.
-      if (isHTTPError(error)) bodyTimer = setTimeout(() => controller.abort(), timeoutMs)
-      throw await toTigoError(error, endpoint, clock(), sentToken ? [sentToken] : [])
-    } finally {
-      clearTimeout(bodyTimer)
+      throw await toTigoError(error, endpoint, clock(), {
+        secrets: sentToken ? [sentToken] : [],
+        bodyTimeoutMs: timeoutMs
+      })
     }
     let json: unknown
     try {

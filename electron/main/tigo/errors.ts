@@ -14,6 +14,7 @@ import type { HTTPError } from 'ky'
 import { isForceRetryError, isHTTPError, isTimeoutError } from 'ky'
 import { AppError, isAppError } from '../../../shared/errors'
 import { ErrorBody, TokenErrorBody } from '../../../shared/api/models'
+import { readBodyWithin } from './read-body'
 
 export type TigoErrorKind = 'not-sent' | 'uncertain' | 'rejected' | 'invalid-response'
 
@@ -167,17 +168,26 @@ function parseErrorBody(text: string): ParsedErrorBody {
   return {}
 }
 
+/** How an error answer's body is read: Tigo's text is a courtesy, never worth a wedge. */
+export interface ErrorReading {
+  /** Scrubbed from Tigo's text before it is kept. */
+  secrets?: readonly string[]
+  bodyTimeoutMs?: number
+}
+
+const ERROR_BODY_TIMEOUT_MS = 10_000
+
 /** Classifies a non-2xx answer. `secrets` are scrubbed from Tigo's text before it is kept. */
 export async function classifyHttpError(
   error: HTTPError,
   endpoint: string,
   now: number,
-  secrets: readonly string[] = []
+  { secrets = [], bodyTimeoutMs = ERROR_BODY_TIMEOUT_MS }: ErrorReading = {}
 ): Promise<TigoError> {
   const { status } = error.response
   let text = ''
   try {
-    text = await error.response.text()
+    text = await readBodyWithin(error.response, bodyTimeoutMs)
   } catch {
     // The error body is a courtesy; the status decides.
   }
@@ -201,10 +211,10 @@ export async function toTigoError(
   error: unknown,
   endpoint: string,
   now: number,
-  secrets: readonly string[] = []
+  reading: ErrorReading = {}
 ): Promise<TigoError> {
   if (isTigoError(error)) return error
-  if (isHTTPError(error)) return classifyHttpError(error, endpoint, now, secrets)
+  if (isHTTPError(error)) return classifyHttpError(error, endpoint, now, reading)
   // ky gives up a forced (401-refresh) retry only when the retry budget is spent.
   if (isForceRetryError(error)) {
     return new TigoError({ kind: 'rejected', endpoint, status: 401, detail: 'unauthorized' })

@@ -7,6 +7,7 @@
 import ky from 'ky'
 import { TokenResponse } from '../../../shared/api/models'
 import { TigoError, toTigoError } from './errors'
+import { readBodyWithin } from './read-body'
 
 export interface TokenProvider {
   /** A valid access token, fetched or refreshed when needed. */
@@ -64,9 +65,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
         timeout: timeoutMs,
         ...(options.fetch ? { fetch: options.fetch } : {})
       })
-      text = await response.text()
+      text = await readBodyWithin(response, timeoutMs)
     } catch (error) {
-      throw await toTigoError(error, ENDPOINT, clock(), secrets)
+      throw await toTigoError(error, ENDPOINT, clock(), { secrets, bodyTimeoutMs: timeoutMs })
     }
     const receivedAt = clock()
     let json: unknown

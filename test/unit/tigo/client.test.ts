@@ -222,6 +222,36 @@ describe('tigo client failures', () => {
     expect((await failure(client.getBills('1'))).kind).toBe('uncertain')
   })
 
+  it('gives up on a body that never ends even when no abort reaches it, and lets it go', async () => {
+    // What a lost abort looks like (undici follows AbortSignal.any through weak references):
+    // headers, then a body that ignores every signal. Only the client's own timer can end it.
+    for (const status of [200, 503]) {
+      let released = 0
+      const silentBody: typeof globalThis.fetch = () =>
+        Promise.resolve(
+          new Response(
+            new ReadableStream({
+              pull: () => new Promise(() => undefined),
+              cancel: () => {
+                released += 1
+              }
+            }),
+            { status, headers: { 'content-type': 'application/json' } }
+          )
+        )
+      const client = createTigoClient({
+        baseUrl: 'http://127.0.0.1:9/v2/tigo/b2b/co/billing',
+        tokens: countingTokens(),
+        timeoutMs: 200,
+        fetch: silentBody
+      })
+      const error = await failure(client.registerPayment('CC', '1020', payment))
+      expect([status, error.kind]).toEqual([status, 'uncertain'])
+      // Every branch of the answer (ky hands its hooks clones) was cancelled: the socket is free.
+      expect(released).toBe(1)
+    }
+  })
+
   it('bounds the body of an error answer too, for a GET and for a POST', async () => {
     const { s, client } = await setup(() => ({ stallBody: true, status: 503 }), 300)
     const started = Date.now()

@@ -142,6 +142,19 @@ describe('token provider', () => {
     expect(isTigoError(schema) && schema.kind).toBe('invalid-response')
   })
 
+  it('gives up on a token answer whose body never ends', async () => {
+    const s = await withTokens(() => ({ stallBody: true }))
+    const error = await createTokenProvider({
+      tokenUrl: `${s.url}/oauth/client_credential/accesstoken?grant_type=client_credentials`,
+      clientId: 'caja',
+      clientSecret: () => SECRET,
+      timeoutMs: 200
+    })
+      .getToken()
+      .catch((e: unknown) => e)
+    expect(isTigoError(error) && [error.kind, error.detail]).toEqual(['uncertain', 'timeout'])
+  })
+
   it('reports an unreachable token URL as not sent', async () => {
     const port = await closedPort()
     const error = await provider(`http://127.0.0.1:${port}`)
