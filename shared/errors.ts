@@ -3,13 +3,19 @@
  * (`shared/i18n`, key `error.<code>`); params fill its {placeholders}.
  * `message` is a Spanish fallback for logs and for code that has no dictionary at hand.
  */
+import type { EsKey } from './i18n/es'
+
 export type ErrorParams = Record<string, string | number>
 
+/** Every error code: the `error.<code>` keys of the Spanish dictionary (a code without one is a type error). */
+export type ErrorCode = CodeOf<EsKey>
+type CodeOf<Key> = Key extends `error.${infer Code}` ? Code : never
+
 export class AppError extends Error {
-  readonly code: string
+  readonly code: ErrorCode
   readonly params: ErrorParams
 
-  constructor(code: string, params: ErrorParams = {}, message?: string) {
+  constructor(code: ErrorCode, params: ErrorParams = {}, message?: string) {
     super(message ?? code)
     this.name = 'AppError'
     this.code = code

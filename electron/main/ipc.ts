@@ -5,8 +5,8 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { z } from 'zod'
-import type { Access } from '../../shared/ipc/channel'
-import type { ChannelName, OutputOf, ParsedInputOf } from '../../shared/ipc/contract'
+import type { Access, ChannelSpec, OutputMarker } from '../../shared/ipc/channel'
+import type { ChannelName, Contract, OutputOf, ParsedInputOf } from '../../shared/ipc/contract'
 import { CHANNEL_NAMES, contract, isChannelName } from '../../shared/ipc/contract'
 import type { EventMap, EventName } from '../../shared/ipc/events'
 import { EVENT_NAMES } from '../../shared/ipc/events'
@@ -19,8 +19,23 @@ export type Handler<C extends ChannelName> = (
   input: ParsedInputOf<C>
 ) => Promise<OutputOf<C>> | OutputOf<C>
 
-/** Channels grow with features; one without a handler answers `not_implemented`. */
-export type Handlers = { [C in ChannelName]?: Handler<C> }
+/**
+ * Handlers typed from a feature's own channel map, so they type-check on their own and fit
+ * `Handlers` once the map is merged into the contract.
+ */
+export type ChannelHandlers<M extends Record<string, ChannelSpec>> = {
+  [C in keyof M]: (
+    input: z.output<M[C]['input']>
+  ) =>
+    | Promise<M[C]['output'] extends OutputMarker<infer O> ? O : never>
+    | (M[C]['output'] extends OutputMarker<infer O> ? O : never)
+}
+
+/** Every channel's handler: a channel added to the contract without one is a type error. */
+export type Handlers = ChannelHandlers<Contract>
+
+/** Some channels' handlers, for tests of the dispatcher; the rest answer `not_implemented`. */
+export type SomeHandlers = Partial<Handlers>
 
 export type Authorize = (channel: ChannelName, access: Access) => boolean | Promise<boolean>
 
@@ -62,7 +77,7 @@ function fromAppError(error: AppError): IpcResult {
   return failure(error.code, error.params, error.message)
 }
 
-export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
+export function createDispatcher(handlers: SomeHandlers, options: DispatcherOptions): Dispatch {
   const specs: Record<string, { input: z.ZodType; access: Access }> = contract
 
   return async (channel, input) => {

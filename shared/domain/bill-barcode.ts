@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError, type ErrorCode } from '../errors'
 import type { Pesos } from './money'
 
 /** GS1 mod-10 check digit: weights 3,1,3,… from the rightmost digit leftwards. */
@@ -26,7 +26,7 @@ export interface BillBarcode {
 
 export type BillBarcodeResult =
   | { ok: true; value: BillBarcode }
-  | { ok: false; code: string; params?: Record<string, string | number> }
+  | { ok: false; code: ErrorCode; params?: Record<string, string | number> }
 
 export type BillBarcodeVariant = 'human' | 'gs' | 'symbology-gs' | 'fixed'
 

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors'
 import { nitCheckDigit } from './nit'
 
 export type IdType =
@@ -73,7 +74,7 @@ export function parseIdType(value: string): IdType | undefined {
 
 export type IdentificationResult =
   | { ok: true; value: string; checkDigit?: number }
-  | { ok: false; code: string; params?: Record<string, string | number> }
+  | { ok: false; code: ErrorCode; params?: Record<string, string | number> }
 
 function lengthError(found: IdTypeInfo): IdentificationResult {
   return {

@@ -57,8 +57,8 @@ export function normalizeReference(
 
 export interface ReferenceProblem {
   field: ReferenceField
-  /** `reference_missing_<field>` or `reference_invalid_<field>`: `error.<code>` in the dictionary. */
-  code: string
+  /** `error.<code>` in the dictionary. */
+  code: `reference_${'missing' | 'invalid'}_${ReferenceField}`
 }
 
 /** Every missing or malformed field of the (normalized) reference; empty when it is complete. */

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { auditChannels } from '../../../shared/ipc/channels/audit'
 import type { AuditLog } from '../store/audit'
 import type { AuditFilter } from '../store/types'
-import type { ChannelHandlers } from './session'
+import type { ChannelHandlers } from '../ipc'
 
 export type AuditChannels = typeof auditChannels
 

@@ -11,7 +11,7 @@ import { exportRejectedCsv } from '../batch/export'
 import type { BatchPreview } from '../batch/preview'
 import type { SettingsStore } from '../settings-store'
 import type { Person } from '../store/types'
-import type { ChannelHandlers } from './session'
+import type { ChannelHandlers } from '../ipc'
 
 export type BatchChannels = typeof batchChannels
 

@@ -14,7 +14,9 @@ import { parseBillBarcode, unpaddedReference } from '../../../shared/domain/bill
 import type { IdType } from '../../../shared/domain/identification'
 import { validateIdentification } from '../../../shared/domain/identification'
 import { AppError } from '../../../shared/errors'
-import type { Handlers } from '../ipc'
+import type { ChannelHandlers } from '../ipc'
+import type { customerChannels } from '../../../shared/ipc/channels/customers'
+import type { billChannels } from '../../../shared/ipc/channels/bills'
 import type { BillView, CustomerView, Source } from '../../../shared/ipc/views'
 import { isTigoError, toAppError } from '../tigo/errors'
 import { UNCONFIRMED_ID_TYPE } from '../store/cache'
@@ -233,7 +235,9 @@ function sameReference(a: string | undefined | null, b: string): boolean {
   return !!a && (a === b || unpaddedReference(a) === unpaddedReference(b))
 }
 
-export function lookupHandlers(ctx: AppContext): Handlers {
+export function lookupHandlers(
+  ctx: AppContext
+): ChannelHandlers<typeof customerChannels & typeof billChannels> {
   return {
     'customers:contracts': async (input) => {
       const identification = checkIdentification(input.idType, input.identification)

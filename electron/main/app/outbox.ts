@@ -1,6 +1,7 @@
 /** The outbox screen: what waits, what failed and why, and the supervisor's retry. */
 import { AppError } from '../../../shared/errors'
-import type { Handlers } from '../ipc'
+import type { ChannelHandlers } from '../ipc'
+import type { outboxChannels } from '../../../shared/ipc/channels/outbox'
 import type { OutboxFilter } from '../store/types'
 import type { SupervisorDecision } from '../store/outbox'
 import type { OutboxItem, OutboxState } from '../store/types'
@@ -16,7 +17,7 @@ function toMs(field: 'from' | 'to', value: string): number {
   return ms
 }
 
-export function outboxHandlers(ctx: AppContext): Handlers {
+export function outboxHandlers(ctx: AppContext): ChannelHandlers<typeof outboxChannels> {
   return {
     'outbox:list': (input) => {
       const filter: OutboxFilter = {}

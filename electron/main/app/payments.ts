@@ -11,7 +11,8 @@ import {
   normalizeReference
 } from '../../../shared/domain/payment-reference'
 import { AppError } from '../../../shared/errors'
-import type { Handlers } from '../ipc'
+import type { ChannelHandlers } from '../ipc'
+import type { paymentChannels } from '../../../shared/ipc/channels/payments'
 import { hasPermission } from '../users/policy'
 import type { Person } from '../store/types'
 import type { AppContext } from './context'
@@ -39,7 +40,7 @@ export function requireShiftFor(ctx: AppContext, terminalId: string, cashier: Pe
   throw new AppError('shift_other_cashier', { terminalId, cashier: shift.cashier.name })
 }
 
-export function paymentHandlers(ctx: AppContext): Handlers {
+export function paymentHandlers(ctx: AppContext): ChannelHandlers<typeof paymentChannels> {
   return {
     'payments:register': async (input) => {
       const identification = checkIdentification(input.idType, input.identification)

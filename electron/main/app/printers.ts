@@ -8,7 +8,7 @@ import { renderTestPageHtml } from '../print/test-page'
 import type { SettingsStore } from '../settings-store'
 import type { AuditLog } from '../store/audit'
 import type { Clock, Person } from '../store/types'
-import type { ChannelHandlers } from './session'
+import type { ChannelHandlers } from '../ipc'
 
 export interface PrinterHandlerDeps {
   printer: Pick<Printer, 'print' | 'listPrinters'>

@@ -14,7 +14,7 @@ import type { AuditLog } from '../store/audit'
 import type { PaymentService } from '../store/payments'
 import type { Clock, PaymentReceipt, Person } from '../store/types'
 import type { SettingsStore } from '../settings-store'
-import type { ChannelHandlers } from './session'
+import type { ChannelHandlers } from '../ipc'
 import type { ShiftAccess } from './shift-access'
 
 export type ReceiptChannels = typeof receiptChannels

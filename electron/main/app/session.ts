@@ -1,20 +1,7 @@
 /** Sign-in, lock and supervisor approval: the `session:*` channels. */
-import type { z } from 'zod'
-import type { ChannelSpec, OutputMarker } from '../../../shared/ipc/channel'
 import { sessionChannels } from '../../../shared/ipc/channels/session'
+import type { ChannelHandlers } from '../ipc'
 import type { SessionService } from '../users/sessions'
-
-/**
- * Handlers typed from a feature's own channel map, so they type-check on their own and fit
- * `Handlers` once the map is merged into the contract.
- */
-export type ChannelHandlers<M extends Record<string, ChannelSpec>> = {
-  [C in keyof M]: (
-    input: z.output<M[C]['input']>
-  ) =>
-    | Promise<M[C]['output'] extends OutputMarker<infer O> ? O : never>
-    | (M[C]['output'] extends OutputMarker<infer O> ? O : never)
-}
 
 export type SessionChannels = typeof sessionChannels
 

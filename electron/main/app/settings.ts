@@ -4,7 +4,8 @@
  * to be sent (api-identity.ts).
  */
 import type { SettingsView } from '../../../shared/ipc/views'
-import type { Handlers } from '../ipc'
+import type { ChannelHandlers } from '../ipc'
+import type { settingsChannels } from '../../../shared/ipc/channels/settings'
 import { applySettingsPatch } from '../settings-store'
 import { checkApiChangeAllowed } from './api-identity'
 import type { AppContext } from './context'
@@ -49,7 +50,7 @@ export function settingsView(ctx: AppContext): SettingsView {
   }
 }
 
-export function settingsHandlers(ctx: AppContext): Handlers {
+export function settingsHandlers(ctx: AppContext): ChannelHandlers<typeof settingsChannels> {
   return {
     'settings:get': () => settingsView(ctx),
 

@@ -10,7 +10,7 @@ import type { ShiftService } from '../shifts/shift-service'
 import type { SettingsStore } from '../settings-store'
 import type { Person } from '../store/types'
 import type { SessionService } from '../users/sessions'
-import type { ChannelHandlers } from './session'
+import type { ChannelHandlers } from '../ipc'
 import type { ShiftAccess } from './shift-access'
 
 export type ShiftChannels = typeof shiftChannels

@@ -2,7 +2,7 @@
 import { userChannels } from '../../../shared/ipc/channels/users'
 import type { UserAdmin } from '../users/management'
 import type { SessionService } from '../users/sessions'
-import type { ChannelHandlers } from './session'
+import type { ChannelHandlers } from '../ipc'
 
 export type UserChannels = typeof userChannels
 

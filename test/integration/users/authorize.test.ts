@@ -5,7 +5,7 @@ import { sessionChannels } from '../../../shared/ipc/channels/session'
 import { userChannels } from '../../../shared/ipc/channels/users'
 import { contract } from '../../../shared/ipc/contract'
 import { createDispatcher } from '../../../electron/main/ipc'
-import type { Handlers } from '../../../electron/main/ipc'
+import type { SomeHandlers } from '../../../electron/main/ipc'
 import { SESSION_CHANNEL_NAMES, sessionHandlers } from '../../../electron/main/app/session'
 import { USER_CHANNEL_NAMES, userHandlers } from '../../../electron/main/app/users'
 import {
@@ -78,7 +78,7 @@ describe('authorize hook on a real session', () => {
     const w = (world = await openUsersWorld())
     await w.sessions.signIn('Cajero Demo', '1234')
     let called = false
-    const handlers: Handlers = {
+    const handlers: SomeHandlers = {
       'outbox:retry': () => ((called = true), { retried: 1 }),
       'outbox:summary': () => {
         throw new Error('not needed')

@@ -6,7 +6,7 @@ import {
   forwardEventsToWindow,
   registerIpc
 } from '../../../electron/main/ipc'
-import type { Handlers } from '../../../electron/main/ipc'
+import type { Handlers, SomeHandlers } from '../../../electron/main/ipc'
 import { TigoError, toAppError } from '../../../electron/main/tigo/errors'
 import { AppError } from '../../../shared/errors'
 import { CHANNEL_NAMES } from '../../../shared/ipc/contract'
@@ -23,10 +23,21 @@ function recordingLog() {
 
 const allow = () => true
 
+describe('the handler map', () => {
+  it('needs a handler for every channel: one left out is a compile error (npm run typecheck)', () => {
+    const complete = Object.fromEntries(CHANNEL_NAMES.map((name) => [name, () => undefined]))
+    const { 'bills:list': left, ...withoutOne } = complete as unknown as Handlers
+    // @ts-expect-error 'bills:list' is missing: the app's handler map would not compile.
+    const incomplete: Handlers = withoutOne
+    expect(Object.keys(incomplete)).toHaveLength(CHANNEL_NAMES.length - 1)
+    expect(left).toBeTypeOf('function')
+  })
+})
+
 describe('createDispatcher', () => {
   it('passes parsed input to the handler and answers ok', async () => {
     const seen: unknown[] = []
-    const handlers: Handlers = {
+    const handlers: SomeHandlers = {
       'bills:list': (input) => {
         seen.push(input)
         return { source: 'live', fetchedAt: 'now', contractId: input.contractId, bills: [] }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createDispatcher } from '../../../electron/main/ipc'
-import type { Handlers } from '../../../electron/main/ipc'
+import type { SomeHandlers } from '../../../electron/main/ipc'
 import { CHANNEL_NAMES, contract } from '../../../shared/ipc/contract'
 import { isWellFormedText, malformedTextPath } from '../../../shared/ipc/well-formed'
 
@@ -56,7 +56,7 @@ describe('well-formed text', () => {
     const called: string[] = []
     const handlers = Object.fromEntries(
       CHANNEL_NAMES.map((name) => [name, () => void called.push(name)])
-    ) as Handlers
+    ) as SomeHandlers
     const errors: unknown[] = []
     const dispatch = createDispatcher(handlers, {
       authorize: () => true,
@@ -92,7 +92,7 @@ describe('well-formed text', () => {
         ),
         'payments:validateSignature': () => (called.push('sig'), {}),
         'payments:validateCoupon': () => (called.push('coupon'), {})
-      } as Handlers,
+      } as SomeHandlers,
       { authorize: () => true, log: { error: () => undefined } }
     )
     const cases: Array<[string, unknown]> = [

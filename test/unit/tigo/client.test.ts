@@ -368,12 +368,12 @@ describe('local token problems', () => {
       tokens: {
         getToken: () => {
           asked += 1
-          return Promise.reject(new AppError('secret_unavailable'))
+          return Promise.reject(new AppError('api_credentials_missing'))
         },
         invalidate: () => undefined
       }
     })
-    await expect(client.getBills('1')).rejects.toMatchObject({ code: 'secret_unavailable' })
+    await expect(client.getBills('1')).rejects.toMatchObject({ code: 'api_credentials_missing' })
     expect([asked, server.requests.length]).toEqual([1, 0])
   })
 })
