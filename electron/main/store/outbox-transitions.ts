@@ -23,7 +23,7 @@ export const OUTBOX_TRANSITIONS: TransitionTable = {
 /**
  * Moves only a supervisor may make: a rejected bill is given another go (outbox `retry`); an
  * item no reconcile could decide, or one rejected as paid elsewhere, is decided by hand
- * (`supervisor-decision.ts`: registered with evidence, or resent once Tigo says unpaid).
+ * (`outbox-supervisor.ts`: registered with evidence, or resent once Tigo says unpaid).
  */
 export const SUPERVISOR_TRANSITIONS: TransitionTable = {
   queued: [],
