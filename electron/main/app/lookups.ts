@@ -32,6 +32,8 @@ import type { BillContext } from './views'
 import { bogotaDate, iso, toBillView, toCustomerView } from './views'
 
 const DEFAULT_PAGE_SIZE = 50
+/** What an unreachable or unanswered lookup is translated to (`toAppError`). */
+const UNREACHABLE_CODES = new Set(['api_unreachable', 'lookup_no_answer'])
 /** UNE's references are 18 digits: the zero-padded contract (10), then the bill's sequence. */
 const REFERENCE_DIGITS = 18
 const CONTRACT_DIGITS = 10
@@ -339,7 +341,10 @@ export function lookupHandlers(ctx: AppContext): Handlers {
           // A reference that does not start with a contract, or Tigo away: try the cache.
           const notFound = isTigoError(error) && error.kind === 'rejected' && error.status === 404
           if (!notFound && !isOfflineError(error) && !(error instanceof AppError)) throw error
-          offline = isOfflineError(error)
+          // Unreachable reaches here translated (`fetchBills` found no cache to fall back on).
+          offline =
+            isOfflineError(error) ||
+            (error instanceof AppError && UNREACHABLE_CODES.has(error.code))
         }
       }
       if (!bill) {
