@@ -63,9 +63,10 @@ function useScannedBills(): void {
           announce('error', t('ui.basket.notPayable', { billNo: outcome.bill.billNo }))
           return
         }
+        const opened = outcome.bill.unverified ? 'ui.scan.openedUnverified' : 'ui.scan.opened'
         announce(
           outcome.kind === 'added' ? 'success' : 'info',
-          t(outcome.kind === 'added' ? 'ui.scan.opened' : 'ui.basket.otherCustomer', {
+          t(outcome.kind === 'added' ? opened : 'ui.basket.otherCustomer', {
             billNo: outcome.bill.billNo
           })
         )

@@ -66,7 +66,11 @@ function BillLine({
             })}
           </span>
         </span>
-        {bill.overdue ? (
+        {bill.unverified ? (
+          <span className="chip chip-unverified" title={t('ui.unverified.explain')}>
+            {t('ui.unverified.chip')}
+          </span>
+        ) : bill.overdue ? (
           <span className="chip chip-overdue">{t('ui.state.overdue')}</span>
         ) : (
           <span />

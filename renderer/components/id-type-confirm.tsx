@@ -4,7 +4,7 @@
  * (a NIT with its check digit); until then the customer cannot be paid for.
  */
 import { useState, type FormEvent, type Ref } from 'react'
-import { ID_TYPES, type IdType } from '../../shared/domain/identification'
+import type { IdType } from '../../shared/domain/identification'
 import type { CustomerView } from '../../shared/ipc/views'
 import { useSubmission } from '../hooks/use-submission'
 import { useT } from '../i18n/use-t'
@@ -13,7 +13,7 @@ import { confirmIdType } from '../store/customer-actions'
 import { useCustomerStore } from '../store/customer-store'
 import { ActionButton } from './action-button'
 import { ErrorMessage } from './error-message'
-import { Field } from './field'
+import { IdTypeField } from './id-type-options'
 
 /**
  * `compact`: one row, for the pay screen, which must fit 1366×768 and 1024×768 with the basket
@@ -59,31 +59,20 @@ export function IdTypeConfirm({
     >
       <h2>{t('ui.idConfirm.title')}</h2>
       <p className={compact ? 'sr-only' : undefined}>{t('ui.idConfirm.explain')}</p>
-      <Field
+      <IdTypeField
         label={t('ui.idConfirm.label')}
         hint={
           customer.suggestedIdType
             ? t('ui.idConfirm.suggested', { type: t(`idType.${customer.suggestedIdType}`) })
             : undefined
         }
-      >
-        <select
-          ref={selectRef}
-          value={chosen}
-          data-autofocus
-          onChange={(event) => {
-            setChosen(event.target.value as IdType | '')
-            setFailure(null)
-          }}
-        >
-          <option value="">{t('ui.idConfirm.choose')}</option>
-          {ID_TYPES.map((type) => (
-            <option key={type.code} value={type.code}>
-              {t(type.labelKey)}
-            </option>
-          ))}
-        </select>
-      </Field>
+        value={chosen}
+        selectRef={selectRef}
+        onChange={(value) => {
+          setChosen(value)
+          setFailure(null)
+        }}
+      />
       <ErrorMessage text={failure} />
       <ActionButton type="submit" variant="primary" disabled={busy}>
         {busy ? t('ui.idConfirm.confirming') : t('ui.idConfirm.confirm')}

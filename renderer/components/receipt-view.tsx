@@ -55,7 +55,21 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
         <tbody>
           {receipt.bills.map((item) => (
             <tr key={item.itemId}>
-              <td className="mono">{item.billNo}</td>
+              <td className="mono">
+                {item.billNo}
+                {item.unverified ? (
+                  <>
+                    {' '}
+                    <span
+                      className="chip chip-unverified"
+                      data-testid="receipt-unverified"
+                      title={t('ui.unverified.explain')}
+                    >
+                      {t('ui.unverified.chip')}
+                    </span>
+                  </>
+                ) : null}
+              </td>
               <td className="mono">{item.contractId}</td>
               <td>
                 <StateChip state={item.state} />

@@ -20,6 +20,16 @@ const CAUSES: ReadonlyArray<[RegExp, string]> = [
   [/round stopped/, 'stopped']
 ]
 
+/** The engine's check of a bill paid offline from its barcode alone (sync/verify-step.ts). */
+const UNVERIFIED_NOTES: ReadonlyArray<[string, string]> = [
+  ['bill_unverified_not_found', 'ui.outbox.note.unverifiedNotFound'],
+  ['bill_unverified_customer', 'ui.outbox.note.unverifiedCustomer'],
+  ['bill_unverified_amount', 'ui.outbox.note.unverifiedAmount'],
+  ['bill_unverified_duplicate', 'ui.outbox.note.unverifiedDuplicate'],
+  ['verified as', 'ui.outbox.note.verified'],
+  ['not sent: could not verify the scanned bill', 'ui.outbox.note.unverifiedWaiting']
+]
+
 function causeOf(raw: string): string {
   return CAUSES.find(([pattern]) => pattern.test(raw))?.[1] ?? 'unknown'
 }
@@ -27,6 +37,8 @@ function causeOf(raw: string): string {
 export function outboxNote(raw: string): NoteWords {
   const text = raw.trim()
   const cause = (): Record<string, string> => ({ cause: causeOf(text) })
+  const unverified = UNVERIFIED_NOTES.find(([prefix]) => text.startsWith(prefix))
+  if (unverified) return { key: unverified[1], params: cause() }
   if (text.startsWith('bill_paid_elsewhere'))
     return { key: 'ui.outbox.note.paidElsewhere', params: {} }
   if (text.startsWith('invalid_id_type')) return { key: 'ui.outbox.note.invalidIdType', params: {} }

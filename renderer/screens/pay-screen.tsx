@@ -29,6 +29,7 @@ import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
 import { SupervisorApproval } from '../components/supervisor-approval'
 import { SwitchCustomerDialog } from '../components/switch-customer-dialog'
+import { TypedCustomer } from '../components/typed-customer'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { translateError } from '../../shared/i18n'
 import { useAppStore } from '../store/app-store'
@@ -75,6 +76,7 @@ export function PayScreen() {
   const pendingSwitch = useCustomerStore((state) => state.pendingSwitch)
   const askSwitch = useCustomerStore((state) => state.askSwitch)
   const scanSerial = useCustomerStore((state) => state.scanSerial)
+  const typed = useCustomerStore((state) => state.typed)
   const setReceipt = useReceiptStore((state) => state.setReceipt)
   const others = useOtherBills()
   const [method, setMethod] = useState<PaymentMethod>('cash')
@@ -176,7 +178,13 @@ export function PayScreen() {
         idType,
         identification: payer.identification,
         customerName: payer.name || undefined,
-        bills: selection.map(({ billNo, contractId, amount }) => ({ billNo, contractId, amount })),
+        bills: selection.map(({ billNo, contractId, amount, unverified, dueDate }) => ({
+          billNo,
+          contractId,
+          amount,
+          // Read offline from its barcode alone: main queues it for the engine's check.
+          ...(unverified ? { unverified: { dueDate: dueDate ?? '' } } : {})
+        })),
         method,
         tendered,
         ...(method === 'cash' ? {} : { reference: methodReference }),
@@ -224,14 +232,23 @@ export function PayScreen() {
           <>
             {t('ui.pay.title')}{' '}
             <span className="subtitle">
-              {payer.name} ·{' '}
+              {payer.name || (typed ? t('ui.typedCustomer.name') : '')} ·{' '}
               {payer.idType ? t(`idType.${payer.idType}`) : `(${t('ui.idConfirm.unconfirmed')})`}{' '}
               {payer.identification}
             </span>
           </>
         }
       />
-      <IdTypeConfirm key={payer.identification} customer={payer} compact selectRef={idTypeSelect} />
+      {typed && payer.idType === null ? (
+        <TypedCustomer selectRef={idTypeSelect} />
+      ) : (
+        <IdTypeConfirm
+          key={payer.identification}
+          customer={payer}
+          compact
+          selectRef={idTypeSelect}
+        />
+      )}
       <form
         className="pay-form"
         onSubmit={(event) => void confirm(event)}

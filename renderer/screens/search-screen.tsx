@@ -1,10 +1,11 @@
 /** Find the customer: by id type and number, or by contract. A scanned bill skips this screen. */
 import { useState, type FormEvent } from 'react'
-import { ID_TYPES, validateIdentification, type IdType } from '../../shared/domain/identification'
+import { validateIdentification, type IdType } from '../../shared/domain/identification'
 import { translateError } from '../../shared/i18n'
 import { ActionButton } from '../components/action-button'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
+import { IdTypeOptions } from '../components/id-type-options'
 import { ScreenHeader } from '../components/screen-header'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { checkWhileTyping } from '../lib/identification-check'
@@ -90,11 +91,7 @@ export function SearchScreen() {
                 setIdError(null)
               }}
             >
-              {ID_TYPES.map((type) => (
-                <option key={type.code} value={type.code}>
-                  {t(type.labelKey)}
-                </option>
-              ))}
+              <IdTypeOptions />
             </select>
           </Field>
           <Field

@@ -90,6 +90,30 @@ async function sameCustomerConfirmed(found: BarcodeLookupView): Promise<BarcodeL
   }
 }
 
+/**
+ * Nobody here knows whose a bill read from its barcode alone is: the cashier types the customer
+ * at the counter (TypedCustomer on the pay screen) before it can be paid.
+ */
+function customerToType(bill: BillView): CustomerView {
+  return {
+    source: 'cache',
+    fetchedAt: new Date().toISOString(),
+    idType: null,
+    identification: '',
+    name: '',
+    organization: {},
+    contracts: [{ contractId: bill.contractId, bills: [] }],
+    page: { regIni: 0, numReg: 1, hasMore: false }
+  }
+}
+
+/** The customer the cashier typed for a bill read from its barcode alone. */
+export function typeCustomer(idType: IdType, identification: string): void {
+  const store = useCustomerStore.getState()
+  if (!store.customer || !store.typed) return
+  store.confirmCustomer({ ...store.customer, idType, identification })
+}
+
 /** Makes the scanned bill's customer current and adds the bill to their basket. */
 export function addScannedBill(found: BarcodeLookupView): void {
   const store = useCustomerStore.getState()
@@ -107,6 +131,11 @@ export function addScannedBill(found: BarcodeLookupView): void {
 export async function openScannedBill(raw: string): Promise<ScanOutcome> {
   const found = await sameCustomerConfirmed(await api.invoke('bills:byBarcode', { raw }))
   const store = useCustomerStore.getState()
+  // Read from its barcode alone: it joins the basket of the customer at the counter, if any;
+  // otherwise the cashier types who that is.
+  if (found.bill.unverified && !found.customer && store.selection.length === 0) {
+    store.startTyped(customerToType(found.bill))
+  }
   if (store.selection.length > 0 && isOtherCustomer(store.customer, found.customer)) {
     store.askSwitch(found)
     return { kind: 'ask', bill: found.bill }

@@ -22,6 +22,13 @@ export interface CustomerState {
   pendingSwitch: BarcodeLookupView | null
   /** Grows on every scan added to the basket: the pay screen then focuses the amount received. */
   scanSerial: number
+  /**
+   * The customer is typed by the cashier, not found with Tigo: offline, a scanned bill never
+   * looked up carries none (the engine checks the bill is theirs before sending).
+   */
+  typed: boolean
+  /** Starts a payment for a customer the cashier is about to type. */
+  startTyped: (customer: CustomerView) => void
   setCustomer: (customer: CustomerView) => void
   /** The same customer with the id type the cashier confirmed: the ticks and bills stay. */
   confirmCustomer: (customer: CustomerView) => void
@@ -44,7 +51,8 @@ const EMPTY = {
   bills: null,
   characteristics: null,
   selection: [],
-  pendingSwitch: null
+  pendingSwitch: null,
+  typed: false
 }
 
 function sameCustomer(a: CustomerView | null, b: CustomerView): boolean {
@@ -62,6 +70,8 @@ export const useCustomerStore = create<CustomerState>()((set) => ({
         : { ...EMPTY, customer, contractId: customer.contracts[0]?.contractId ?? null }
     ),
   confirmCustomer: (customer) => set({ customer }),
+  startTyped: (customer) =>
+    set({ ...EMPTY, customer, contractId: customer.contracts[0]?.contractId ?? null, typed: true }),
   openContract: (contractId) =>
     set((state) =>
       state.contractId === contractId ? {} : { contractId, bills: null, characteristics: null }

@@ -249,6 +249,11 @@ export function unpaddedReference(reference: string): string {
   return reference.replace(/^0+(?=.)/, '')
 }
 
+/** Two payment references of the same bill, padded or not ('0000123456' and '123456'). */
+export function sameReference(a: string | undefined | null, b: string): boolean {
+  return !!a && (a === b || unpaddedReference(a) === unpaddedReference(b))
+}
+
 /** Writes a barcode the way a scanner of the given kind would send it (simulator and tests). */
 export function encodeBillBarcode(b: BillBarcode, variant: BillBarcodeVariant): string {
   const date = b.dueDate.replace(/-/g, '')

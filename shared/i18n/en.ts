@@ -319,5 +319,7 @@ export const en: Record<EsKey, string> = {
     'The transfer reference has 4 to 40 letters, digits or hyphens.',
   // Issue 13: a failed lookup speaks of the lookup, not of a payment.
   'error.lookup_no_answer':
-    'Tigo did not answer the lookup in time. Try again in a moment; nothing was charged or registered.'
+    'Tigo did not answer the lookup in time. Try again in a moment; nothing was charged or registered.',
+  // Issue 13: a bill paid offline from its barcode alone, on the printed receipt.
+  'receipt.unverified': 'UNVERIFIED: Tigo will check this bill'
 }

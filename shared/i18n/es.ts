@@ -327,7 +327,9 @@ export const es = {
     'La referencia de la transferencia lleva de 4 a 40 letras, dígitos o guiones.',
   // Issue 13: a failed lookup speaks of the lookup, not of a payment.
   'error.lookup_no_answer':
-    'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.'
+    'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.',
+  // Issue 13: a bill paid offline from its barcode alone, on the printed receipt.
+  'receipt.unverified': 'SIN VERIFICAR: Tigo revisará esta factura'
 } satisfies Record<string, string>
 
 export type EsKey = keyof typeof es

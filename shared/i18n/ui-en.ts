@@ -692,5 +692,29 @@ export const uiEn: Record<keyof typeof uiEs, string> = {
   'ui.outbox.dayInvalid': 'Type the date as day/month/year, for example 05/03/2026.',
   'ui.outbox.dayPlaceholder': 'dd/mm/yyyy',
   'ui.outbox.openStates': 'To send or review',
-  'ui.cash.quick': 'Quick amounts'
+  'ui.cash.quick': 'Quick amounts',
+  // Issue 13: offline, a scanned bill never looked up, read from its barcode alone.
+  'ui.unverified.chip': 'Unverified',
+  'ui.unverified.explain':
+    'Read from its barcode while offline: Tigo will check it before the payment is registered.',
+  'ui.scan.openedUnverified':
+    "Bill {billNo} read from its barcode, unverified. Type the customer's id.",
+  'ui.typedCustomer.title': "Customer's id",
+  'ui.typedCustomer.explain':
+    "Offline, the bill does not say whose it is: type the customer's id type and number. Tigo will check the bill is theirs before the payment is registered.",
+  'ui.typedCustomer.idType': 'Id type',
+  'ui.typedCustomer.number': 'Id number',
+  'ui.typedCustomer.use': 'Use this customer',
+  'ui.typedCustomer.name': 'Customer to be verified',
+  'ui.outbox.note.unverifiedNotFound':
+    'Tigo does not have this bill (read offline from its barcode). Not sent: a supervisor must review it.',
+  'ui.outbox.note.unverifiedCustomer':
+    'The bill read offline is not of the customer typed at the till. Not sent: a supervisor must review it.',
+  'ui.outbox.note.unverifiedAmount':
+    "The amount taken is not the bill's amount at Tigo. Not sent: a supervisor must review it.",
+  'ui.outbox.note.unverifiedDuplicate':
+    'This bill already has another payment at this till. Not sent: a supervisor must review it.',
+  'ui.outbox.note.verified': "Checked with Tigo: the customer's bill, for that amount.",
+  'ui.outbox.note.unverifiedWaiting':
+    'The bill could not be checked with Tigo ({cause}); not sent. Will try again.'
 }

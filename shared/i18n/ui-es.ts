@@ -701,5 +701,29 @@ export const uiEs = {
   'ui.outbox.dayInvalid': 'Escriba la fecha como día/mes/año, por ejemplo 05/03/2026.',
   'ui.outbox.dayPlaceholder': 'dd/mm/aaaa',
   'ui.outbox.openStates': 'Por enviar o revisar',
-  'ui.cash.quick': 'Valores rápidos'
+  'ui.cash.quick': 'Valores rápidos',
+  // Issue 13: offline, a scanned bill never looked up, read from its barcode alone.
+  'ui.unverified.chip': 'Sin verificar',
+  'ui.unverified.explain':
+    'Leída del código de barras sin conexión: Tigo la verificará antes de registrar el pago.',
+  'ui.scan.openedUnverified':
+    'Factura {billNo} leída del código de barras, sin verificar. Escriba el documento del cliente.',
+  'ui.typedCustomer.title': 'Documento del cliente',
+  'ui.typedCustomer.explain':
+    'Sin conexión la factura no trae el cliente: escriba su tipo y número de documento. Tigo verificará que la factura sea suya antes de registrar el pago.',
+  'ui.typedCustomer.idType': 'Tipo de documento',
+  'ui.typedCustomer.number': 'Número de documento',
+  'ui.typedCustomer.use': 'Usar este cliente',
+  'ui.typedCustomer.name': 'Cliente por verificar',
+  'ui.outbox.note.unverifiedNotFound':
+    'Tigo no tiene esta factura (leída sin conexión del código de barras). No se envió: un supervisor debe revisarla.',
+  'ui.outbox.note.unverifiedCustomer':
+    'La factura leída sin conexión no es del cliente escrito en caja. No se envió: un supervisor debe revisarla.',
+  'ui.outbox.note.unverifiedAmount':
+    'El valor cobrado no es el valor de la factura en Tigo. No se envió: un supervisor debe revisarla.',
+  'ui.outbox.note.unverifiedDuplicate':
+    'Esta factura ya tiene otro pago en esta caja. No se envió: un supervisor debe revisarla.',
+  'ui.outbox.note.verified': 'Verificada con Tigo: la factura es del cliente y por ese valor.',
+  'ui.outbox.note.unverifiedWaiting':
+    'No se pudo verificar la factura con Tigo ({cause}); no se envió. Se intentará de nuevo.'
 } satisfies Record<string, string>

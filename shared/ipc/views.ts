@@ -31,6 +31,11 @@ export interface BillView {
   outboxState?: OutboxState
   claimStatus?: string
   billingSystem?: string
+  /**
+   * Offline, a scanned bill never looked up: read from its barcode alone, `billNo` is its
+   * reference. Payable with the customer typed at the counter; checked with Tigo before sending.
+   */
+  unverified?: true
 }
 
 export interface ContractView {
@@ -118,6 +123,8 @@ export interface ReceiptBillView {
   amount: number
   dueDate: string | null
   state: OutboxState
+  /** Paid from its barcode alone, offline: "sin verificar" until the engine checks it with Tigo. */
+  unverified?: true
 }
 
 /** A payment as saved on this terminal (ISO dates, whole pesos). */

@@ -10,7 +10,12 @@ import {
   ContractsDetails as DetailsSchema,
   PartyCharacteristics as CharacteristicsSchema
 } from '../../../shared/api/models'
-import { parseBillBarcode, unpaddedReference } from '../../../shared/domain/bill-barcode'
+import type { BillBarcode } from '../../../shared/domain/bill-barcode'
+import {
+  parseBillBarcode,
+  sameReference,
+  unpaddedReference
+} from '../../../shared/domain/bill-barcode'
 import type { IdType } from '../../../shared/domain/identification'
 import { validateIdentification } from '../../../shared/domain/identification'
 import { AppError } from '../../../shared/errors'
@@ -19,6 +24,7 @@ import type { customerChannels } from '../../../shared/ipc/channels/customers'
 import type { billChannels } from '../../../shared/ipc/channels/bills'
 import type { BillView, CustomerView, Source } from '../../../shared/ipc/views'
 import { isTigoError, toAppError } from '../tigo/errors'
+import { askOwnership } from '../tigo/ownership'
 import { UNCONFIRMED_ID_TYPE } from '../store/cache'
 import type { CachedBill } from '../store/types'
 import type { AppContext } from './context'
@@ -28,6 +34,8 @@ import type { BillContext } from './views'
 import { bogotaDate, iso, toBillView, toCustomerView } from './views'
 
 const DEFAULT_PAGE_SIZE = 50
+/** What an unreachable or unanswered lookup is translated to (`toAppError`). */
+const UNREACHABLE_CODES = new Set(['api_unreachable', 'lookup_no_answer'])
 /** UNE's references are 18 digits: the zero-padded contract (10), then the bill's sequence. */
 const REFERENCE_DIGITS = 18
 const CONTRACT_DIGITS = 10
@@ -116,10 +124,6 @@ async function contractCustomer(ctx: AppContext, contractId: string): Promise<Cu
   )
 }
 
-const OWNER_PAGE_SIZE = 500
-/** A customer with more contracts than this is asked no further; the cashier confirms instead. */
-const OWNER_PAGES = 4
-
 export type OwnerCheck = 'owns' | 'not_found' | 'not_owner' | 'offline'
 
 /**
@@ -132,22 +136,10 @@ export async function checkOwnerWithTigo(
   owner: Owner
 ): Promise<OwnerCheck> {
   try {
-    for (let page = 1; page <= OWNER_PAGES; page++) {
-      const details = await ctx.client.getCustomerContracts(owner.idType, owner.identification, {
-        regIni: page,
-        numReg: OWNER_PAGE_SIZE
-      })
-      if (details.contractsCollection.some((item) => item.contractId === contractId)) {
-        rememberContracts(ctx.cache, details, owner, 'search')
-        return 'owns'
-      }
-      if (details.contractsCollection.length < OWNER_PAGE_SIZE) return 'not_owner'
-    }
-    return 'not_owner'
+    const answer = await askOwnership(ctx.client, contractId, owner)
+    if (answer.verdict === 'owns') rememberContracts(ctx.cache, answer.details, owner, 'search')
+    return answer.verdict
   } catch (error) {
-    if (isTigoError(error) && error.kind === 'rejected' && error.status === 404) {
-      return 'not_found'
-    }
     if (isOfflineError(error)) return 'offline'
     throw error
   }
@@ -231,8 +223,20 @@ function cachedBillView(ctx: AppContext, cached: CachedBill): BillView {
   }
 }
 
-function sameReference(a: string | undefined | null, b: string): boolean {
-  return !!a && (a === b || unpaddedReference(a) === unpaddedReference(b))
+/** A bill read from its barcode alone: `billNo` is the reference until Tigo is asked. */
+function unverifiedBillView(ctx: AppContext, barcode: BillBarcode, contractId: string): BillView {
+  const state = ctx.outbox.activeItemForBill(barcode.reference)?.state
+  return {
+    billNo: barcode.reference,
+    contractId,
+    amount: barcode.amount,
+    paid: false,
+    overdue: barcode.dueDate < bogotaDate(ctx.clock()),
+    dueDate: barcode.dueDate,
+    reference: barcode.reference,
+    unverified: true,
+    ...(state ? { outboxState: state } : {})
+  }
 }
 
 export function lookupHandlers(
@@ -330,7 +334,9 @@ export function lookupHandlers(
         : undefined
 
       let bill: BillView | undefined
-      if (contractId) {
+      // Known to be down: no live attempt (its retries took seconds), the cache or the barcode.
+      let offline = !ctx.isOnline()
+      if (contractId && !offline) {
         try {
           const fetched = await fetchBills(ctx, contractId)
           const found = fetched.value.find((b) => sameReference(b.referencePayment, reference))
@@ -339,6 +345,10 @@ export function lookupHandlers(
           // A reference that does not start with a contract, or Tigo away: try the cache.
           const notFound = isTigoError(error) && error.kind === 'rejected' && error.status === 404
           if (!notFound && !isOfflineError(error) && !(error instanceof AppError)) throw error
+          // Unreachable reaches here translated (`fetchBills` found no cache to fall back on).
+          offline =
+            isOfflineError(error) ||
+            (error instanceof AppError && UNREACHABLE_CODES.has(error.code))
         }
       }
       if (!bill) {
@@ -347,10 +357,15 @@ export function lookupHandlers(
           ctx.cache.billByReference(unpaddedReference(reference))
         if (cached) bill = cachedBillView(ctx, cached)
       }
+      // Offline and never looked up: the barcode alone, checked with Tigo before it is sent.
+      if (!bill && offline && contractId) bill = unverifiedBillView(ctx, barcode, contractId)
       if (!bill) throw new AppError('barcode_bill_not_found', { reference })
 
-      // The bill is what the cashier scanned for; its owner is a courtesy when Tigo has it.
-      const customer = await contractCustomer(ctx, bill.contractId).catch(() => null)
+      // The bill is what the cashier scanned for; its owner is a courtesy when Tigo has it (the
+      // cashier types the owner of an unverified one: nobody here knows it).
+      const customer = bill.unverified
+        ? null
+        : await contractCustomer(ctx, bill.contractId).catch(() => null)
       return {
         barcode: {
           gln: barcode.gln,

@@ -141,7 +141,8 @@ function toReceiptBillView(bill: ReceiptBill): ReceiptBillView {
     reference: bill.reference,
     amount: bill.amount,
     dueDate: bill.dueDate,
-    state: bill.state
+    state: bill.state,
+    ...(bill.unverified ? { unverified: true as const } : {})
   }
 }
 
@@ -167,7 +168,8 @@ function toOutboxItemView(item: OutboxItem, flagged: boolean): OutboxItemView {
     rejectedReason: item.rejectedReason,
     nextAttemptAt: item.state === 'queued' ? iso(item.nextAttemptAt) : null,
     registeredAt: item.registeredAt === null ? null : iso(item.registeredAt),
-    flagged
+    flagged,
+    ...(item.unverified ? { unverified: true as const } : {})
   }
 }
 

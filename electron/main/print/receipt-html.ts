@@ -98,6 +98,8 @@ export async function renderReceiptHtml(
     parts.push(row(bill.billNo, money(bill.amount)))
     if (bill.reference) parts.push(line(`${t('reference')} ${bill.reference}`, 'small wrap'))
     if (bill.state === 'rejected') parts.push(line(t('billRejected'), 'small strong'))
+    // Read offline from its barcode alone: the customer knows Tigo still has to check it.
+    else if (bill.unverified) parts.push(line(t('unverified'), 'small strong'))
   }
   parts.push(RULE)
   parts.push(row(t('total'), money(receipt.total), 'big'))

@@ -62,8 +62,8 @@ export function prepareOutboxSql(db: Database): OutboxSql {
   return {
     insertItem: db.prepare(
       `INSERT INTO outbox_items (payment_id, bill_no, contract_id, reference, amount, due_date,
-         state, next_attempt_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`
+         unverified, state, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`
     ),
     insertAttempt: db.prepare(
       `INSERT INTO outbox_attempts (item_id, at, from_state, to_state, outcome, http_status, detail)
@@ -87,7 +87,9 @@ export function prepareOutboxSql(db: Database): OutboxSql {
       `SELECT id FROM outbox_items WHERE state = 'queued' AND next_attempt_at <= ?
        ORDER BY next_attempt_at, id LIMIT ?`
     ),
-    sendingIds: db.prepare(`SELECT id FROM outbox_items WHERE state = 'sending' ORDER BY id`),
+    sendingIds: db.prepare(
+      `SELECT id, unverified FROM outbox_items WHERE state = 'sending' ORDER BY id`
+    ),
     uncertain: db.prepare(`${SELECT_ITEMS} WHERE i.state = 'uncertain' ORDER BY i.id`),
     activeForBill: db.prepare(`${SELECT_ITEMS} WHERE i.bill_no = ? AND i.state <> 'rejected'`),
     nextAttemptAt: db.prepare(

@@ -27,6 +27,7 @@ import { OUTBOX_STATES, WAITING_STATES } from './types'
 import type { TransitionActor } from './outbox-transitions'
 import { canTransition, noteParts, sanitizeDetail } from './outbox-transitions'
 import { createOutboxSupervisor, type OutboxSupervisor } from './outbox-supervisor'
+import { createOutboxVerifier, type OutboxVerifier } from './outbox-verify'
 
 export {
   OUTBOX_TRANSITIONS,
@@ -43,9 +44,11 @@ export interface NewOutboxItem {
   reference: string | null
   amount: number
   dueDate: string | null
+  /** Paid from its barcode alone (`billNo` is the reference): checked before it is sent. */
+  unverified?: boolean
 }
 
-export interface Outbox extends OutboxSupervisor {
+export interface Outbox extends OutboxSupervisor, OutboxVerifier {
   /** Adds one queued item per bill; meant to run inside the payment's transaction. */
   enqueue(paymentId: string, bills: readonly NewOutboxItem[]): OutboxItem[]
   /** queued items due by `now` → sending (attempts + 1), ordered so one customer's are adjacent. */
@@ -152,9 +155,11 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
   }
 
   const supervisor = createOutboxSupervisor({ db, sql, clock, transition, items })
+  const verifier = createOutboxVerifier({ db, sql, clock, items })
 
   return {
     ...supervisor,
+    ...verifier,
 
     enqueue(paymentId, bills) {
       const now = clock()
@@ -168,6 +173,7 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
               bill.reference,
               bill.amount,
               bill.dueDate,
+              bill.unverified ? 1 : 0,
               now,
               now,
               now
@@ -264,7 +270,12 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
     },
 
     recoverInterrupted() {
-      const ids = (sql.sendingIds.all() as { id: number }[]).map((row) => row.id)
+      const rows = sql.sendingIds.all() as { id: number; unverified: number }[]
+      // An unverified item is sent only after its check: interrupted, it certainly never left.
+      const unchecked = rows.filter((row) => row.unverified === 1).map((row) => row.id)
+      const ids = rows.filter((row) => row.unverified !== 1).map((row) => row.id)
+      const requeue = 'interrupted before the scanned bill was checked: nothing was sent'
+      transition(unchecked, 'queued', 'interrupted', requeue, 'last_error = ?', [requeue])
       const message = 'interrupted while sending: the request may have reached Tigo'
       return transition(ids, 'uncertain', 'interrupted', message, 'last_error = ?', [message])
     },

@@ -116,6 +116,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     const idType = input.idType.trim()
     const identification = input.identification.trim()
     return input.bills.map((bill) => {
+      if (bill.unverified) return unverifiedBill(bill, bill.unverified.dueDate)
       const cached = cache.billByNo(bill.billNo)
       if (!cached || cached.contractId !== bill.contractId) {
         throw new AppError('bill_unknown', { billNo: bill.billNo, contractId: bill.contractId })
@@ -145,6 +146,25 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
         dueDate: cached.dueDate
       }
     })
+  }
+
+  /**
+   * A bill read from its barcode alone, offline: nothing here can say whose it is or whether it
+   * is paid (the engine asks Tigo before sending); only that it is not already waiting here.
+   */
+  function unverifiedBill(bill: RegisterPaymentInput['bills'][number], dueDate: string) {
+    const cached = cache.billByReference(bill.billNo)
+    const active =
+      outbox.activeItemForBill(bill.billNo) ?? (cached && outbox.activeItemForBill(cached.billNo))
+    if (active) throw new AppError('bill_already_queued', { billNo: bill.billNo })
+    return {
+      billNo: bill.billNo,
+      contractId: bill.contractId,
+      reference: bill.billNo,
+      amount: bill.amount,
+      dueDate,
+      unverified: true
+    }
   }
 
   /** Which caps the payment is over, each lifted only by the approval given for it. */

@@ -50,6 +50,8 @@ export interface ItemRow {
   updated_at: number
   registered_at: number | null
   rejected_reason: string | null
+  /** 1 while a bill paid from its barcode alone waits for the engine's check (migration 007). */
+  unverified: number
 }
 
 /** An item joined with the payment fields the sync engine needs to build a request. */
@@ -118,6 +120,7 @@ export function toOutboxItem(row: ItemWithPaymentRow): OutboxItem {
     updatedAt: row.updated_at,
     registeredAt: row.registered_at,
     rejectedReason: row.rejected_reason,
+    unverified: row.unverified === 1,
     idType: row.id_type,
     identification: row.identification,
     method: row.method,
@@ -137,7 +140,8 @@ export function toReceiptBill(row: ItemRow): ReceiptBill {
     reference: row.reference,
     amount: row.amount,
     dueDate: row.due_date,
-    state: row.state
+    state: row.state,
+    ...(row.unverified === 1 ? { unverified: true as const } : {})
   }
 }
 

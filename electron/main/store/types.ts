@@ -48,6 +48,11 @@ export interface OutboxItem {
   updatedAt: number
   registeredAt: number | null
   rejectedReason: string | null
+  /**
+   * Paid offline from the barcode alone: `billNo` holds the scanned reference until the engine
+   * finds the bill with Tigo, for this customer and amount (sync/verify-step.ts).
+   */
+  unverified: boolean
   idType: string
   identification: string
   method: PaymentMethod
@@ -135,6 +140,11 @@ export interface PaymentBillInput {
   billNo: string
   contractId: string
   amount: number
+  /**
+   * Scanned offline and never looked up: `billNo` is the barcode's reference; the engine checks
+   * the bill with Tigo before anything is sent.
+   */
+  unverified?: { dueDate: string }
 }
 
 export interface RegisterPaymentInput {

@@ -30,6 +30,7 @@ import { answerFor, buildRegisterBody, groupForRegister, groupIdType } from './r
 import type { RegisterGroup } from './register-request'
 import { gateResends } from './resend-gate'
 import type { DrainContext, SyncSettings } from './types'
+import { verifyScanned } from './verify-step'
 
 /** `halt-unreachable`: the round stopped on a failure with no HTTP answer at all. */
 export type RoundOutcome = 'continue' | 'halt' | 'halt-unreachable'
@@ -58,8 +59,10 @@ export async function sendRound(
   ctx: DrainContext,
   claimed: readonly OutboxItem[]
 ): Promise<RoundResult> {
-  // A bill a request of ours may already have reached Tigo with goes out only past the gate.
-  const cleared = await gateResends(ctx, claimed)
+  // A bill paid offline from its barcode alone goes out only once Tigo confirms it is that
+  // customer's, for that amount; then, like every bill, a possible resend only past the gate.
+  const verified = await verifyScanned(ctx, claimed)
+  const cleared = await gateResends(ctx, verified)
   const groups = groupForRegister(cleared, ctx.settings.batchSize, ctx.sendAlone)
   const width = requestWidth(ctx.settings)
   let next = 0

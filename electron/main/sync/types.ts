@@ -45,11 +45,13 @@ export type SyncOutbox = Pick<
   | 'attempts'
   | 'flagForSupervisor'
   | 'possiblyDelivered'
+  | 'markVerified'
+  | 'flagPayments'
 >
 
 export type SyncClient = Pick<
   TigoClient,
-  'registerPayment' | 'getBills' | 'getBillPayments' | 'probe'
+  'registerPayment' | 'getBills' | 'getBillPayments' | 'getCustomerContracts' | 'probe'
 >
 
 /**

@@ -25,6 +25,14 @@ export const BillToPayInput = z.strictObject({
   amount: PesosInput.positive()
 })
 
+/**
+ * A bill to pay at the counter. `unverified`: scanned offline and never looked up, `billNo` is
+ * the barcode's reference and `dueDate` its due date; main queues it to be checked with Tigo.
+ */
+export const CounterBillInput = BillToPayInput.extend({
+  unverified: z.strictObject({ dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).optional()
+})
+
 export const ClientInformationInput = z.strictObject({
   email: z.string().max(200).optional(),
   firstName: z.string().max(100).optional(),

@@ -5,6 +5,7 @@ import { PAYMENT_METHODS } from '../views'
 import {
   BillToPayInput,
   ClientInformationInput,
+  CounterBillInput,
   IdentificationInput,
   IdTypeInput,
   PaymentReferenceInput,
@@ -17,7 +18,7 @@ export const paymentChannels = {
       idType: IdTypeInput,
       identification: IdentificationInput,
       customerName: z.string().trim().max(200).optional(),
-      bills: z.array(BillToPayInput).min(1).max(50),
+      bills: z.array(CounterBillInput).min(1).max(50),
       method: z.enum(PAYMENT_METHODS),
       tendered: PesosInput.optional(),
       /** Required for cards, cheques and transfers (approval code, bank and number, …). */

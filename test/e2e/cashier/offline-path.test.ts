@@ -7,7 +7,7 @@ import {
   textOf
 } from './fixture'
 import { findBill, OFFLINE_CAP } from '../../support/dataset'
-import { fillCardApproval } from './till'
+import { backOnlineUntilRegistered, fillCardApproval } from './till'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {
   const session = useCashier({ openShift: true })
@@ -66,12 +66,7 @@ describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () =>
     await page.keyboard.press('Escape')
     await page.getByTestId('receipt').waitFor()
 
-    simulator.setFaults({ refuseConnections: false })
-    await simulator.settled()
-    await page.getByRole('button', { name: 'Sincronizar' }).click()
-    await expect
-      .poll(() => textOf(page.getByTestId('receipt-sync')), { timeout: 60_000 })
-      .toBe('REGISTRADO EN TIGO')
+    await backOnlineUntilRegistered(page, simulator)
     await session.screenshot('offline-4-registered')
     expect(simulator.registrationsByBill()[bill.billNo]).toBe(1)
   })

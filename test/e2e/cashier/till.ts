@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { BillSummary } from './fixture'
 import { searchCustomer, textOf } from './fixture'
 
@@ -98,4 +99,20 @@ export async function printedFile(page: Page, scope = page.getByTestId('receipt-
   const match = /(\/\S+\.pdf)$/.exec(text)
   if (!match?.[1]) throw new Error(`no PDF path in "${text}"`)
   return match[1]
+}
+
+/**
+ * Tigo back: lets the simulator answer again, asks for a sync and waits until the receipt on
+ * screen says its payment is registered.
+ */
+export async function backOnlineUntilRegistered(
+  page: Page,
+  simulator: { setFaults(faults: { refuseConnections: boolean }): void; settled(): Promise<void> }
+): Promise<void> {
+  simulator.setFaults({ refuseConnections: false })
+  await simulator.settled()
+  await page.getByRole('button', { name: 'Sincronizar' }).click()
+  await expect
+    .poll(() => textOf(page.getByTestId('receipt-sync')), { timeout: 60_000 })
+    .toBe('REGISTRADO EN TIGO')
 }

@@ -113,6 +113,19 @@ describe('renderReceiptHtml', () => {
     expect(text).toContain('Tigo no aceptó esta factura')
   })
 
+  it('prints pending with "sin verificar" a bill paid offline from its barcode alone', async () => {
+    const scanned = receipt(['queued'])
+    const bills = scanned.bills.map((bill) => ({ ...bill, unverified: true as const }))
+    const text = visibleText(
+      await renderReceiptHtml({ ...scanned, bills }, { ...base, paperWidth: 58 })
+    )
+    expect(text).toContain('PENDIENTE DE CONFIRMACIÓN')
+    expect(text).toContain('SIN VERIFICAR')
+    expect(
+      visibleText(await renderReceiptHtml(scanned, { ...base, paperWidth: 58 }))
+    ).not.toContain('SIN VERIFICAR')
+  })
+
   it('marks a reprint COPIA with the reprint time', async () => {
     const html = await renderReceiptHtml(receipt(['registered', 'registered']), {
       ...base,

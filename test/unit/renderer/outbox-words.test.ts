@@ -32,6 +32,24 @@ describe('outbox notes in words', () => {
     expect(words('unreadable answer: schema: 0.billNo')).toContain('se verificará con Tigo')
   })
 
+  it('says why a bill paid offline from its barcode alone went to a supervisor, in Spanish', () => {
+    expect(words('bill_unverified_customer: contract 1 is not of NIT 9')).toContain(
+      'no es del cliente escrito en caja'
+    )
+    expect(words('bill_unverified_amount: Tigo has 1000, paid 2000')).toContain(
+      'no es el valor de la factura'
+    )
+    expect(words('bill_unverified_not_found: contract 1 lists no bill 2')).toContain(
+      'Tigo no tiene esta factura'
+    )
+    expect(
+      words('not sent: could not verify the scanned bill: Tigo getBills: not-sent - ECONNREFUSED')
+    ).toBe(
+      'No se pudo verificar la factura con Tigo (sin conexión con Tigo); no se envió. Se intentará de nuevo.'
+    )
+    expect(words('verified as 906537128-61')).toContain('Verificada con Tigo')
+  })
+
   it('never shows the technical tokens in the sentence', () => {
     for (const raw of [
       'not sent: Tigo registerPayment: not-sent - ECONNREFUSED',

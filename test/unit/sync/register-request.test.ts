@@ -25,6 +25,7 @@ function item(partial: Partial<OutboxItem>): OutboxItem {
     updatedAt: 0,
     registeredAt: null,
     rejectedReason: null,
+    unverified: false,
     idType: 'NIT',
     identification: '900123456',
     method: 'cash',

@@ -10,6 +10,7 @@ import { shiftsBatch } from './003-shifts-batch'
 import { outboxWaitingAmount } from './004-outbox-waiting-amount'
 import { shiftRules } from './005-shift-rules'
 import { paymentReference } from './006-payment-reference'
+import { unverifiedBills } from './007-unverified-bills'
 
 export type { Migration } from './migration'
 
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   shiftsBatch,
   outboxWaitingAmount,
   shiftRules,
-  paymentReference
+  paymentReference,
+  unverifiedBills
 ]
