@@ -3,7 +3,7 @@
  * one box; a receipt's QR code scanned anywhere opens its payment without this screen. A result
  * opens on the receipt screen, where F5 reprints it as a copy.
  */
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { Fragment, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { formatReceiptNumber } from '../../shared/domain/receipt-number'
 import type { PaymentReceipt } from '../../shared/ipc/views'
 import { ActionButton } from '../components/action-button'
@@ -13,7 +13,7 @@ import { Money } from '../components/money'
 import { ScreenHeader } from '../components/screen-header'
 import { StateChip, type ChipState } from '../components/state-chip'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
-import { formatMoment } from '../lib/format'
+import { formatDayAndMinute } from '../lib/format'
 import { openPayment, searchPayments, useFoundPayments } from '../store/found-payments'
 
 /** The state a payment shows: its least settled bill (one rejected bill is what matters). */
@@ -114,17 +114,26 @@ export function FindPaymentScreen() {
             <tbody ref={results} onKeyDown={moveFocus} data-testid="find-payment-results">
               {found.payments.map((payment) => (
                 <tr key={payment.id}>
-                  <td className="mono">
+                  <td className="mono nowrap">
                     {formatReceiptNumber(payment.terminalId, payment.receiptNo)}
                   </td>
-                  <td>{formatMoment(payment.createdAt, language)}</td>
+                  <td>{formatDayAndMinute(payment.createdAt, language)}</td>
                   <td>
-                    {t(`idType.${payment.customer.idType}`)} {payment.customer.identification}
+                    <span className="nowrap">
+                      {t(`idType.${payment.customer.idType}`)} {payment.customer.identification}
+                    </span>
                     {payment.customer.name ? (
-                      <span className="muted"> · {payment.customer.name}</span>
+                      <span className="find-payment-name muted">{payment.customer.name}</span>
                     ) : null}
                   </td>
-                  <td className="mono">{payment.bills.map((bill) => bill.billNo).join(', ')}</td>
+                  <td className="mono">
+                    {payment.bills.map((bill, index) => (
+                      <Fragment key={bill.itemId}>
+                        {index > 0 ? ', ' : null}
+                        <span className="nowrap">{bill.billNo}</span>
+                      </Fragment>
+                    ))}
+                  </td>
                   <td className="col-amount">
                     <Money value={payment.total} />
                   </td>
