@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { formatReceiptCode } from '../../../shared/domain/receipt-number'
-import { customerOf, findBill, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { customerOf, findCustomerBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
 import {
   expectNoTechnicalWords,
   missingPrerequisite,
@@ -65,17 +65,19 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
 ] as const)('finding a receipt again at %s', (_label, viewport) => {
   const session = useCashier({ viewport, openShift: true })
   const tag = `find-${viewport.width}`
-  let paid: { bill: BillSummary; receiptNo: string } | undefined
+  let paid: { bill: BillSummary; later: BillSummary; receiptNo: string } | undefined
 
   it('opens a payment from its QR code scanned on another screen, and reprints it', async () => {
     const { page, dataset } = session
-    const bill = findBill(dataset, { idType: 'NIT', maxAmount: OFFLINE_CAP })
+    // Two bills of one customer: the second is paid later, so "Buscar pago" lists two payments.
+    const [bill, later] = findCustomerBills(dataset, 2, { idType: 'NIT', maxAmount: OFFLINE_CAP })
+    if (!bill || !later) throw new Error('findCustomerBills gave fewer than two bills')
     await openContract(page, bill)
     await payInCash(page, [bill])
     const receiptNo = await receiptNumberOnScreen(page)
     // People read the terminal and sequence; the internal id is nowhere on the screen.
     expect(await page.locator('body').innerText()).not.toMatch(UUID)
-    paid = { bill, receiptNo }
+    paid = { bill, later, receiptNo }
     await session.screenshot(`${tag}-1-receipt`)
 
     // Elsewhere, typing in a field: the wedge types the QR's text and Enter.
@@ -100,7 +102,10 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
   it('finds the payment by NIT and by bill number in "Buscar pago" (F1), and reprints it', async () => {
     const { page, dataset } = session
     if (!paid) throw new Error('the first test took no payment')
-    const { bill, receiptNo } = paid
+    const { bill, later, receiptNo } = paid
+    await openContract(page, later)
+    await payInCash(page, [later])
+    const laterNo = await receiptNumberOnScreen(page)
     await page.keyboard.press('F1')
     await page.locator('.find-payment-screen').waitFor()
     const query = page.getByTestId('find-payment-query')
@@ -111,6 +116,10 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
     await query.press('Enter')
     const row = results.getByRole('row').filter({ hasText: receiptNo })
     await row.waitFor()
+    // Both payments of the customer, the newest first.
+    expect(await textOf(page.getByTestId('find-payment-count'))).toBe('2 pagos encontrados')
+    expect(await textOf(results.getByRole('row').first())).toContain(laterNo)
+    expect(await textOf(results.getByRole('row').nth(1))).toContain(receiptNo)
     const rowText = (await textOf(row)).replace(/[\u00a0\u202f]/g, ' ')
     expect(rowText).toContain(bill.billNo)
     expect(rowText).toContain(`$ ${pesos(bill.amount)}`)
