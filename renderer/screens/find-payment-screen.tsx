@@ -7,6 +7,7 @@ import { Fragment, useRef, useState, type FormEvent, type KeyboardEvent } from '
 import { formatReceiptNumber } from '../../shared/domain/receipt-number'
 import type { PaymentReceipt } from '../../shared/ipc/views'
 import { ActionButton } from '../components/action-button'
+import { CodeInput } from '../components/code-input'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { Money } from '../components/money'
@@ -69,15 +70,12 @@ export function FindPaymentScreen() {
       <ScreenHeader title={<span id="find-payment-title">{t('ui.findPayment.title')}</span>} />
       <form className="find-payment-form" onSubmit={(event) => void onSearch(event)} noValidate>
         <Field label={t('ui.findPayment.query')} hint={t('ui.findPayment.hint')}>
-          <input
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
+          <CodeInput
             maxLength={80}
             value={query}
+            onText={setQuery}
             data-autofocus
             data-testid="find-payment-query"
-            onChange={(event) => setQuery(event.target.value)}
           />
         </Field>
         <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
