@@ -97,6 +97,13 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
     await expectNoTechnicalWords(page, 'receipt')
     await session.screenshot(`${tag}-2-scanned`)
     await reprintShown(page, receiptNo, bill)
+
+    // A receipt of another till is not here: the scan says so and the screen stays.
+    await scan(page, formatReceiptCode('OTRA-CAJA', Number(sequence)))
+    await expect
+      .poll(() => textOf(page.getByTestId('notice')), { timeout: 10_000 })
+      .toContain(`No se encontró el recibo OTRA-CAJA-${sequence}`)
+    expect(await receiptNumberOnScreen(page)).toBe(receiptNo)
   })
 
   it('finds the payment by NIT and by bill number in "Buscar pago" (F1), and reprints it', async () => {
