@@ -16,6 +16,8 @@ import { describeError, useLanguage, useT } from './i18n/use-t'
 import { useAppStore } from './store/app-store'
 import { isPayable } from './store/bill-selection'
 import { openScannedBill } from './store/customer-actions'
+import { openScannedReceipt } from './store/found-payments'
+import { isReceiptCode } from './lib/barcode-burst'
 import { gateOf } from './lib/session-rules'
 import { useSessionGate, useSessionStore } from './store/session'
 import type { ScreenId } from './store/navigation'
@@ -24,6 +26,7 @@ import { BatchScreen } from './screens/batch-screen'
 import { ChangePinScreen } from './screens/change-pin-screen'
 import { CheckoutScreen } from './screens/checkout-screen'
 import { CustomerScreen } from './screens/customer-screen'
+import { FindPaymentScreen } from './screens/find-payment-screen'
 import { LockScreen } from './screens/lock-screen'
 import { OutboxScreen } from './screens/outbox-screen'
 import { PayScreen } from './screens/pay-screen'
@@ -38,6 +41,7 @@ import { ValidateScreen } from './screens/validate-screen'
 const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
   search: SearchScreen,
   customer: CustomerScreen,
+  findPayment: FindPaymentScreen,
   pay: PayScreen,
   receipt: ReceiptScreen,
   outbox: OutboxScreen,
@@ -56,6 +60,13 @@ function useScannedBills(): void {
     // Behind the lock or the sign-in screen a scan opens nothing.
     if (gateOf(useSessionStore.getState().view) !== 'open') return
     const { announce, go } = useAppStore.getState()
+    // A receipt's QR code opens that payment; anything else the scanner reads is a bill.
+    if (isReceiptCode(raw)) {
+      openScannedReceipt(raw, t).catch((error: unknown) => {
+        announce('error', describeError(useAppStore.getState().language, error))
+      })
+      return
+    }
     announce('info', t('ui.scan.reading'))
     openScannedBill(raw)
       .then((outcome) => {

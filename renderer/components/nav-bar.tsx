@@ -17,6 +17,13 @@ export interface NavEntry {
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
+  // F1, the one key left free: the receipt screen keeps F5 for printing.
+  {
+    screen: 'findPayment',
+    key: 'F1',
+    labelKey: 'ui.nav.findPayment',
+    shortKey: 'ui.navShort.findPayment'
+  },
   { screen: 'search', key: 'F2', labelKey: 'ui.nav.search', shortKey: 'ui.navShort.search' },
   {
     screen: 'batch',

@@ -1,10 +1,13 @@
 /**
  * Recognises a keyboard-wedge scanner: a burst of fast keystrokes ending in Enter whose text
- * looks like a GS1-128 bill barcode. People type slower than `maxGapMs` between keys and
- * never type a 415-GLN by hand in one go, so timing plus shape keeps false positives away.
+ * looks like a GS1-128 bill barcode or a receipt's QR code (`RECIBO-CAJA-01-000042`). People
+ * type slower than `maxGapMs` between keys and never type either by hand in one go, so timing
+ * plus shape keeps false positives away.
  *
  * Pure: timestamps come in with each stroke, so tests need no clock.
  */
+
+import { parseReceiptCode } from '../../shared/domain/receipt-number'
 
 /** ASCII group separator: FNC1 as a scanner types it. */
 export const GS = '\u001d'
@@ -47,10 +50,16 @@ export function looksLikeBillBarcode(text: string): boolean {
   return BARCODE_SHAPE.test(text.trim())
 }
 
+/** A receipt's QR code, whole: its prefix is shape enough, whatever the terminal's length. */
+export function isReceiptCode(text: string): boolean {
+  return parseReceiptCode(text) !== undefined
+}
+
 /** Where the barcode starts in a burst, or -1: the earliest position it reads from. */
 export function barcodeStart(text: string): number {
   for (let index = 0; index < text.length; index += 1) {
-    if (looksLikeBillBarcode(text.slice(index))) return index
+    const rest = text.slice(index)
+    if (looksLikeBillBarcode(rest) || isReceiptCode(rest)) return index
   }
   return -1
 }
@@ -87,7 +96,9 @@ export function createBurstDetector(options: Partial<BurstOptions> = {}): BurstD
       const text = buffer
       reset()
       const start = fast ? barcodeStart(text) : -1
-      if (start < 0 || text.length - start < minLength) return { kind: 'none' }
+      if (start < 0) return { kind: 'none' }
+      const short = text.length - start < minLength
+      if (short && !isReceiptCode(text.slice(start))) return { kind: 'none' }
       return { kind: 'barcode', raw: text.slice(start), prefix: text.slice(0, start) }
     }
 

@@ -46,3 +46,19 @@ export function localDay(now: number): string {
   const day = String(date.getDate()).padStart(2, '0')
   return `${date.getFullYear()}-${month}-${day}`
 }
+
+const FULL_DAY = { day: '2-digit', month: '2-digit', year: 'numeric' } as const
+const TO_THE_MINUTE = { hour: '2-digit', minute: '2-digit' } as const
+const dayAndMinute = new Map<Language, Intl.DateTimeFormat>()
+
+/** A moment in a list: full date (02/12/2026) and time to the minute, so rows read alike. */
+export function formatDayAndMinute(value: string, language: Language): string {
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  let format = dayAndMinute.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { ...FULL_DAY, ...TO_THE_MINUTE })
+    dayAndMinute.set(language, format)
+  }
+  return format.format(date).replace(/\s*([ap])\.\s*m\./g, '\u00a0$1.\u00a0m.')
+}

@@ -4,6 +4,7 @@ import { COUPON_TYPES, matchCouponType } from '../../shared/domain/coupon'
 import type { ValidatePaymentResponse } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
+import { CodeInput } from '../components/code-input'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { ScreenHeader } from '../components/screen-header'
@@ -69,14 +70,11 @@ export function ValidateScreen() {
         <form className="panel" onSubmit={onSignature} noValidate>
           <h2>{t('ui.validate.bySignature')}</h2>
           <Field label={t('ui.validate.signature')} error={missing.signature ?? null}>
-            <input
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
+            <CodeInput
               value={signature}
+              onText={setSignature}
               data-autofocus
               data-testid="signature"
-              onChange={(event) => setSignature(event.target.value)}
             />
           </Field>
           <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
@@ -90,14 +88,11 @@ export function ValidateScreen() {
             hint={t('ui.validate.couponTypeHint', { types: COUPON_TYPES.join(', ') })}
             error={missing.couponType ?? null}
           >
-            <input
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
+            <CodeInput
               list="coupon-types"
               value={couponType}
+              onText={setCouponType}
               data-testid="coupon-type"
-              onChange={(event) => setCouponType(event.target.value)}
             />
           </Field>
           <datalist id="coupon-types" data-testid="coupon-types">

@@ -2,6 +2,7 @@
 export type ScreenId =
   | 'search'
   | 'customer'
+  | 'findPayment'
   | 'pay'
   | 'receipt'
   | 'outbox'

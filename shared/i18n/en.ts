@@ -1,4 +1,5 @@
 import type { EsKey } from './es'
+import { findPaymentEn } from './find-payment-en'
 import { shellEn } from './shell-en'
 import { uiEn } from './ui-en'
 
@@ -6,6 +7,7 @@ import { uiEn } from './ui-en'
 export const en: Record<EsKey, string> = {
   ...uiEn,
   ...shellEn,
+  ...findPaymentEn,
   'idType.CC': 'Citizenship ID card (CC)',
   'idType.CE': 'Foreigner ID card (CE)',
   'idType.DE': 'Foreign ID document',

@@ -1,3 +1,4 @@
+import { findPaymentEs } from './find-payment-es'
 import { shellEs } from './shell-es'
 import { uiEs } from './ui-es'
 
@@ -5,6 +6,7 @@ import { uiEs } from './ui-es'
 export const es = {
   ...uiEs,
   ...shellEs,
+  ...findPaymentEs,
   'idType.CC': 'Cédula de ciudadanía',
   'idType.CE': 'Cédula de extranjería',
   'idType.DE': 'Documento de identificación extranjero',

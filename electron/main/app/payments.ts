@@ -109,6 +109,11 @@ export function paymentHandlers(ctx: AppContext): ChannelHandlers<typeof payment
       return toReceiptView(receipt)
     },
 
+    'payments:search': (input) => {
+      const found = ctx.payments.searchPayments(input.query)
+      return { payments: found.payments.map(toReceiptView), more: found.more }
+    },
+
     'payments:checkout': async (input) => {
       const identification = checkIdentification(input.idType, input.identification)
       const answer = await ctx.client.checkout(input.idType, identification, {

@@ -1,7 +1,8 @@
 /**
- * The printed page shared by receipts and closing reports: a thermal roll 80 mm (≈ 48 characters
- * of the printer's font) or 58 mm (≈ 32) wide, no margins, as tall as the content. Inline CSS
- * only and a CSP that forbids scripts: the document is printed from a data: URL.
+ * The printed page shared by receipts and closing reports: a thermal roll 80 mm or 58 mm wide, no
+ * margins, as tall as the content. The page goes to the printer as an image, so the CSS sizes (in
+ * points, never under 8) decide how the text reads, not the printer's own font. Inline CSS only
+ * and a CSP that forbids scripts: the document is printed from a data: URL.
  */
 import type { Language } from '../../../shared/i18n'
 
@@ -11,18 +12,27 @@ export interface PaperSpec {
   widthMm: number
   /** Printable width: thermal heads leave about 4 mm each side on 80 mm, 5 mm on 58 mm. */
   contentMm: number
-  /** Characters per line of the printer's own font; the CSS font is sized to match. */
-  chars: number
+  /**
+   * Type sizes in points. Nothing is under 8 pt, the smallest a customer reads on thermal paper
+   * without strain; the total is the largest line after the business name is not: it is what
+   * the customer checks first.
+   */
+  font: { body: number; small: number; heading: number; total: number }
 }
 
 export const PAPER: Record<PaperWidth, PaperSpec> = {
-  80: { widthMm: 80, contentMm: 72, chars: 48 },
-  58: { widthMm: 58, contentMm: 48, chars: 32 }
+  80: { widthMm: 80, contentMm: 72, font: { body: 9, small: 8, heading: 11, total: 13 } },
+  58: { widthMm: 58, contentMm: 48, font: { body: 8, small: 8, heading: 10, total: 11 } }
 }
 
-/** A monospace glyph is 0.6 em wide, so this font size puts `chars` characters in `contentMm`. */
-export function fontSizeMm(paper: PaperSpec): number {
-  return Math.floor((paper.contentMm / paper.chars / 0.6) * 100) / 100
+/** The smallest type on any printed page, in points. */
+export const MIN_FONT_PT = 8
+
+const MM_PER_PT = 25.4 / 72
+
+/** Characters of body text on one line: a monospace glyph is 0.6 em wide. */
+export function charsPerLine(paper: PaperSpec): number {
+  return Math.floor(paper.contentMm / (paper.font.body * MM_PER_PT * 0.6))
 }
 
 const ENTITIES: Record<string, string> = {
@@ -38,16 +48,17 @@ export function escapeHtml(text: string): string {
 }
 
 function css(paper: PaperSpec): string {
-  const font = fontSizeMm(paper)
+  const { font } = paper
   return `@page { size: ${paper.widthMm}mm auto; margin: 0 }
 * { box-sizing: border-box }
 html, body { margin: 0; padding: 0; background: #fff; color: #000 }
 body { width: ${paper.widthMm}mm; padding: 3mm ${(paper.widthMm - paper.contentMm) / 2}mm 6mm;
   font-family: 'DejaVu Sans Mono', 'Liberation Mono', 'Courier New', monospace;
-  font-size: ${font}mm; line-height: 1.25 }
+  font-size: ${font.body}pt; line-height: 1.25 }
 .center { text-align: center }
 .strong { font-weight: bold }
-.big { font-size: 1.3em; font-weight: bold }
+.big { font-size: ${font.heading}pt; font-weight: bold }
+.total { font-size: ${font.total}pt; font-weight: bold }
 .row { display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1ch }
 .row > span:first-child { flex: 0 1 auto; overflow-wrap: anywhere }
 .row > span:last-child { margin-left: auto; text-align: right; overflow-wrap: anywhere }
@@ -56,7 +67,7 @@ body { width: ${paper.widthMm}mm; padding: 3mm ${(paper.widthMm - paper.contentM
 .box { border: 2px solid #000; padding: 1mm; margin: 2mm 0; text-align: center; font-weight: bold }
 .qr { display: block; margin: 2mm auto 0; width: ${Math.min(34, paper.contentMm - 10)}mm }
 .qr svg { width: 100%; height: auto; display: block }
-.small { font-size: 0.85em }
+.small { font-size: ${font.small}pt }
 .sign { margin-top: 10mm; border-top: 1px solid #000; text-align: center }
 table { width: 100%; border-collapse: collapse }
 td, th { padding: 0; vertical-align: top; text-align: left; font-weight: normal }

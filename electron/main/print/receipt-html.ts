@@ -6,7 +6,11 @@ import QRCode from 'qrcode'
 
 import { formatCop } from '../../../shared/domain/money'
 import { formatNit } from '../../../shared/domain/nit'
-import { formatReceiptNumber, formatSequence } from '../../../shared/domain/receipt-number'
+import {
+  formatReceiptCode,
+  formatReceiptNumber,
+  formatSequence
+} from '../../../shared/domain/receipt-number'
 import { REFERENCE_FIELDS, referenceText } from '../../../shared/domain/payment-reference'
 import type { Language } from '../../../shared/i18n'
 import { translate } from '../../../shared/i18n'
@@ -51,7 +55,7 @@ function identificationText(idType: string, identification: string): string {
   }
 }
 
-/** The local payment id as an inline SVG QR code: one scan finds the payment again. */
+/** Text as an inline SVG QR code (the receipt's code: one scan in Caja opens the payment). */
 export async function qrSvg(text: string): Promise<string> {
   const svg = await QRCode.toString(text, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' })
   // qrcode emits an XML prolog-free <svg>; strip width/height so CSS sizes it.
@@ -102,7 +106,7 @@ export async function renderReceiptHtml(
     else if (bill.unverified) parts.push(line(t('unverified'), 'small strong'))
   }
   parts.push(RULE)
-  parts.push(row(t('total'), money(receipt.total), 'big'))
+  parts.push(row(t('total'), money(receipt.total), 'total'))
   parts.push(row(t('method'), translate(lang, `receipt.method.${receipt.method}`)))
   for (const field of REFERENCE_FIELDS) {
     const value = receipt.methodReference?.[field]
@@ -117,7 +121,9 @@ export async function renderReceiptHtml(
   parts.push(line(t(`status.${status}`), 'box'))
   parts.push(line(t(`status.${status}Note`), 'small center'))
 
-  parts.push(`<div class="qr">${await qrSvg(receipt.id)}</div>`)
+  // The receipt's code, not the internal id: a wedge scan of it opens the payment in Caja.
+  const code = formatReceiptCode(receipt.terminalId, receipt.receiptNo)
+  parts.push(`<div class="qr">${await qrSvg(code)}</div>`)
   parts.push(line(t('printedAt', { at: formatDateTime(opts.now, lang) }), 'small center'))
   parts.push(line(t('thanks'), 'center'))
 

@@ -5,7 +5,7 @@
  */
 import { translate } from '../../../shared/i18n'
 import type { Language } from '../../../shared/i18n'
-import { PAPER, RULE, formatDateTime, htmlDocument, line, row } from './page'
+import { PAPER, RULE, charsPerLine, formatDateTime, htmlDocument, line, row } from './page'
 import type { PaperWidth } from './page'
 
 export function renderTestPageHtml(opts: {
@@ -18,7 +18,7 @@ export function renderTestPageHtml(opts: {
 }): string {
   const t = (key: string, params?: Record<string, string | number>) =>
     translate(opts.language, key, params)
-  const chars = PAPER[opts.paperWidth].chars
+  const chars = charsPerLine(PAPER[opts.paperWidth])
   const ruler = Array.from({ length: chars }, (_unused, i) => String((i + 1) % 10)).join('')
   const body = [
     line(t('print.test.title'), 'center big'),

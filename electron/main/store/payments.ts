@@ -16,6 +16,7 @@ import { UNCONFIRMED_ID_TYPE } from './cache'
 import type { Database } from './db'
 import { isUniqueViolation, writeTransaction } from './db'
 import type { NewOutboxItem, Outbox } from './outbox'
+import { createPaymentSearch, type PaymentSearchResult } from './payment-search'
 import type { ItemRow, PaymentRow } from './rows'
 import { toPaymentRecord, toReceiptBill } from './rows'
 import type { Clock, PaymentCaps, PaymentReceipt, RegisterPaymentInput } from './types'
@@ -24,6 +25,8 @@ import { PAYMENT_METHODS } from './types'
 export interface PaymentService {
   registerPayment(input: RegisterPaymentInput): PaymentReceipt
   getPayment(id: string): PaymentReceipt | undefined
+  /** Past payments by receipt number or QR code, NIT or cédula, or bill number (newest first). */
+  searchPayments(query: string): PaymentSearchResult
 }
 
 export interface PaymentServiceDeps {
@@ -287,5 +290,5 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     return receipt
   }
 
-  return { registerPayment, getPayment }
+  return { registerPayment, getPayment, searchPayments: createPaymentSearch(db, getPayment) }
 }

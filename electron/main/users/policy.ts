@@ -79,6 +79,7 @@ export const CHANNEL_POLICY: Readonly<Record<string, Requirement>> = {
   'bills:byBarcode': 'lookup',
   'payments:register': 'takePayments',
   'payments:get': 'takePayments',
+  'payments:search': 'takePayments',
   'payments:checkout': 'takePayments',
   'payments:validateSignature': 'validateCoupons',
   'payments:validateCoupon': 'validateCoupons',

@@ -12,6 +12,13 @@ import {
   PesosInput
 } from './common'
 
+/** Past payments found by `payments:search`, newest first. */
+export interface PaymentSearchView {
+  payments: PaymentReceipt[]
+  /** More matched than were sent: the cashier should narrow the query. */
+  more: boolean
+}
+
 export const paymentChannels = {
   'payments:register': channel<PaymentReceipt>()({
     input: z.strictObject({
@@ -36,6 +43,14 @@ export const paymentChannels = {
   }),
   'payments:get': channel<PaymentReceipt>()({
     input: z.strictObject({ paymentId: z.string().min(1).max(64) }),
+    access: 'signedIn'
+  }),
+  /**
+   * "Buscar pago": one query read as a receipt number (`CAJA-01-000042`, or the sequence alone),
+   * a receipt's QR code (`RECIBO-CAJA-01-000042`), a NIT or cédula, or a bill number.
+   */
+  'payments:search': channel<PaymentSearchView>()({
+    input: z.strictObject({ query: z.string().trim().min(1).max(80) }),
     access: 'signedIn'
   }),
   'payments:checkout': channel<CheckoutView>()({

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { charsPerLine, PAPER } from '../../../electron/main/print/page'
 import { missingPrerequisite, textOf, useCashier } from './fixture'
 
 describe.skipIf(missingPrerequisite !== undefined)('printer settings', () => {
@@ -29,7 +30,12 @@ describe.skipIf(missingPrerequisite !== undefined)('printer settings', () => {
     expect(existsSync(file)).toBe(true)
     const pdf = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
     expect(pdf).toContain('PRUEBA DE IMPRESIÓN')
-    expect(pdf).toContain('123456789012345678901234567890123456789012345678') // 48 chars, 80 mm
+    // The ruler is one line of 80 mm paper in the receipt's 9 pt type (37 characters), no more.
+    const chars = charsPerLine(PAPER[80])
+    const ruler = Array.from({ length: chars + 1 }, (_unused, i) => String((i + 1) % 10)).join('')
+    expect(chars).toBe(37)
+    expect(pdf).toContain(ruler.slice(0, chars))
+    expect(pdf).not.toContain(ruler)
     await session.screenshot('settings-printer-test')
   })
 })

@@ -55,8 +55,8 @@ describe('printer handlers', () => {
     })
     expect(jobs[0]?.html).toContain('PRUEBA DE IMPRESIÓN')
     expect(jobs[0]?.html).toContain('CAJA-07')
-    // The ruler is exactly as many characters as a 58 mm roll holds (32).
-    expect(jobs[0]?.html).toContain('12345678901234567890123456789012<')
+    // The ruler is exactly as many characters as a 58 mm roll holds in 8 pt type (28).
+    expect(jobs[0]?.html).toContain('>1234567890123456789012345678<')
     expect(store.audit.list({ action: 'printer.test_printed' })).toEqual([
       expect.objectContaining({
         actor: 's1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { receiptStatus, renderReceiptHtml } from '../../../electron/main/print/receipt-html'
+import { qrSvg, receiptStatus, renderReceiptHtml } from '../../../electron/main/print/receipt-html'
 import { BUSINESS, T0, receipt, visibleText } from './fixtures'
 
 const base = { language: 'es' as const, business: BUSINESS, now: T0 + 60_000 }
@@ -89,6 +89,16 @@ describe('renderReceiptHtml', () => {
     expect(html).toMatch(/<div class="qr"><svg[^>]*viewBox/)
     expect(html).toContain("default-src 'none'")
   })
+
+  it.each([80, 58] as const)(
+    "puts the receipt's code in the QR on %i mm paper, never the internal id",
+    async (width) => {
+      const html = await renderReceiptHtml(receipt(), { ...base, paperWidth: width })
+      // qrcode is deterministic: the same text gives the same SVG.
+      expect(html).toContain(`<div class="qr">${await qrSvg('RECIBO-CAJA-07-000042')}</div>`)
+      expect(html).not.toContain(await qrSvg('6f1c2a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f'))
+    }
+  )
 
   it('says registered once Tigo confirmed every bill', async () => {
     const done = receipt(['registered', 'registered'])

@@ -66,6 +66,23 @@ describe('barcode burst detector', () => {
     expect(detector.feed(stroke('Enter', at))).toEqual({ kind: 'barcode', raw: SCAN, prefix: '' })
   })
 
+  it("recognises a receipt's QR code, even from a terminal with a one-letter name", () => {
+    for (const code of ['RECIBO-CAJA-01-000042', 'RECIBO-T-000001']) {
+      expect(type(code, 8)).toEqual({ kind: 'barcode', raw: code, prefix: '' })
+    }
+    expect(type('7RECIBO-CAJA-01-000042', 8)).toEqual({
+      kind: 'barcode',
+      raw: 'RECIBO-CAJA-01-000042',
+      prefix: '7'
+    })
+  })
+
+  it('leaves a receipt code typed by hand, or a receipt number without its prefix, alone', () => {
+    expect(type('RECIBO-CAJA-01-000042', 180)).toEqual({ kind: 'none' })
+    expect(type('CAJA-01-000042', 8)).toEqual({ kind: 'none' })
+    expect(type('RECIBO-CAJA-01-42', 8)).toEqual({ kind: 'none' })
+  })
+
   it('separates the barcode from keys typed just before the trigger', () => {
     expect(type(`99${SCAN}`, 8)).toEqual({ kind: 'barcode', raw: SCAN, prefix: '99' })
   })
