@@ -266,7 +266,7 @@ export const en: Record<EsKey, string> = {
   'batch.reason.paid_at_future': 'The payment date {paidAt} is in the future.',
   // Online lookups of bills never seen in this till (issue 14).
   'batch.reason.not_looked_up':
-    'Bill {billNo} was not looked up at Tigo {cause, select, offline {because there is no connection} cancelled {because the lookup was cancelled} limit {because the file brings more new customers and contracts than are looked up at once} other {because Tigo did not answer properly}}. Load the file again to look it up.',
+    'Not looked up at Tigo: {cause, select, offline {no connection} cancelled {the lookup was cancelled} limit {the file brings too many new customers} other {Tigo did not answer properly}}. Load the file again.',
   'batch.reason.customer_not_found': 'Tigo did not find customer {idType} {identification}.',
   'batch.reason.bill_not_found': 'Tigo has no bill {billNo} in contract {contractId}.',
   'error.batch_too_many_rows':

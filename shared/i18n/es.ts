@@ -273,7 +273,7 @@ export const es = {
   'batch.reason.paid_at_future': 'La fecha de pago {paidAt} es futura.',
   // Online lookups of bills never seen in this till (issue 14).
   'batch.reason.not_looked_up':
-    'La factura {billNo} no se consultó en Tigo {cause, select, offline {porque no hay conexión} cancelled {porque se canceló la consulta} limit {porque el archivo trae más clientes y contratos nuevos de los que se consultan de una vez} other {porque Tigo no respondió bien}}. Cargue el archivo de nuevo para consultarla.',
+    'Sin consultar en Tigo: {cause, select, offline {no hay conexión} cancelled {se canceló la consulta} limit {el archivo trae demasiados clientes nuevos} other {Tigo no respondió bien}}. Cargue el archivo otra vez.',
   'batch.reason.customer_not_found': 'Tigo no encontró el cliente {idType} {identification}.',
   'batch.reason.bill_not_found': 'Tigo no tiene la factura {billNo} en el contrato {contractId}.',
   'error.batch_too_many_rows':

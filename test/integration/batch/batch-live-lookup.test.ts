@@ -137,7 +137,9 @@ describe('batch import online without a pre-load', () => {
       reason: 'not_looked_up',
       reasonParams: { cause: 'cancelled' }
     })
-    expect(notLookedUp.at(-1)?.reasonText).toContain('no se consultó en Tigo porque se canceló')
+    expect(notLookedUp.at(-1)?.reasonText).toContain(
+      'Sin consultar en Tigo: se canceló la consulta'
+    )
     for (const row of first.view.rows) {
       expect(row.valid || row.reason === 'not_looked_up').toBe(true)
     }
@@ -181,7 +183,7 @@ describe('batch import online without a pre-load', () => {
         reason: 'not_looked_up',
         reasonParams: { cause: 'offline' }
       })
-      expect(row.reasonText).toContain('porque no hay conexión')
+      expect(row.reasonText).toContain('Sin consultar en Tigo: no hay conexión')
     }
     // At most the first few lookups (those started together) met the closed door.
     expect(lookups.at(-1)?.done ?? 0).toBeLessThanOrEqual(4)
