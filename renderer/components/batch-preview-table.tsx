@@ -3,13 +3,30 @@
  * a few dozen rows in the DOM. Each row says valid or not and, when not, why in words.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import type { BatchRowView } from '../../shared/ipc/channels/batch'
 import { formatMoment } from '../lib/format'
 import { useLanguage, useT } from '../i18n/use-t'
 import { Money } from './money'
 
 const ROW_HEIGHT = 56
+/** At 1024 px the columns are narrower (till.css) and a reason takes four lines, not three. */
+const NARROW_ROW_HEIGHT = 76
+const NARROW_QUERY = '(width < 1300px)'
+
+function subscribeNarrow(notify: () => void): () => void {
+  const query = window.matchMedia(NARROW_QUERY)
+  query.addEventListener('change', notify)
+  return () => query.removeEventListener('change', notify)
+}
+
+function useRowHeight(): number {
+  const narrow = useSyncExternalStore(
+    subscribeNarrow,
+    () => window.matchMedia(NARROW_QUERY).matches
+  )
+  return narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT
+}
 
 function rawCell(row: BatchRowView, ...names: string[]): string {
   for (const name of names) {
@@ -25,12 +42,15 @@ export function BatchPreviewTable({ rows }: { rows: readonly BatchRowView[] }) {
   const t = useT()
   const language = useLanguage()
   const scrollRef = useRef<HTMLDivElement>(null)
+  const rowHeight = useRowHeight()
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 6
   })
+  // The window resized across the breakpoint: the rows are placed again at their new height.
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer])
 
   return (
     <div
@@ -63,7 +83,7 @@ export function BatchPreviewTable({ rows }: { rows: readonly BatchRowView[] }) {
                 className={`virtual-row batch-row ${row.valid ? 'batch-valid' : 'batch-invalid'}`}
                 role="row"
                 aria-rowindex={item.index + 2}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
                 data-testid="batch-row"
                 data-line={row.line}
               >

@@ -10,6 +10,7 @@ import { api } from '../api'
 import { ActionButton } from '../components/action-button'
 import { BatchColumns } from '../components/batch-columns'
 import { BatchHistory, downloadBatchResults } from '../components/batch-history'
+import { BatchLookupProgress } from '../components/batch-lookup-progress'
 import { BatchPreviewTable } from '../components/batch-preview-table'
 import { BatchTotalsView } from '../components/batch-totals'
 import { ErrorMessage } from '../components/error-message'
@@ -171,7 +172,9 @@ export function BatchScreen() {
           </span>
         </div>
       </div>
-      {checking ? (
+      {checking && progress?.phase === 'lookup' ? (
+        <BatchLookupProgress done={progress.done} total={progress.total} />
+      ) : checking ? (
         <div className="batch-progress" data-testid="batch-progress">
           <label>
             {progressText ?? t('ui.batch.reading')}

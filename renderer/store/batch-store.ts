@@ -9,6 +9,8 @@ import { onUserChange } from './session'
 export interface BatchProgress {
   done: number
   total: number
+  /** 'lookup': new customers and contracts looked up at Tigo, before the rows are checked. */
+  phase?: 'lookup'
 }
 
 export type BatchStep = 'idle' | 'checking' | 'preview' | 'confirming' | 'done'
@@ -42,13 +44,14 @@ export const useBatchStore = create<BatchState>()((set) => ({
   ...EMPTY,
   startChecking: (fileName) => set({ ...EMPTY, step: 'checking', fileName }),
   // Progress of an earlier file arriving late must not move this bar backwards. Reading (total
-  // 0) comes before checking, so the change from one to the other is always taken.
+  // 0) comes before the lookups, and they before checking: a change of phase is always taken.
   setProgress: (progress) =>
     set((state) => {
       if (state.step !== 'checking') return {}
       const last = state.progress
       const forward =
         last === null ||
+        last.phase !== progress.phase ||
         (last.total === 0 && progress.total > 0) ||
         (last.total === progress.total && last.done < progress.done)
       return forward ? { progress } : {}

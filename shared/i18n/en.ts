@@ -266,6 +266,11 @@ export const en: Record<EsKey, string> = {
   'batch.reason.nit_check_digit':
     'The check digit of NIT {identification} is wrong (it should be {expected}).',
   'batch.reason.paid_at_future': 'The payment date {paidAt} is in the future.',
+  // Online lookups of bills never seen in this till (issue 14).
+  'batch.reason.not_looked_up':
+    'Not looked up at Tigo: {cause, select, offline {no connection} cancelled {the lookup was cancelled} limit {the file brings too many new customers} other {Tigo did not answer properly}}. Load the file again.',
+  'batch.reason.customer_not_found': 'Tigo did not find customer {idType} {identification}.',
+  'batch.reason.bill_not_found': 'Tigo has no bill {billNo} in contract {contractId}.',
   'error.batch_too_many_rows':
     'The file has more than {max} payment rows. Split it into files of up to {max} rows and import them one at a time.',
   'error.batch_too_large':

@@ -273,6 +273,11 @@ export const es = {
   'batch.reason.nit_check_digit':
     'El dígito de verificación del NIT {identification} no corresponde (debería ser {expected}).',
   'batch.reason.paid_at_future': 'La fecha de pago {paidAt} es futura.',
+  // Online lookups of bills never seen in this till (issue 14).
+  'batch.reason.not_looked_up':
+    'Sin consultar en Tigo: {cause, select, offline {no hay conexión} cancelled {se canceló la consulta} limit {el archivo trae demasiados clientes nuevos} other {Tigo no respondió bien}}. Cargue el archivo otra vez.',
+  'batch.reason.customer_not_found': 'Tigo no encontró el cliente {idType} {identification}.',
+  'batch.reason.bill_not_found': 'Tigo no tiene la factura {billNo} en el contrato {contractId}.',
   'error.batch_too_many_rows':
     'El archivo tiene más de {max} filas de pagos. Divídalo en archivos de hasta {max} filas e impórtelos uno por uno.',
   'error.batch_too_large':

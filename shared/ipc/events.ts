@@ -6,8 +6,11 @@ export interface EventMap {
   'sync:status': SyncStatus
   'outbox:changed': { paymentIds: string[] }
   'session:changed': SessionView
-  /** While reading the file `total` is 0 (not known yet) and `done` counts rows read. */
-  'batch:progress': { done: number; total: number }
+  /**
+   * While reading the file `total` is 0 (not known yet) and `done` counts rows read. `phase`
+   * 'lookup': customers and contracts looked up at Tigo, before the rows are checked.
+   */
+  'batch:progress': { done: number; total: number; phase?: 'lookup' }
 }
 
 export type EventName = keyof EventMap

@@ -8,6 +8,7 @@ import type { BatchPreviewView } from '../../../shared/ipc/channels/batch'
 import { batchChannels } from '../../../shared/ipc/channels/batch'
 import type { BatchService } from '../batch/batch-service'
 import { exportRejectedCsv } from '../batch/export'
+import type { BatchLookups } from '../batch/live-lookup'
 import type { BatchPreview } from '../batch/preview'
 import type { SettingsStore } from '../settings-store'
 import type { Person } from '../store/types'
@@ -19,8 +20,13 @@ export interface BatchHandlerDeps {
   batch: BatchService
   settings: Pick<SettingsStore, 'get'>
   cashier: () => Person
-  /** Forwards preview progress to the window (`batch:progress`; total 0 while reading). */
-  onProgress?: (progress: { done: number; total: number }) => void
+  /**
+   * Forwards preview progress to the window (`batch:progress`; total 0 while reading; phase
+   * 'lookup' while looking up at Tigo).
+   */
+  onProgress?: (progress: { done: number; total: number; phase?: 'lookup' }) => void
+  /** Online: rows of bills never seen are looked up at Tigo before they are checked. */
+  lookups?: BatchLookups
   /** Called after a confirm saved payments, so the sync engine sends them. */
   afterConfirm?: (accepted: number) => void
 }
@@ -40,6 +46,8 @@ export function toPreviewView(preview: BatchPreview): BatchPreviewView {
 
 export function batchHandlers(deps: BatchHandlerDeps): ChannelHandlers<BatchChannels> {
   const previews = new Map<string, BatchPreview>()
+  /** The lookups of the previews under way, for `batch:cancelLookups`. */
+  const underWay = new Set<AbortController>()
 
   function kept(previewId: string): BatchPreview {
     const preview = previews.get(previewId)
@@ -49,17 +57,24 @@ export function batchHandlers(deps: BatchHandlerDeps): ChannelHandlers<BatchChan
 
   return {
     'batch:preview': async (input) => {
-      const preview = await deps.batch.preview(input.text, {
-        ...(input.fileName ? { fileName: input.fileName } : {}),
-        language: deps.settings.get().language,
-        ...(deps.onProgress
-          ? {
-              onProgress: (done: number, total: number) => deps.onProgress?.({ done, total }),
-              // Reading comes first and its total is not known yet: 0 says so.
-              onRead: (rows: number) => deps.onProgress?.({ done: rows, total: 0 })
-            }
-          : {})
-      })
+      const cancel = new AbortController()
+      underWay.add(cancel)
+      const preview = await deps.batch
+        .preview(input.text, {
+          ...(input.fileName ? { fileName: input.fileName } : {}),
+          language: deps.settings.get().language,
+          ...(deps.lookups ? { lookups: deps.lookups, signal: cancel.signal } : {}),
+          ...(deps.onProgress
+            ? {
+                onProgress: (done: number, total: number) => deps.onProgress?.({ done, total }),
+                // Reading comes first and its total is not known yet: 0 says so.
+                onRead: (rows: number) => deps.onProgress?.({ done: rows, total: 0 }),
+                onLookup: (done: number, total: number) =>
+                  deps.onProgress?.({ done, total, phase: 'lookup' })
+              }
+            : {})
+        })
+        .finally(() => underWay.delete(cancel))
       previews.set(preview.previewId, preview)
       for (const id of [...previews.keys()].slice(0, Math.max(0, previews.size - KEPT_PREVIEWS))) {
         previews.delete(id)
@@ -89,7 +104,13 @@ export function batchHandlers(deps: BatchHandlerDeps): ChannelHandlers<BatchChan
       csv: deps.batch.results(input.batchId, deps.settings.get().language)
     }),
 
-    'batch:list': (input) => deps.batch.list(input.limit)
+    'batch:list': (input) => deps.batch.list(input.limit),
+
+    'batch:cancelLookups': () => {
+      const cancelling = underWay.size > 0
+      for (const cancel of underWay) cancel.abort()
+      return cancelling
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import type { ShiftService } from '../shifts/shift-service'
 import type { UserAdmin } from '../users/management'
 import type { SessionService } from '../users/sessions'
 import { auditHandlers } from './audit'
+import { createTigoLookups } from '../batch/tigo-lookups'
 import { batchHandlers } from './batch'
 import type { AppContext } from './context'
 import { lookupHandlers } from './lookups'
@@ -64,6 +65,8 @@ export function createAppHandlers(ctx: AppContext, features: FeatureServices): H
       settings,
       cashier,
       onProgress: (progress) => ctx.events.emit('batch:progress', progress),
+      // Online, rows of bills never seen are looked up at Tigo: no pre-load by hand (issue 14).
+      lookups: createTigoLookups(ctx),
       afterConfirm: () => {
         ctx.events.emit('sync:status', ctx.syncStatus())
         void ctx.requestDrain('payment')

@@ -46,13 +46,16 @@ interface Fetched<T> {
   fetchedAt: number
 }
 
+/** What a lookup through the cache needs (the batch import looks up with it too). */
+export type LookupContext = Pick<AppContext, 'client' | 'cache' | 'clock'>
+
 export function isOfflineError(error: unknown): boolean {
   return isTigoError(error) && (error.kind === 'not-sent' || error.kind === 'uncertain')
 }
 
 /** Live first; the cache when Tigo is unreachable; the translated error when there is no cache. */
 async function liveOrCached<T>(
-  ctx: AppContext,
+  ctx: LookupContext,
   kind: string,
   key: string,
   live: () => Promise<T>,
@@ -131,7 +134,7 @@ export type OwnerCheck = 'owns' | 'not_found' | 'not_owner' | 'offline'
  * does, that owner is remembered as a search would (this is Tigo's answer, not a guess).
  */
 export async function checkOwnerWithTigo(
-  ctx: AppContext,
+  ctx: LookupContext,
   contractId: string,
   owner: Owner
 ): Promise<OwnerCheck> {
@@ -182,7 +185,7 @@ async function confirmIdType(
 
 /** Fetches a contract's bills, keeps them for offline payments, and returns them. */
 export async function fetchBills(
-  ctx: AppContext,
+  ctx: LookupContext,
   contractId: string,
   quantity?: number
 ): Promise<Fetched<BillsCollection>> {

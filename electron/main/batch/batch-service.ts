@@ -21,6 +21,7 @@ import type { Person } from '../store/types'
 import { exportBatchResults, exportRejectedCsv } from './export'
 import type { BatchPreview, PreviewOptions } from './preview'
 import { previewBatch, reasonText } from './preview'
+import { lookUpUnknown } from './live-lookup'
 import { readPaymentsCsv } from './parse-payments'
 import { checkRow, createRowCheckContext, rowHash } from './row-check'
 
@@ -187,7 +188,15 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
         maxRows: BATCH_MAX_ROWS,
         ...(options.onRead ? { onRead: options.onRead } : {})
       })
-      return previewBatch(file, { ...deps, clock }, options)
+      const { lookups, signal, onLookup } = options
+      const explain = lookups
+        ? await lookUpUnknown(
+            file.rows,
+            { cache: deps.cache, lookups },
+            { ...(signal ? { signal } : {}), ...(onLookup ? { onProgress: onLookup } : {}) }
+          )
+        : undefined
+      return previewBatch(file, { ...deps, clock }, { ...options, ...(explain ? { explain } : {}) })
     },
     confirm,
     list,

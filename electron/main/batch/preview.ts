@@ -18,6 +18,7 @@ import type { Database } from '../store/db'
 import type { Outbox } from '../store/outbox'
 import type { Clock, PaymentCaps } from '../store/types'
 import type { Separator } from './csv'
+import type { BatchLookups, ExplainProblem } from './live-lookup'
 import type { ParsedBatchRow, ParsedPaymentsFile, RowProblem } from './parse-payments'
 import { checkRow, createRowCheckContext } from './row-check'
 
@@ -47,6 +48,14 @@ export interface PreviewOptions {
   onRead?: (rows: number) => void
   /** Rows checked between two pauses for the event loop. */
   sliceSize?: number
+  /** Online: rows of bills never seen are looked up at Tigo first (`live-lookup.ts`). */
+  lookups?: BatchLookups
+  /** Cancels the lookups not started yet. */
+  signal?: AbortSignal
+  /** Lookups done of the total, while looking up. */
+  onLookup?: (done: number, total: number) => void
+  /** Set by the service after the lookups: why a row still fails, in their light. */
+  explain?: ExplainProblem
 }
 
 const DEFAULT_SLICE = 250
@@ -120,7 +129,8 @@ export async function previewBatch(
           reasonText: null
         })
       } else {
-        rows.push(invalidRow(row, check.values, check.problem, language))
+        const problem = options.explain?.(check.values, check.problem) ?? check.problem
+        rows.push(invalidRow(row, check.values, problem, language))
       }
     }
     options.onProgress?.(Math.min(start + slice, total), total)

@@ -101,6 +101,7 @@ export const CHANNEL_POLICY: Readonly<Record<string, Requirement>> = {
   'batch:rejectedCsv': 'confirmBatch',
   'batch:results': 'confirmBatch',
   'batch:list': 'confirmBatch',
+  'batch:cancelLookups': 'confirmBatch',
   'users:list': 'manageUsers',
   'users:create': 'manageUsers',
   'users:setActive': 'manageUsers',

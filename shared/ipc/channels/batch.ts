@@ -24,7 +24,11 @@ export const BATCH_REASONS = [
   'bill_already_paid',
   'bill_already_queued',
   'already_imported',
-  'duplicate_row'
+  'duplicate_row',
+  // Online lookups of bills never seen in this till (issue 14).
+  'not_looked_up',
+  'customer_not_found',
+  'bill_not_found'
 ] as const
 export type BatchReason = (typeof BATCH_REASONS)[number]
 
@@ -153,6 +157,14 @@ export const batchChannels = {
   }),
   'batch:list': channel<BatchImportView[]>()({
     input: z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    access: 'supervisor'
+  }),
+  /**
+   * Stops the live lookups of the preview under way: those under way finish and are kept; the
+   * rows not looked up stay invalid (`not_looked_up`). True when a preview was looking up.
+   */
+  'batch:cancelLookups': channel<boolean>()({
+    input: z.strictObject({}),
     access: 'supervisor'
   })
 } as const
