@@ -162,10 +162,10 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
 
   let db: Database
   try {
-    db = openDatabase(
-      join(options.dataDir, 'caja.db'),
-      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
-    )
+    db = openDatabase(join(options.dataDir, 'caja.db'), {
+      log,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    })
   } catch (error) {
     // The simulator warmUp started must not outlive a database that would not open.
     await api.close().catch(() => undefined)

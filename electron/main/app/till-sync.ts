@@ -32,7 +32,7 @@ export interface TillSyncOptions {
   clock: Clock
   settings: SettingsStore
   events: EventBus
-  log: Pick<Logger, 'error'>
+  log: Pick<Logger, 'error' | 'info'>
   terminal: () => TerminalFacts
   /**
    * Runs store writes as one transaction, `(work) => writeTransaction(db, work)`: without it each
@@ -171,6 +171,7 @@ export function createTillSync(options: TillSyncOptions): TillSync {
         ...atomicWrites(options),
         onStatus: (engineStatus) => events.emit('sync:status', withReachability(engineStatus)),
         onError: (error) => options.log.error('sync engine', error),
+        log: options.log,
         // A quit waits for a request in flight no longer than the client would.
         stopTimeoutMs: settings.get().timeoutMs + 2_000
       })

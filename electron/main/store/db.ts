@@ -13,10 +13,17 @@ import type { Migration } from './migrations'
 
 export type Database = BetterSqlite3.Database
 
+/** A structured log line: what happened, and its figures (the redacted log writes them as JSON). */
+export interface StepLog {
+  info(message: string, details: Record<string, string | number>): void
+}
+
 export interface OpenDatabaseOptions {
   busyTimeoutMs?: number
   /** Path to a better_sqlite3.node built for the running ABI (Electron's, not Node's). */
   nativeBinding?: string
+  /** Where each migration step is logged (step, duration, rows changed). */
+  log?: StepLog
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -40,7 +47,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw error instanceof AppError ? error : pragmasError(file, 'pragmas', error)
   }
   try {
-    migrate(db)
+    migrate(db, MIGRATIONS, options.log)
   } catch (error) {
     db.close()
     throw error
@@ -86,7 +93,8 @@ export function userVersion(db: Database): number {
  */
 export function migrate(
   db: Database,
-  migrations: readonly Migration[] = MIGRATIONS
+  migrations: readonly Migration[] = MIGRATIONS,
+  log?: StepLog
 ): { from: number; to: number } {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
@@ -107,16 +115,31 @@ export function migrate(
   if (found === supported) return { from: found, to: found }
 
   let current = found
+  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n')
+  const started = performance.now()
   try {
     db.transaction(() => {
       for (const migration of migrations.slice(found)) {
         current = migration.version
+        const stepStarted = performance.now()
+        const before = changes.get()?.n ?? 0
         migration.up(db)
+        log?.info('db migration', {
+          step: migration.name,
+          version: migration.version,
+          ms: Math.round(performance.now() - stepStarted),
+          rowsChanged: (changes.get()?.n ?? 0) - before
+        })
       }
       const broken = db.pragma('foreign_key_check') as unknown[]
       if (broken.length > 0) throw new Error(`${broken.length} rows break a foreign key`)
       db.pragma(`user_version = ${supported}`)
     }).immediate()
+    log?.info('db migrated', {
+      from: found,
+      to: supported,
+      ms: Math.round(performance.now() - started)
+    })
   } catch (error) {
     const mapped = mapWriteError(error)
     if (mapped instanceof AppError) throw mapped

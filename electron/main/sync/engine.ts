@@ -17,6 +17,7 @@
 import type { SyncStatus } from '../../../shared/ipc/views'
 import type { AuditLog } from '../store/audit'
 import type { LookupCache } from '../store/cache'
+import type { StepLog } from '../store/db'
 import type { Clock, OutboxItem } from '../store/types'
 import { learnFromConfirmed } from './attribution'
 import { createConnectivity } from './connectivity'
@@ -59,6 +60,8 @@ export interface SyncEngineOptions {
   atomically?: <T>(work: () => T) => T
   /** Failures the engine survived (a storage error mid-drain); for the log. */
   onError?: (error: unknown) => void
+  /** Each drain round, with its figures (what was claimed, registered, the outcome, the time). */
+  log?: StepLog
   /**
    * Longest `stop()` waits for the drain in flight (default 15 s; the app passes its client
    * timeout plus a margin). Past it, what the drain had claimed is written `uncertain` (it may
@@ -271,7 +274,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await learnNow()
         if (claimed.length === 0) break
         for (const item of claimed) inFlight.add(item.id)
+        const roundStarted = monotonic()
         const round = await sendRound(ctx, claimed)
+        options.log?.info('sync drain round', {
+          reason,
+          claimed: claimed.length,
+          registered: round.accepted.length,
+          outcome: round.outcome,
+          ms: Math.round(monotonic() - roundStarted)
+        })
         accepted = round.accepted
         // Read once they are written (a slow read must not hold them in `sending`).
         toLearn = accepted.filter((item) => conventions.wants(item.method))

@@ -33,6 +33,31 @@ function rawDb(): { file: string; db: Sqlite.Database } {
   return { file, db: new Sqlite(file) }
 }
 
+describe('migration log', () => {
+  it('logs each step with its duration and rows changed, then the whole run', () => {
+    const lines: Array<{ message: string; details: Record<string, string | number> }> = []
+    const file = path.join(tempDir(), 'caja.db')
+    const log = {
+      info: (message: string, details: Record<string, string | number>) =>
+        void lines.push({ message, details })
+    }
+    openDatabase(file, { log }).close()
+
+    const steps = lines.filter((line) => line.message === 'db migration')
+    expect(steps.map((line) => line.details.step)).toEqual(MIGRATIONS.map((m) => m.name))
+    for (const { details } of steps) {
+      expect(details.ms).toBeGreaterThanOrEqual(0)
+      expect(details.rowsChanged).toBeGreaterThanOrEqual(0)
+    }
+    expect(lines.at(-1)).toMatchObject({ message: 'db migrated', details: { from: 0, to: NEWEST } })
+
+    // Up to date: nothing to do, nothing logged.
+    lines.length = 0
+    openDatabase(file, { log }).close()
+    expect(lines).toEqual([])
+  })
+})
+
 describe('migration registry', () => {
   it('numbers migrations 1, 2, 3… with a name each', () => {
     MIGRATIONS.forEach((migration, index) => {

@@ -6,6 +6,8 @@ import Sqlite from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseIdType } from '../../../shared/domain/identification'
 import { buildRegisterBody } from '../../../electron/main/sync/register-request'
+import { createSyncEngine } from '../../../electron/main/sync/engine'
+import { createLookupCache } from '../../../electron/main/store/cache'
 import { countingClient, countingOutbox, engineSuite, states } from './engine-helpers'
 import {
   drainToQuiescence,
@@ -292,5 +294,39 @@ describe('what an answer does to an item', () => {
     // The 5xx answers committed nothing, so each bill went through a reconcile and one resend.
     expect(Object.values(sim.registrationsByBill()).every((n) => n === 1)).toBe(true)
     expect(new Set(states(w))).toEqual(new Set(['registered']))
+  })
+})
+
+describe('the drain log', () => {
+  it('logs each round with its reason, what it claimed and registered, the outcome and the time', async () => {
+    const w = world()
+    const [plan] = planPayments(sim.dataset, 1, 3)
+    await w.warmCache([plan!])
+    w.take(plan!)
+    const lines: Array<{ message: string; details: Record<string, string | number> }> = []
+    const engine = createSyncEngine({
+      outbox: w.outbox,
+      client: w.client,
+      cache: createLookupCache({ db: w.db, clock: Date.now }),
+      clock: Date.now,
+      settings: () => w.settings,
+      log: { info: (message, details) => void lines.push({ message, details }) }
+    })
+
+    await engine.requestDrain('manual')
+
+    expect(lines).toEqual([
+      {
+        message: 'sync drain round',
+        details: {
+          reason: 'manual',
+          claimed: plan!.bills.length,
+          registered: plan!.bills.length,
+          outcome: 'continue',
+          ms: expect.any(Number)
+        }
+      }
+    ])
+    await engine.stop()
   })
 })
