@@ -327,7 +327,11 @@ export const es = {
     'La referencia de la transferencia lleva de 4 a 40 letras, dígitos o guiones.',
   // Issue 13: a failed lookup speaks of the lookup, not of a payment.
   'error.lookup_no_answer':
-    'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.'
+    'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.',
+  // Issue 13: Tigo known to be away and nothing saved for the lookup; the cashier cancelled one.
+  'error.lookup_offline':
+    'No hay conexión con Tigo y esta consulta no está guardada en la caja. Intente de nuevo cuando vuelva la conexión.',
+  'error.lookup_cancelled': 'Consulta cancelada. Puede intentarla de nuevo.'
 } satisfies Record<string, string>
 
 export type EsKey = keyof typeof es

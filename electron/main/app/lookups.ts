@@ -16,10 +16,11 @@ import { validateIdentification } from '../../../shared/domain/identification'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../ipc'
 import type { BillView, CustomerView, Source } from '../../../shared/ipc/views'
-import { isTigoError, toAppError } from '../tigo/errors'
+import { isTigoError } from '../tigo/errors'
 import { UNCONFIRMED_ID_TYPE } from '../store/cache'
 import type { CachedBill } from '../store/types'
 import type { AppContext } from './context'
+import { lookupFailure, offlineLookupError, worthAsking } from './lookup-gate'
 import type { Owner } from './owners'
 import { knownOwner, rememberContracts, suggestIdType } from './owners'
 import type { BillContext } from './views'
@@ -40,7 +41,10 @@ export function isOfflineError(error: unknown): boolean {
   return isTigoError(error) && (error.kind === 'not-sent' || error.kind === 'uncertain')
 }
 
-/** Live first; the cache when Tigo is unreachable; the translated error when there is no cache. */
+/**
+ * Live first; the cache when Tigo is unreachable (at once when it is known to be away); the
+ * translated error when there is no cache.
+ */
 async function liveOrCached<T>(
   ctx: AppContext,
   kind: string,
@@ -48,6 +52,11 @@ async function liveOrCached<T>(
   live: () => Promise<T>,
   parse: (value: unknown) => T
 ): Promise<Fetched<T>> {
+  if (!(await worthAsking(ctx))) {
+    const cached = ctx.cache.get(kind, key)
+    if (!cached) throw offlineLookupError()
+    return { value: parse(cached.value), source: 'cache', fetchedAt: cached.fetchedAt }
+  }
   try {
     const value = await live()
     ctx.cache.put(kind, key, value)
@@ -57,7 +66,7 @@ async function liveOrCached<T>(
   } catch (error) {
     if (!isOfflineError(error)) throw error
     const cached = ctx.cache.get(kind, key)
-    if (!cached) throw toAppError(error)
+    if (!cached) throw lookupFailure(error)
     return { value: parse(cached.value), source: 'cache', fetchedAt: cached.fetchedAt }
   }
 }
@@ -129,6 +138,8 @@ export async function checkOwnerWithTigo(
   contractId: string,
   owner: Owner
 ): Promise<OwnerCheck> {
+  // Tigo known to be away: the cashier's word stands now rather than after a timeout.
+  if (!(await worthAsking(ctx))) return 'offline'
   try {
     for (let page = 1; page <= OWNER_PAGES; page++) {
       const details = await ctx.client.getCustomerContracts(owner.idType, owner.identification, {
