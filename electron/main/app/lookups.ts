@@ -50,7 +50,9 @@ async function liveOrCached<T>(
   kind: string,
   key: string,
   live: () => Promise<T>,
-  parse: (value: unknown) => T
+  parse: (value: unknown) => T,
+  /** What else a live answer teaches the cache, written with it in one transaction. */
+  remember: (value: T) => void = () => undefined
 ): Promise<Fetched<T>> {
   if (!(await worthAsking(ctx))) {
     const cached = ctx.cache.get(kind, key)
@@ -59,7 +61,10 @@ async function liveOrCached<T>(
   }
   try {
     const value = await live()
-    ctx.cache.put(kind, key, value)
+    ctx.cache.inOneWrite(() => {
+      ctx.cache.put(kind, key, value)
+      remember(value)
+    })
     // Read back so a later offline answer shows exactly this time.
     const fetchedAt = ctx.cache.get(kind, key)?.fetchedAt ?? ctx.clock()
     return { value, source: 'live', fetchedAt }
@@ -85,27 +90,33 @@ function billContext(ctx: AppContext): BillContext {
   }
 }
 
+/** `prefetched`: Tigo's answer for this contract, already asked for alongside another call. */
 async function contractDetails(
   ctx: AppContext,
-  contractId: string
+  contractId: string,
+  prefetched?: Promise<ContractsDetails>
 ): Promise<Fetched<ContractsDetails> & { owner: Owner | undefined }> {
   const fetched = await liveOrCached(
     ctx,
     'contract',
     contractId,
-    () => ctx.client.getContract(contractId),
-    (value) => DetailsSchema.parse(value)
+    () => prefetched ?? ctx.client.getContract(contractId),
+    (value) => DetailsSchema.parse(value),
+    (value) => {
+      // The answer has no id type: the owner is known from a search or a confirmation, or not.
+      const owner = knownOwner(ctx.cache, contractId)
+      rememberContracts(ctx.cache, value, owner, owner?.source ?? 'search')
+    }
   )
-  // The answer has no id type: the owner is known from a search or a confirmation, or not at all.
-  const owner = knownOwner(ctx.cache, contractId)
-  if (fetched.source === 'live') {
-    rememberContracts(ctx.cache, fetched.value, owner, owner?.source ?? 'search')
-  }
-  return { ...fetched, owner }
+  return { ...fetched, owner: knownOwner(ctx.cache, contractId) }
 }
 
-async function contractCustomer(ctx: AppContext, contractId: string): Promise<CustomerView> {
-  const fetched = await contractDetails(ctx, contractId)
+async function contractCustomer(
+  ctx: AppContext,
+  contractId: string,
+  prefetched?: Promise<ContractsDetails>
+): Promise<CustomerView> {
+  const fetched = await contractDetails(ctx, contractId, prefetched)
   const contracts = fetched.value.contractsCollection.filter((c) => c.contractId === contractId)
   const owner = fetched.owner
   const suggested = owner ? undefined : suggestIdType(fetched.value)
@@ -204,24 +215,23 @@ export async function fetchBills(
   quantity?: number
 ): Promise<Fetched<BillsCollection>> {
   const key = quantity === undefined ? contractId : `${contractId}:${quantity}`
-  const fetched = await liveOrCached(
+  return liveOrCached(
     ctx,
     'bills',
     key,
     () => ctx.client.getBills(contractId, quantity === undefined ? {} : { quantity }),
-    (value) => BillsSchema.parse(value)
+    (value) => BillsSchema.parse(value),
+    (value) => {
+      // An owner not known yet leaves the bills unconfirmed: findable, not payable.
+      const owner = knownOwner(ctx.cache, contractId)
+      ctx.cache.putBills(
+        contractId,
+        owner?.idType ?? UNCONFIRMED_ID_TYPE,
+        owner?.identification ?? '',
+        value
+      )
+    }
   )
-  if (fetched.source === 'live') {
-    // An owner not known yet leaves the bills unconfirmed: findable, not payable.
-    const owner = knownOwner(ctx.cache, contractId)
-    ctx.cache.putBills(
-      contractId,
-      owner?.idType ?? UNCONFIRMED_ID_TYPE,
-      owner?.identification ?? '',
-      fetched.value
-    )
-  }
-  return fetched
 }
 
 function cachedBillView(ctx: AppContext, cached: CachedBill): BillView {
@@ -258,9 +268,9 @@ export function lookupHandlers(ctx: AppContext): Handlers {
         `${input.idType}:${identification}:${regIni}:${numReg}`,
         () =>
           ctx.client.getCustomerContracts(input.idType, identification, { regIni: page, numReg }),
-        (value) => DetailsSchema.parse(value)
+        (value) => DetailsSchema.parse(value),
+        (value) => rememberContracts(ctx.cache, value, owner, 'search')
       )
-      if (fetched.source === 'live') rememberContracts(ctx.cache, fetched.value, owner, 'search')
       return toCustomerView(
         fetched.value,
         {
@@ -336,6 +346,11 @@ export function lookupHandlers(ctx: AppContext): Handlers {
         ? unpaddedReference(padded.slice(0, CONTRACT_DIGITS))
         : undefined
 
+      // The bill's contract is asked for alongside its bills: one round trip to Tigo, not two.
+      const contractCall =
+        contractId && ctx.isOnline() ? ctx.client.getContract(contractId) : undefined
+      contractCall?.catch(() => undefined)
+
       let bill: BillView | undefined
       if (contractId) {
         try {
@@ -357,7 +372,8 @@ export function lookupHandlers(ctx: AppContext): Handlers {
       if (!bill) throw new AppError('barcode_bill_not_found', { reference })
 
       // The bill is what the cashier scanned for; its owner is a courtesy when Tigo has it.
-      const customer = await contractCustomer(ctx, bill.contractId).catch(() => null)
+      const prefetched = bill.contractId === contractId ? contractCall : undefined
+      const customer = await contractCustomer(ctx, bill.contractId, prefetched).catch(() => null)
       return {
         barcode: {
           gln: barcode.gln,
