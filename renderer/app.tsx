@@ -5,6 +5,7 @@
  * which stay mounted and inert underneath.
  */
 import { useEffect, useRef } from 'react'
+import { LookupProgress } from './components/lookup-progress'
 import { NavBar, navEntriesFor } from './components/nav-bar'
 import { NoticeLine } from './components/notice-line'
 import { StatusBar } from './components/status-bar'
@@ -18,6 +19,7 @@ import { isPayable } from './store/bill-selection'
 import { openScannedBill } from './store/customer-actions'
 import { openScannedReceipt } from './store/found-payments'
 import { isReceiptCode } from './lib/barcode-burst'
+import { isLookupCancelled } from './store/lookup-store'
 import { gateOf } from './lib/session-rules'
 import { useSessionGate, useSessionStore } from './store/session'
 import type { ScreenId } from './store/navigation'
@@ -84,7 +86,9 @@ function useScannedBills(): void {
         go('pay')
       })
       .catch((error: unknown) => {
-        announce('error', describeError(useAppStore.getState().language, error))
+        // The cashier cancelled: said plainly, not as a failure.
+        const kind = isLookupCancelled(error) ? 'info' : 'error'
+        announce(kind, describeError(useAppStore.getState().language, error))
       })
   })
 }
@@ -152,6 +156,7 @@ export function App() {
         <StatusBar />
         {working ? <NavBar /> : null}
         <NoticeLine />
+        <LookupProgress />
         {working ? (
           // Keyed by the person: another user starts with fresh screens, never the last one's.
           <main className="screen" ref={mainRef} data-screen={screen} key={userId}>

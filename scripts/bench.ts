@@ -28,6 +28,8 @@ import { parseIdType } from '../shared/domain/identification'
 import type { BillList, CheckoutPaymentRequest } from '../shared/api/models'
 import type { LedgerEntry } from '../electron/simulator/server'
 import { createLookupCache } from '../electron/main/store/cache'
+import { writeSection } from './lib/benchmarks-file'
+import { median, quantile } from './lib/stats'
 import { makeTempDir, openWorld, startSimulator, type World } from '../test/integration/sync/world'
 
 /** What the numbers mean; the same text every run. */
@@ -58,19 +60,6 @@ const READING = [
 const ENQUEUE_SAMPLE = 5_000
 const WARM_UP_REQUESTS = 500
 const DRAIN_PAYMENTS = Number(process.env.BENCH_N ?? 10_000)
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
-  return sorted[index] ?? Number.NaN
-}
-
-function median(values: readonly number[]): number {
-  return quantile(
-    [...values].sort((a, b) => a - b),
-    0.5
-  )
-}
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`)
@@ -393,7 +382,8 @@ async function main(): Promise<void> {
   }
   lines.push('', ...READING, '')
   const file = path.resolve(__dirname, '..', 'BENCHMARKS.md')
-  fs.writeFileSync(file, lines.join('\n'))
+  // Its own section only: `npm run bench:pay` writes another one in the same file.
+  writeSection(file, 'bench', lines.slice(0, -1))
   process.stdout.write(`${lines.join('\n')}\n`)
 }
 

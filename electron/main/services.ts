@@ -262,6 +262,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       events,
       clock,
       isOnline: () => till.isOnline(),
+      checkReachable: () => till.checkReachable(),
       syncStatus,
       requestDrain: (reason) => till.requestDrain(reason),
       cashier,

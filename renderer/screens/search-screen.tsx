@@ -11,6 +11,7 @@ import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import { checkWhileTyping } from '../lib/identification-check'
 import { useAppStore } from '../store/app-store'
 import { searchContract, searchCustomer } from '../store/customer-actions'
+import { isLookupCancelled } from '../store/lookup-store'
 
 const CONTRACT_PATTERN = /^\d{1,20}$/
 
@@ -19,6 +20,7 @@ export function SearchScreen() {
   const language = useLanguage()
   const describe = useDescribeError()
   const go = useAppStore((state) => state.go)
+  const announce = useAppStore((state) => state.announce)
   const [idType, setIdType] = useState<IdType>('NIT')
   const [identification, setIdentification] = useState('')
   const [idError, setIdError] = useState<string | null>(null)
@@ -35,6 +37,12 @@ export function SearchScreen() {
       ? t('ui.search.checkDigit', { digit: typing.checkDigit })
       : undefined
 
+  // A lookup the cashier cancelled is no failure: said on the status line, the form stays.
+  function failed(error: unknown): void {
+    if (isLookupCancelled(error)) announce('info', describe(error))
+    else setFailure(describe(error))
+  }
+
   async function onSearchCustomer(event: FormEvent): Promise<void> {
     event.preventDefault()
     setFailure(null)
@@ -49,7 +57,7 @@ export function SearchScreen() {
       await searchCustomer(idType, result.value)
       go('customer')
     } catch (error) {
-      setFailure(describe(error))
+      failed(error)
     } finally {
       setBusy(null)
     }
@@ -69,7 +77,7 @@ export function SearchScreen() {
       await searchContract(cleaned)
       go('customer')
     } catch (error) {
-      setFailure(describe(error))
+      failed(error)
     } finally {
       setBusy(null)
     }

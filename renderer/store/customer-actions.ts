@@ -5,6 +5,7 @@
 import type { BarcodeLookupView, BillView, CustomerView, IdType } from '../../shared/ipc/views'
 import { api } from '../api'
 import { useCustomerStore } from './customer-store'
+import { trackLookup } from './lookup-store'
 
 export const CONTRACTS_PAGE_SIZE = 10
 
@@ -13,18 +14,20 @@ export async function searchCustomer(
   identification: string,
   regIni = 0
 ): Promise<CustomerView> {
-  const customer = await api.invoke('customers:contracts', {
-    idType,
-    identification,
-    regIni,
-    numReg: CONTRACTS_PAGE_SIZE
-  })
+  const customer = await trackLookup(
+    api.invoke('customers:contracts', {
+      idType,
+      identification,
+      regIni,
+      numReg: CONTRACTS_PAGE_SIZE
+    })
+  )
   useCustomerStore.getState().setCustomer(customer)
   return customer
 }
 
 export async function searchContract(contractId: string): Promise<CustomerView> {
-  const customer = await api.invoke('contracts:get', { contractId })
+  const customer = await trackLookup(api.invoke('contracts:get', { contractId }))
   const store = useCustomerStore.getState()
   store.setCustomer(customer)
   store.openContract(contractId)
@@ -39,7 +42,7 @@ export async function confirmIdType(contractId: string, idType: IdType): Promise
 }
 
 export async function loadBills(contractId: string): Promise<void> {
-  const bills = await api.invoke('bills:list', { contractId })
+  const bills = await trackLookup(api.invoke('bills:list', { contractId }))
   useCustomerStore.getState().setBills(bills)
 }
 
@@ -129,7 +132,9 @@ export function addScannedBill(found: BarcodeLookupView): void {
  * basket holds bills is not added: the cashier chooses to finish this payment or start anew.
  */
 export async function openScannedBill(raw: string): Promise<ScanOutcome> {
-  const found = await sameCustomerConfirmed(await api.invoke('bills:byBarcode', { raw }))
+  const found = await trackLookup(
+    api.invoke('bills:byBarcode', { raw }).then(sameCustomerConfirmed)
+  )
   const store = useCustomerStore.getState()
   // Read from its barcode alone: it joins the basket of the customer at the counter, if any;
   // otherwise the cashier types who that is.

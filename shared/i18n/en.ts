@@ -328,5 +328,9 @@ export const en: Record<EsKey, string> = {
   'error.lookup_no_answer':
     'Tigo did not answer the lookup in time. Try again in a moment; nothing was charged or registered.',
   // Issue 13: a bill paid offline from its barcode alone, on the printed receipt.
-  'receipt.unverified': 'UNVERIFIED: Tigo will check this bill'
+  'receipt.unverified': 'UNVERIFIED: Tigo will check this bill',
+  // Issue 13: Tigo known to be away and nothing saved for the lookup; the cashier cancelled one.
+  'error.lookup_offline':
+    'There is no connection to Tigo and this lookup is not saved on the till. Try again when the connection is back.',
+  'error.lookup_cancelled': 'Lookup cancelled. You can try it again.'
 }

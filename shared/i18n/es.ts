@@ -336,7 +336,11 @@ export const es = {
   'error.lookup_no_answer':
     'Tigo no respondió la consulta a tiempo. Intente de nuevo en un momento; no se cobró ni se registró nada.',
   // Issue 13: a bill paid offline from its barcode alone, on the printed receipt.
-  'receipt.unverified': 'SIN VERIFICAR: Tigo revisará esta factura'
+  'receipt.unverified': 'SIN VERIFICAR: Tigo revisará esta factura',
+  // Issue 13: Tigo known to be away and nothing saved for the lookup; the cashier cancelled one.
+  'error.lookup_offline':
+    'No hay conexión con Tigo y esta consulta no está guardada en la caja. Intente de nuevo cuando vuelva la conexión.',
+  'error.lookup_cancelled': 'Consulta cancelada. Puede intentarla de nuevo.'
 } satisfies Record<string, string>
 
 export type EsKey = keyof typeof es

@@ -186,6 +186,9 @@ export const uiEn: Record<keyof typeof uiEs, string> = {
   'ui.role.supervisor': 'Supervisor',
   'ui.scan.opened': 'Bill {billNo} ready to pay.',
   'ui.scan.reading': 'Reading the barcode…',
+  // Issue 13: a slow lookup shows progress; Esc cancels it.
+  'ui.lookup.progress': 'Looking up…',
+  'ui.lookup.cancel': 'Cancel',
 
   'ui.search.byContract': 'By contract',
   'ui.search.byId': 'By identification',

@@ -188,6 +188,9 @@ export const uiEs = {
   'ui.role.supervisor': 'Supervisor',
   'ui.scan.opened': 'Factura {billNo} lista para pagar.',
   'ui.scan.reading': 'Leyendo el código de barras…',
+  // Issue 13: a slow lookup shows progress; Esc cancels it.
+  'ui.lookup.progress': 'Consultando…',
+  'ui.lookup.cancel': 'Cancelar',
 
   'ui.search.byContract': 'Por contrato',
   'ui.search.byId': 'Por identificación',

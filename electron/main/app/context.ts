@@ -27,6 +27,8 @@ export interface AppContext {
   events: EventBus
   clock: Clock
   isOnline(): boolean
+  /** Probes Tigo now (shared with any probe in flight); true when it answers. */
+  checkReachable(): Promise<boolean>
   syncStatus(): SyncStatus
   /** Asks the sync engine for a drain and resolves when it finished (no-op without one). */
   requestDrain(reason: DrainReason): Promise<void>

@@ -23,11 +23,12 @@ import type { ChannelHandlers } from '../ipc'
 import type { customerChannels } from '../../../shared/ipc/channels/customers'
 import type { billChannels } from '../../../shared/ipc/channels/bills'
 import type { BillView, CustomerView, Source } from '../../../shared/ipc/views'
-import { isTigoError, toAppError } from '../tigo/errors'
+import { isTigoError } from '../tigo/errors'
 import { askOwnership } from '../tigo/ownership'
 import { UNCONFIRMED_ID_TYPE } from '../store/cache'
 import type { CachedBill } from '../store/types'
 import type { AppContext } from './context'
+import { lookupFailure, offlineLookupError, worthAsking } from './lookup-gate'
 import type { Owner } from './owners'
 import { knownOwner, rememberContracts, suggestIdType } from './owners'
 import type { BillContext } from './views'
@@ -35,7 +36,7 @@ import { bogotaDate, iso, toBillView, toCustomerView } from './views'
 
 const DEFAULT_PAGE_SIZE = 50
 /** What an unreachable or unanswered lookup is translated to (`toAppError`). */
-const UNREACHABLE_CODES = new Set(['api_unreachable', 'lookup_no_answer'])
+const UNREACHABLE_CODES = new Set(['api_unreachable', 'lookup_no_answer', 'lookup_offline'])
 /** UNE's references are 18 digits: the zero-padded contract (10), then the bill's sequence. */
 const REFERENCE_DIGITS = 18
 const CONTRACT_DIGITS = 10
@@ -47,30 +48,46 @@ interface Fetched<T> {
 }
 
 /** What a lookup through the cache needs (the batch import looks up with it too). */
-export type LookupContext = Pick<AppContext, 'client' | 'cache' | 'clock'>
+export type LookupContext = Pick<
+  AppContext,
+  'client' | 'cache' | 'clock' | 'isOnline' | 'checkReachable'
+>
 
 export function isOfflineError(error: unknown): boolean {
   return isTigoError(error) && (error.kind === 'not-sent' || error.kind === 'uncertain')
 }
 
-/** Live first; the cache when Tigo is unreachable; the translated error when there is no cache. */
+/**
+ * Live first; the cache when Tigo is unreachable (at once when it is known to be away); the
+ * translated error when there is no cache.
+ */
 async function liveOrCached<T>(
   ctx: LookupContext,
   kind: string,
   key: string,
   live: () => Promise<T>,
-  parse: (value: unknown) => T
+  parse: (value: unknown) => T,
+  /** What else a live answer teaches the cache, written with it in one transaction. */
+  remember: (value: T) => void = () => undefined
 ): Promise<Fetched<T>> {
+  if (!(await worthAsking(ctx))) {
+    const cached = ctx.cache.get(kind, key)
+    if (!cached) throw offlineLookupError()
+    return { value: parse(cached.value), source: 'cache', fetchedAt: cached.fetchedAt }
+  }
   try {
     const value = await live()
-    ctx.cache.put(kind, key, value)
+    ctx.cache.inOneWrite(() => {
+      ctx.cache.put(kind, key, value)
+      remember(value)
+    })
     // Read back so a later offline answer shows exactly this time.
     const fetchedAt = ctx.cache.get(kind, key)?.fetchedAt ?? ctx.clock()
     return { value, source: 'live', fetchedAt }
   } catch (error) {
     if (!isOfflineError(error)) throw error
     const cached = ctx.cache.get(kind, key)
-    if (!cached) throw toAppError(error)
+    if (!cached) throw lookupFailure(error)
     return { value: parse(cached.value), source: 'cache', fetchedAt: cached.fetchedAt }
   }
 }
@@ -89,27 +106,33 @@ function billContext(ctx: AppContext): BillContext {
   }
 }
 
+/** `prefetched`: Tigo's answer for this contract, already asked for alongside another call. */
 async function contractDetails(
   ctx: AppContext,
-  contractId: string
+  contractId: string,
+  prefetched?: Promise<ContractsDetails>
 ): Promise<Fetched<ContractsDetails> & { owner: Owner | undefined }> {
   const fetched = await liveOrCached(
     ctx,
     'contract',
     contractId,
-    () => ctx.client.getContract(contractId),
-    (value) => DetailsSchema.parse(value)
+    () => prefetched ?? ctx.client.getContract(contractId),
+    (value) => DetailsSchema.parse(value),
+    (value) => {
+      // The answer has no id type: the owner is known from a search or a confirmation, or not.
+      const owner = knownOwner(ctx.cache, contractId)
+      rememberContracts(ctx.cache, value, owner, owner?.source ?? 'search')
+    }
   )
-  // The answer has no id type: the owner is known from a search or a confirmation, or not at all.
-  const owner = knownOwner(ctx.cache, contractId)
-  if (fetched.source === 'live') {
-    rememberContracts(ctx.cache, fetched.value, owner, owner?.source ?? 'search')
-  }
-  return { ...fetched, owner }
+  return { ...fetched, owner: knownOwner(ctx.cache, contractId) }
 }
 
-async function contractCustomer(ctx: AppContext, contractId: string): Promise<CustomerView> {
-  const fetched = await contractDetails(ctx, contractId)
+async function contractCustomer(
+  ctx: AppContext,
+  contractId: string,
+  prefetched?: Promise<ContractsDetails>
+): Promise<CustomerView> {
+  const fetched = await contractDetails(ctx, contractId, prefetched)
   const contracts = fetched.value.contractsCollection.filter((c) => c.contractId === contractId)
   const owner = fetched.owner
   const suggested = owner ? undefined : suggestIdType(fetched.value)
@@ -138,6 +161,8 @@ export async function checkOwnerWithTigo(
   contractId: string,
   owner: Owner
 ): Promise<OwnerCheck> {
+  // Tigo known to be away: the cashier's word stands now rather than after a timeout.
+  if (!(await worthAsking(ctx))) return 'offline'
   try {
     const answer = await askOwnership(ctx.client, contractId, owner)
     if (answer.verdict === 'owns') rememberContracts(ctx.cache, answer.details, owner, 'search')
@@ -190,24 +215,23 @@ export async function fetchBills(
   quantity?: number
 ): Promise<Fetched<BillsCollection>> {
   const key = quantity === undefined ? contractId : `${contractId}:${quantity}`
-  const fetched = await liveOrCached(
+  return liveOrCached(
     ctx,
     'bills',
     key,
     () => ctx.client.getBills(contractId, quantity === undefined ? {} : { quantity }),
-    (value) => BillsSchema.parse(value)
+    (value) => BillsSchema.parse(value),
+    (value) => {
+      // An owner not known yet leaves the bills unconfirmed: findable, not payable.
+      const owner = knownOwner(ctx.cache, contractId)
+      ctx.cache.putBills(
+        contractId,
+        owner?.idType ?? UNCONFIRMED_ID_TYPE,
+        owner?.identification ?? '',
+        value
+      )
+    }
   )
-  if (fetched.source === 'live') {
-    // An owner not known yet leaves the bills unconfirmed: findable, not payable.
-    const owner = knownOwner(ctx.cache, contractId)
-    ctx.cache.putBills(
-      contractId,
-      owner?.idType ?? UNCONFIRMED_ID_TYPE,
-      owner?.identification ?? '',
-      fetched.value
-    )
-  }
-  return fetched
 }
 
 function cachedBillView(ctx: AppContext, cached: CachedBill): BillView {
@@ -258,9 +282,9 @@ export function lookupHandlers(
         `${input.idType}:${identification}:${regIni}:${numReg}`,
         () =>
           ctx.client.getCustomerContracts(input.idType, identification, { regIni: page, numReg }),
-        (value) => DetailsSchema.parse(value)
+        (value) => DetailsSchema.parse(value),
+        (value) => rememberContracts(ctx.cache, value, owner, 'search')
       )
-      if (fetched.source === 'live') rememberContracts(ctx.cache, fetched.value, owner, 'search')
       return toCustomerView(
         fetched.value,
         {
@@ -336,6 +360,11 @@ export function lookupHandlers(
         ? unpaddedReference(padded.slice(0, CONTRACT_DIGITS))
         : undefined
 
+      // The bill's contract is asked for alongside its bills: one round trip to Tigo, not two.
+      const contractCall =
+        contractId && ctx.isOnline() ? ctx.client.getContract(contractId) : undefined
+      contractCall?.catch(() => undefined)
+
       let bill: BillView | undefined
       // Known to be down: no live attempt (its retries took seconds), the cache or the barcode.
       let offline = !ctx.isOnline()
@@ -366,9 +395,10 @@ export function lookupHandlers(
 
       // The bill is what the cashier scanned for; its owner is a courtesy when Tigo has it (the
       // cashier types the owner of an unverified one: nobody here knows it).
+      const prefetched = bill.contractId === contractId ? contractCall : undefined
       const customer = bill.unverified
         ? null
-        : await contractCustomer(ctx, bill.contractId).catch(() => null)
+        : await contractCustomer(ctx, bill.contractId, prefetched).catch(() => null)
       return {
         barcode: {
           gln: barcode.gln,

@@ -49,25 +49,29 @@ export function paymentHandlers(ctx: AppContext): ChannelHandlers<typeof payment
       const [problem] = checkReference(input.method, methodReference)
       if (problem) throw new AppError(problem.code, { field: problem.field })
       if (ctx.isOnline()) {
-        for (const contractId of new Set(input.bills.map((bill) => bill.contractId))) {
-          // An owner neither searched nor confirmed is taken only when Tigo says this customer
-          // owns the contract: the id type decides where the payment is registered.
-          if (!knownOwner(ctx.cache, contractId)) {
-            const check = await checkOwnerWithTigo(ctx, contractId, {
-              idType: input.idType,
-              identification
-            })
-            if (check === 'not_found') {
-              throw new AppError('id_type_not_found', { idType: input.idType, identification })
+        // Each contract's check and fresh bills at once: the cashier waits for one round trip.
+        const contracts = [...new Set(input.bills.map((bill) => bill.contractId))]
+        await Promise.all(
+          contracts.map(async (contractId) => {
+            // An owner neither searched nor confirmed is taken only when Tigo says this customer
+            // owns the contract: the id type decides where the payment is registered.
+            if (!knownOwner(ctx.cache, contractId)) {
+              const check = await checkOwnerWithTigo(ctx, contractId, {
+                idType: input.idType,
+                identification
+              })
+              if (check === 'not_found') {
+                throw new AppError('id_type_not_found', { idType: input.idType, identification })
+              }
             }
-          }
-          try {
-            await fetchBills(ctx, contractId)
-          } catch (error) {
-            // Unreachable now: the cached bills and the offline caps decide instead.
-            if (!isOfflineError(error) && !(error instanceof AppError)) throw error
-          }
-        }
+            try {
+              await fetchBills(ctx, contractId)
+            } catch (error) {
+              // Unreachable now: the cached bills and the offline caps decide instead.
+              if (!isOfflineError(error) && !(error instanceof AppError)) throw error
+            }
+          })
+        )
       }
       const stored = ctx.settings.get()
       const cashier = ctx.cashier()

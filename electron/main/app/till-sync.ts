@@ -47,6 +47,8 @@ export interface TillSync {
   client: TigoClient
   engine: SyncEngine | undefined
   isOnline(): boolean
+  /** Probes Tigo now (concurrent callers share one probe); true when it answers. */
+  checkReachable(): Promise<boolean>
   status(): SyncStatus
   /** Asks the engine for a drain (probing first when a cashier asks while Tigo is away). */
   requestDrain(reason: DrainReason): Promise<void>
@@ -181,6 +183,7 @@ export function createTillSync(options: TillSyncOptions): TillSync {
     client,
     engine,
     isOnline: () => reachability.isOnline(),
+    checkReachable: () => reachability.check(),
     status,
     async requestDrain(reason) {
       if (!engine) {

@@ -25,7 +25,7 @@ function outcomeOf(error: unknown): LookupOutcome {
   return 'failed'
 }
 
-export function createTigoLookups(ctx: LookupContext & { isOnline(): boolean }): BatchLookups {
+export function createTigoLookups(ctx: LookupContext): BatchLookups {
   return {
     isOnline: () => ctx.isOnline(),
     ownerOf: (contractId) => knownOwner(ctx.cache, contractId),

@@ -76,7 +76,7 @@ describe('lookups', () => {
           idType: 'NIT',
           identification: unseen.identification
         })
-      ).toMatchObject({ ok: false, error: { code: 'api_unreachable' } })
+      ).toMatchObject({ ok: false, error: { code: 'lookup_offline' } })
     } finally {
       await setOffline(false)
     }
