@@ -24,6 +24,13 @@ export async function worthAsking(ctx: Pick<AppContext, 'isOnline' | 'checkReach
   }
 }
 
+/** What a lookup that could not reach Tigo (or got no answer) is translated to. */
+export const UNREACHABLE_LOOKUP_CODES: ReadonlySet<string> = new Set([
+  'api_unreachable',
+  'lookup_no_answer',
+  'lookup_offline'
+])
+
 /** Tigo away and nothing cached for this lookup: said as a lookup, not as a request not sent. */
 export function offlineLookupError(): AppError {
   return new AppError('lookup_offline', {}, 'Sin conexión y sin datos guardados')

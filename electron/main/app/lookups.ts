@@ -28,15 +28,18 @@ import { askOwnership } from '../tigo/ownership'
 import { UNCONFIRMED_ID_TYPE } from '../store/cache'
 import type { CachedBill } from '../store/types'
 import type { AppContext } from './context'
-import { lookupFailure, offlineLookupError, worthAsking } from './lookup-gate'
+import {
+  lookupFailure,
+  offlineLookupError,
+  UNREACHABLE_LOOKUP_CODES,
+  worthAsking
+} from './lookup-gate'
 import type { Owner } from './owners'
 import { knownOwner, rememberContracts, suggestIdType } from './owners'
 import type { BillContext } from './views'
 import { bogotaDate, iso, toBillView, toCustomerView } from './views'
 
 const DEFAULT_PAGE_SIZE = 50
-/** What an unreachable or unanswered lookup is translated to (`toAppError`). */
-const UNREACHABLE_CODES = new Set(['api_unreachable', 'lookup_no_answer', 'lookup_offline'])
 /** UNE's references are 18 digits: the zero-padded contract (10), then the bill's sequence. */
 const REFERENCE_DIGITS = 18
 const CONTRACT_DIGITS = 10
@@ -380,7 +383,7 @@ export function lookupHandlers(
           // Unreachable reaches here translated (`fetchBills` found no cache to fall back on).
           offline =
             isOfflineError(error) ||
-            (error instanceof AppError && UNREACHABLE_CODES.has(error.code))
+            (error instanceof AppError && UNREACHABLE_LOOKUP_CODES.has(error.code))
         }
       }
       if (!bill) {

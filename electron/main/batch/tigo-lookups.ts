@@ -6,16 +6,13 @@
 import { isAppError } from '../../../shared/errors'
 import type { LookupContext } from '../app/lookups'
 import { checkOwnerWithTigo, fetchBills, isOfflineError } from '../app/lookups'
+import { UNREACHABLE_LOOKUP_CODES } from '../app/lookup-gate'
 import { knownOwner } from '../app/owners'
 import { isTigoError } from '../tigo/errors'
 import type { BatchLookups, LookupOutcome } from './live-lookup'
 
 /** Translated codes that mean Tigo could not be reached (or would not answer now). */
-const OFFLINE_CODES: ReadonlySet<string> = new Set([
-  'api_unreachable',
-  'api_busy',
-  'lookup_no_answer'
-])
+const OFFLINE_CODES: ReadonlySet<string> = new Set([...UNREACHABLE_LOOKUP_CODES, 'api_busy'])
 
 function outcomeOf(error: unknown): LookupOutcome {
   if (isOfflineError(error) || (isAppError(error) && OFFLINE_CODES.has(error.code))) {
