@@ -85,6 +85,10 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await expectFocusOnFirstField(page, screen, scope)
       }
       await session.screenshot(`a11y-${size}-${screen}`)
+      // The shell never scrolls as a page: only the screen does, under the status bar.
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)
+      ).toBe(0)
       await expectAccessible(page, screen)
     }
 
