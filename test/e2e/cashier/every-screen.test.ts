@@ -206,8 +206,21 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await dialog.getByLabel('PIN del supervisor').press('Enter')
       await page.getByTestId('receipt').waitFor()
 
+      // A lock and a wrong PIN: entries whose reasons are codes (manual, wrong_pin).
+      await page.keyboard.press('Control+l')
+      const unlock = page.getByTestId('unlock-form')
+      await unlock.getByLabel('PIN', { exact: true }).fill('9753')
+      await unlock.getByLabel('PIN', { exact: true }).press('Enter')
+      await unlock.getByText(/PIN incorrecto/).waitFor()
+      await unlock.getByLabel('PIN', { exact: true }).fill(SUPERVISOR.pin)
+      await unlock.getByLabel('PIN', { exact: true }).press('Enter')
+      await page.getByTestId('lock-screen').waitFor({ state: 'detached' })
+
       await page.keyboard.press('F11')
       await page.locator('main[data-screen="audit"]').waitFor()
+      const entries = page.getByTestId('audit-entries')
+      await entries.getByText('Intento fallido de Supervisor (PIN equivocado).').waitFor()
+      await entries.getByText('Se bloqueó la pantalla (a pedido de quien la usaba).').waitFor()
       await page.getByTestId('audit-entries').getByRole('row').nth(1).waitFor()
       expect(
         harness.services.audit.list({ action: 'payment.pending_total_override' })

@@ -50,4 +50,28 @@ describe('audit entries in words', () => {
       ).replace(/\s/g, ' ')
     ).toContain('efectivo esperado en caja $ 378.442, diferencia en efectivo -$ 12.042')
   })
+
+  it('says why a sign-in failed, the screen locked or an action was refused, never the code', () => {
+    const failed = describeAudit(
+      'auth.failed',
+      { purpose: 'signIn', user: { id: 'u', name: 'Ana' }, reason: 'wrong_pin', attempt: 1 },
+      'es'
+    )
+    expect(failed).toBe('Intento fallido de Ana (PIN equivocado).')
+    const unknown = describeAudit('auth.failed', { name: 'Pepe', reason: 'unknown_user' }, 'es')
+    expect(unknown).toBe('Intento fallido de Pepe (nombre desconocido).')
+    expect(describeAudit('auth.locked', { reason: 'idle' }, 'en')).toBe(
+      'The screen locked (after inactivity).'
+    )
+    const refused = describeAudit(
+      'auth.forbidden',
+      { user: { id: 'c', name: 'Ana' }, channel: 'settings:set', reason: 'role' },
+      'es'
+    )
+    expect(refused).toBe('Ana intentó una acción no permitida (solo para supervisores).')
+    // A reason a person wrote stays as written.
+    expect(
+      describeAudit('shift.cash_movement', { kind: 'out', amount: 5_000, reason: 'Banco' }, 'es')
+    ).toContain('Banco')
+  })
 })
