@@ -108,6 +108,12 @@ export function auditParams(details: unknown, language: Language): Record<string
   return params
 }
 
+/** Whether the dictionary has a sentence for the action (else it reads as its code). */
+export function hasAuditWords(action: string, language: Language): boolean {
+  const key = `ui.audit.action.${action}`
+  return translate(language, key) !== key
+}
+
 /** The sentence for one entry; `{placeholders}` the details lack are left out, not shown raw. */
 export function describeAudit(action: string, details: unknown, language: Language): string {
   const key = `ui.audit.action.${action}`

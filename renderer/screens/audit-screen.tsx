@@ -6,11 +6,12 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AuditEntryView } from '../../shared/ipc/channels/audit'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
+import { AuditWhat } from '../components/audit-what'
 import { DayField } from '../components/day-field'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { ScreenHeader } from '../components/screen-header'
-import { AUDIT_ACTIONS, describeAudit } from '../lib/audit-words'
+import { AUDIT_ACTIONS } from '../lib/audit-words'
 import { formatMoment } from '../lib/format'
 import { parseDayInput } from '../lib/outbox-rules'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
@@ -99,7 +100,8 @@ export function AuditScreen() {
       ? t('ui.audit.system')
       : id === 'unknown'
         ? t('ui.audit.unknownUser')
-        : (people.get(id) ?? id)
+        : // An id (a UUID) is no name: someone the list no longer has is unknown.
+          (people.get(id) ?? t('ui.audit.unknownUser'))
   const shown = entries?.slice(0, PAGE_SIZE) ?? []
   const hasMore = (entries?.length ?? 0) > PAGE_SIZE
 
@@ -165,7 +167,9 @@ export function AuditScreen() {
               <tr key={entry.id} data-action={entry.action}>
                 <td>{formatMoment(entry.at, language)}</td>
                 <td>{personName(entry.actor)}</td>
-                <td>{describeAudit(entry.action, entry.details, language)}</td>
+                <td>
+                  <AuditWhat action={entry.action} details={entry.details} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -429,6 +429,7 @@ export const uiEn: Record<keyof typeof uiEs, string> = {
   'ui.audit.refresh': 'Refresh',
   'ui.audit.system': 'System (automatic sending)',
   'ui.audit.title': 'Audit',
+  'ui.audit.otherAction': 'Another action',
   'ui.audit.unknownUser': 'Unknown user',
   'ui.audit.what': 'What',
   'ui.audit.when': 'When',

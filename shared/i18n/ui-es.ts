@@ -433,6 +433,7 @@ export const uiEs = {
   'ui.audit.refresh': 'Actualizar',
   'ui.audit.system': 'Sistema (envío automático)',
   'ui.audit.title': 'Auditoría',
+  'ui.audit.otherAction': 'Otra acción',
   'ui.audit.unknownUser': 'Usuario desconocido',
   'ui.audit.what': 'Qué hizo',
   'ui.audit.when': 'Cuándo',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dictionaries } from '../../../shared/i18n'
-import { AUDIT_ACTIONS, describeAudit } from '../../../renderer/lib/audit-words'
+import { AUDIT_ACTIONS, describeAudit, hasAuditWords } from '../../../renderer/lib/audit-words'
 
 describe('audit entries in words', () => {
   it('fills an action text with money, methods and lists from its details', () => {
@@ -18,8 +18,10 @@ describe('audit entries in words', () => {
     expect(describeAudit('shift.closed', { shiftId: 3 }, 'es')).not.toMatch(/\{\w+\}/)
   })
 
-  it('still shows an action it has no text for, with its facts', () => {
+  it('still shows an action it has no text for, with its facts (for the technical details)', () => {
     expect(describeAudit('outbox.purged', { count: 2 }, 'es')).toBe('outbox.purged — count: 2')
+    expect(hasAuditWords('outbox.purged', 'es')).toBe(false)
+    expect(hasAuditWords('auth.failed', 'es')).toBe(true)
   })
 
   it('has a name and a sentence for every action in both languages', () => {
