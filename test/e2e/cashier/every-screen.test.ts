@@ -36,8 +36,8 @@ async function setFaults(adminUrl: string, faults: Record<string, unknown>): Pro
 }
 
 /**
- * Whether every "Restablecer PIN" button of the users list is on top at its centre and its four
- * corners (2 px in): nothing, such as the new-user panel, lies over any part of it.
+ * Whether every "Restablecer PIN" button of the users list is on top at its centre and near its
+ * four corners: nothing, such as the new-user panel, lies over any part of it.
  */
 async function resetButtonsUncovered(page: Page): Promise<boolean[]> {
   const buttons = page.getByTestId('users-table').getByRole('button', { name: 'Restablecer PIN' })
@@ -47,12 +47,13 @@ async function resetButtonsUncovered(page: Page): Promise<boolean[]> {
     }
     return nodes.map((node) => {
       const r = node.getBoundingClientRect()
+      // Inside the rounded corners, which hit-testing leaves to what is under them.
       const points: Array<[number, number]> = [
         [r.x + r.width / 2, r.y + r.height / 2],
-        [r.left + 2, r.top + 2],
-        [r.right - 2, r.top + 2],
-        [r.left + 2, r.bottom - 2],
-        [r.right - 2, r.bottom - 2]
+        [r.left + r.width * 0.1, r.top + r.height * 0.25],
+        [r.right - r.width * 0.1, r.top + r.height * 0.25],
+        [r.left + r.width * 0.1, r.bottom - r.height * 0.25],
+        [r.right - r.width * 0.1, r.bottom - r.height * 0.25]
       ]
       return points.every(([x, y]) => {
         const top = document.elementFromPoint(x, y)
@@ -259,7 +260,10 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.getByTestId('user-row').first().waitFor()
       await check('users')
       const rows = await page.getByTestId('user-row').count()
-      expect(await resetButtonsUncovered(page)).toEqual(Array.from({ length: rows }, () => true))
+      // Polled: the list may still be drawing its last row.
+      await expect
+        .poll(() => resetButtonsUncovered(page))
+        .toEqual(Array.from({ length: rows }, () => true))
       const reset = page
         .getByTestId('user-row')
         .first()
