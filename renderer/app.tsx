@@ -11,6 +11,7 @@ import { NoticeLine } from './components/notice-line'
 import { StatusBar } from './components/status-bar'
 import { useBarcodeWedge } from './hooks/use-barcode-wedge'
 import { useActivityTouch, useLockShortcut, useSessionSync } from './hooks/use-session'
+import { useScreenFocus } from './hooks/use-screen-focus'
 import { useShortcuts, type ShortcutMap } from './hooks/use-shortcuts'
 import { useSyncStatus } from './hooks/use-sync-status'
 import { describeError, useLanguage, useT } from './i18n/use-t'
@@ -124,14 +125,7 @@ export function App() {
     document.documentElement.lang = language === 'es' ? 'es-CO' : 'en'
   }, [language])
 
-  // A new screen takes the focus to its first field (or its heading) so keyboard and reader
-  // users land on it.
-  useEffect(() => {
-    const main = mainRef.current
-    const target =
-      main?.querySelector<HTMLElement>('[data-autofocus]') ?? main?.querySelector<HTMLElement>('h1')
-    target?.focus()
-  }, [screen, userId, working])
+  useScreenFocus(mainRef, [screen, userId, working])
 
   // Unlocking puts the cashier back in the field they were typing in.
   const lastFocus = useRef<HTMLElement | null>(null)

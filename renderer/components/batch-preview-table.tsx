@@ -71,7 +71,7 @@ export function BatchPreviewTable({ rows }: { rows: readonly BatchRowView[] }) {
         <span role="columnheader">{t('ui.batch.paidAt')}</span>
         <span role="columnheader">{t('ui.batch.reason')}</span>
       </div>
-      <div className="virtual-scroll batch-scroll" ref={scrollRef} tabIndex={0}>
+      <div className="virtual-scroll batch-scroll" role="rowgroup" ref={scrollRef} tabIndex={0}>
         <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]

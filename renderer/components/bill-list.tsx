@@ -59,7 +59,7 @@ export function BillList({ bills, selectedKeys, onToggle, onShowPayments }: Bill
           <span className="sr-only">{t('ui.bills.actions')}</span>
         </span>
       </div>
-      <div className="virtual-scroll bill-scroll" ref={scrollRef} tabIndex={-1}>
+      <div className="virtual-scroll bill-scroll" role="rowgroup" ref={scrollRef} tabIndex={-1}>
         <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
             const bill = bills[row.index]

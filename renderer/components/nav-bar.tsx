@@ -54,6 +54,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   }
 ]
 
+const CASHIER_ENTRIES = NAV_ENTRIES.filter((entry) => !entry.supervisorOnly).length
+
 /** The entries the signed-in person may open. */
 export function navEntriesFor(role: Role | undefined): readonly NavEntry[] {
   return NAV_ENTRIES.filter((entry) => !entry.supervisorOnly || role === 'supervisor')
@@ -66,9 +68,14 @@ export function NavBar() {
   const go = useAppStore((state) => state.go)
   const back = useAppStore((state) => state.back)
   const role = useSessionStore((state) => state.view?.user?.role)
+  const entries = navEntriesFor(role)
   return (
-    <nav className="nav-bar" aria-label={t('ui.nav.label')}>
-      {navEntriesFor(role).map((entry) => (
+    <nav
+      // A supervisor's ten destinations do not fit one row of full labels: see layout.css.
+      className={`nav-bar ${entries.length > CASHIER_ENTRIES ? 'nav-many' : ''}`.trim()}
+      aria-label={t('ui.nav.label')}
+    >
+      {entries.map((entry) => (
         <button
           key={entry.screen}
           type="button"

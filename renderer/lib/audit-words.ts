@@ -52,6 +52,12 @@ const MONEY_KEYS = new Set([
   'cashDifference'
 ])
 
+/** Detail keys whose values are codes with words of their own in the dictionary. */
+const WORDED_CODES: Readonly<Record<string, string>> = {
+  action: 'ui.audit.approvalAction.',
+  reason: 'ui.audit.reason.'
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -65,10 +71,12 @@ export function detailWords(key: string, value: unknown, language: Language): st
   if (typeof value === 'string') {
     if (key === 'method') return translate(language, `ui.method.${value}`)
     if (key === 'kind') return translate(language, `ui.shift.kind.${value}`)
-    // What a supervisor approved, in words rather than its code (`payment.over_offline_cap`).
-    if (key === 'action') {
-      const words = translate(language, `ui.audit.approvalAction.${value}`)
-      if (words !== `ui.audit.approvalAction.${value}`) return words
+    // Codes in words: what a supervisor approved (`payment.over_offline_cap`), why a sign-in
+    // failed or an action was refused (`wrong_pin`). A free-text reason is shown as written.
+    const prefix = WORDED_CODES[key]
+    if (prefix) {
+      const words = translate(language, `${prefix}${value}`)
+      if (words !== `${prefix}${value}`) return words
     }
     return value
   }
@@ -95,7 +103,15 @@ export function auditParams(details: unknown, language: Language): Record<string
   const params: Record<string, string> = {}
   for (const [key, value] of Object.entries(details))
     params[key] = detailWords(key, value, language)
+  // A failed sign-in of an unknown name records the name typed, not a user.
+  if (params.user === undefined && typeof details.name === 'string') params.user = details.name
   return params
+}
+
+/** Whether the dictionary has a sentence for the action (else it reads as its code). */
+export function hasAuditWords(action: string, language: Language): boolean {
+  const key = `ui.audit.action.${action}`
+  return translate(language, key) !== key
 }
 
 /** The sentence for one entry; `{placeholders}` the details lack are left out, not shown raw. */

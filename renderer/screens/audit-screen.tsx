@@ -6,11 +6,14 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AuditEntryView } from '../../shared/ipc/channels/audit'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
+import { AuditWhat } from '../components/audit-what'
+import { DayField } from '../components/day-field'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { ScreenHeader } from '../components/screen-header'
-import { AUDIT_ACTIONS, describeAudit } from '../lib/audit-words'
+import { AUDIT_ACTIONS } from '../lib/audit-words'
 import { formatMoment } from '../lib/format'
+import { parseDayInput } from '../lib/outbox-rules'
 import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
 import '../styles/till.css'
 
@@ -83,12 +86,22 @@ export function AuditScreen() {
     setPage(0)
   }
 
+  // Typed dd/mm/aaaa: the filter moves once the text is a whole day (or empty), not per key.
+  const [fromText, setFromText] = useState('')
+  const [toText, setToText] = useState('')
+  function dayChange(bound: 'from' | 'to', text: string, keep: (text: string) => void): void {
+    keep(text)
+    const day = parseDayInput(text)
+    if (day !== undefined && day !== filter[bound]) change({ [bound]: day })
+  }
+
   const personName = (id: string) =>
     id === 'system'
       ? t('ui.audit.system')
       : id === 'unknown'
         ? t('ui.audit.unknownUser')
-        : (people.get(id) ?? id)
+        : // An id (a UUID) is no name: someone the list no longer has is unknown.
+          (people.get(id) ?? t('ui.audit.unknownUser'))
   const shown = entries?.slice(0, PAGE_SIZE) ?? []
   const hasMore = (entries?.length ?? 0) > PAGE_SIZE
 
@@ -98,21 +111,19 @@ export function AuditScreen() {
         <ActionButton onClick={() => void load()}>{t('ui.audit.refresh')}</ActionButton>
       </ScreenHeader>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <Field label={t('ui.outbox.from')}>
-          <input
-            type="date"
-            value={filter.from}
-            data-autofocus
-            onChange={(event) => change({ from: event.target.value })}
-          />
-        </Field>
-        <Field label={t('ui.outbox.to')}>
-          <input
-            type="date"
-            value={filter.to}
-            onChange={(event) => change({ to: event.target.value })}
-          />
-        </Field>
+        <DayField
+          label={t('ui.outbox.from')}
+          text={fromText}
+          onText={(text) => dayChange('from', text, setFromText)}
+          testId="audit-from"
+          autoFocus
+        />
+        <DayField
+          label={t('ui.outbox.to')}
+          text={toText}
+          onText={(text) => dayChange('to', text, setToText)}
+          testId="audit-to"
+        />
         <Field label={t('ui.audit.actor')}>
           <select value={filter.actor} onChange={(event) => change({ actor: event.target.value })}>
             <option value="">{t('ui.audit.anyone')}</option>
@@ -156,7 +167,9 @@ export function AuditScreen() {
               <tr key={entry.id} data-action={entry.action}>
                 <td>{formatMoment(entry.at, language)}</td>
                 <td>{personName(entry.actor)}</td>
-                <td>{describeAudit(entry.action, entry.details, language)}</td>
+                <td>
+                  <AuditWhat action={entry.action} details={entry.details} />
+                </td>
               </tr>
             ))}
           </tbody>

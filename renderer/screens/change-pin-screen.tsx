@@ -37,7 +37,7 @@ export function ChangePinScreen() {
   }
 
   return (
-    <section className="session-screen" aria-labelledby="change-pin-title">
+    <main className="session-screen" aria-labelledby="change-pin-title">
       <div className="session-card">
         <h1 id="change-pin-title" tabIndex={-1}>
           {t('ui.session.changePinTitle')}
@@ -75,6 +75,6 @@ export function ChangePinScreen() {
           </div>
         </form>
       </div>
-    </section>
+    </main>
   )
 }

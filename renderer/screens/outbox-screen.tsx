@@ -4,6 +4,7 @@ import type { OutboxPaymentView, OutboxState } from '../../shared/ipc/views'
 import { OUTBOX_STATES } from '../../shared/ipc/views'
 import { api } from '../api'
 import { ActionButton } from '../components/action-button'
+import { DayField } from '../components/day-field'
 import { ErrorMessage } from '../components/error-message'
 import { Field } from '../components/field'
 import { BulkDecision } from '../components/outbox-bulk-decision'
@@ -212,35 +213,13 @@ export function OutboxScreen() {
             ))}
           </select>
         </Field>
-        {/* Typed dd/mm/aaaa: a date input would follow the browser's locale (mm/dd/yyyy). */}
-        <Field
+        <DayField
           label={t('ui.outbox.from')}
-          error={from === undefined ? t('ui.outbox.dayInvalid') : null}
-        >
-          <input
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder={t('ui.outbox.dayPlaceholder')}
-            value={fromText}
-            data-testid="outbox-from"
-            onChange={(event) => setFromText(event.target.value)}
-          />
-        </Field>
-        <Field
-          label={t('ui.outbox.to')}
-          error={to === undefined ? t('ui.outbox.dayInvalid') : null}
-        >
-          <input
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder={t('ui.outbox.dayPlaceholder')}
-            value={toText}
-            data-testid="outbox-to"
-            onChange={(event) => setToText(event.target.value)}
-          />
-        </Field>
+          text={fromText}
+          onText={setFromText}
+          testId="outbox-from"
+        />
+        <DayField label={t('ui.outbox.to')} text={toText} onText={setToText} testId="outbox-to" />
       </form>
       <ErrorMessage text={failure} />
       {payments && shown.length === 0 ? <p className="empty">{t('ui.outbox.empty')}</p> : null}

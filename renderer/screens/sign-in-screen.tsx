@@ -163,7 +163,7 @@ function UserPicker({
 export function SignInScreen() {
   const t = useT()
   return (
-    <section className="session-screen" aria-labelledby="sign-in-title">
+    <main className="session-screen" aria-labelledby="sign-in-title">
       <div className="session-card">
         <h1 id="sign-in-title" tabIndex={-1}>
           {t('ui.session.signInTitle')}
@@ -171,6 +171,6 @@ export function SignInScreen() {
         <p className="muted">{t('ui.session.signInHint')}</p>
         <SignInForm />
       </div>
-    </section>
+    </main>
   )
 }

@@ -210,7 +210,7 @@ export function UsersScreen() {
     <section className="users-screen">
       <ScreenHeader title={t('ui.users.title')} />
       <div className="two-columns">
-        <div>
+        <div className="users-list">
           <ErrorMessage text={failure} />
           {users === null ? <p>{t('ui.common.loading')}</p> : null}
           <table className="data-table" data-testid="users-table">

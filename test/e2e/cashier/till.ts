@@ -70,14 +70,15 @@ export async function fillMethodReference(page: Page, methodLabel: string): Prom
 }
 
 /**
- * Ticks the bills on the open contract and pays them: in cash with the exact amount, or with the
- * payment method whose label is given (e.g. 'Tarjeta débito (datáfono)').
+ * Ticks the bills on the open contract and confirms the payment: in cash with the exact amount,
+ * or with the payment method whose label is given. Does not wait for what follows (a receipt, a
+ * refusal over a cap).
  */
-export async function payInCash(
+export async function submitPayment(
   page: Page,
   bills: readonly BillSummary[],
   methodLabel?: string
-): Promise<string> {
+): Promise<void> {
   for (const bill of bills) await page.getByLabel(`Pagar la factura ${bill.billNo}`).check()
   await page.keyboard.press('F4')
   await page.locator('.pay-screen').waitFor()
@@ -87,6 +88,18 @@ export async function payInCash(
     await fillMethodReference(page, methodLabel)
   } else await page.getByTestId('tendered').fill(pesos(total))
   await page.keyboard.press('Enter')
+}
+
+/**
+ * Ticks the bills on the open contract and pays them: in cash with the exact amount, or with the
+ * payment method whose label is given (e.g. 'Tarjeta débito (datáfono)'). Returns the receipt.
+ */
+export async function payInCash(
+  page: Page,
+  bills: readonly BillSummary[],
+  methodLabel?: string
+): Promise<string> {
+  await submitPayment(page, bills, methodLabel)
   await page.getByTestId('receipt').waitFor()
   return textOf(page.getByTestId('receipt'))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dictionaries } from '../../../shared/i18n'
-import { AUDIT_ACTIONS, describeAudit } from '../../../renderer/lib/audit-words'
+import { AUDIT_ACTIONS, describeAudit, hasAuditWords } from '../../../renderer/lib/audit-words'
 
 describe('audit entries in words', () => {
   it('fills an action text with money, methods and lists from its details', () => {
@@ -18,8 +18,10 @@ describe('audit entries in words', () => {
     expect(describeAudit('shift.closed', { shiftId: 3 }, 'es')).not.toMatch(/\{\w+\}/)
   })
 
-  it('still shows an action it has no text for, with its facts', () => {
+  it('still shows an action it has no text for, with its facts (for the technical details)', () => {
     expect(describeAudit('outbox.purged', { count: 2 }, 'es')).toBe('outbox.purged — count: 2')
+    expect(hasAuditWords('outbox.purged', 'es')).toBe(false)
+    expect(hasAuditWords('auth.failed', 'es')).toBe(true)
   })
 
   it('has a name and a sentence for every action in both languages', () => {
@@ -49,5 +51,29 @@ describe('audit entries in words', () => {
         'es'
       ).replace(/\s/g, ' ')
     ).toContain('efectivo esperado en caja $ 378.442, diferencia en efectivo -$ 12.042')
+  })
+
+  it('says why a sign-in failed, the screen locked or an action was refused, never the code', () => {
+    const failed = describeAudit(
+      'auth.failed',
+      { purpose: 'signIn', user: { id: 'u', name: 'Ana' }, reason: 'wrong_pin', attempt: 1 },
+      'es'
+    )
+    expect(failed).toBe('Intento fallido de Ana (PIN equivocado).')
+    const unknown = describeAudit('auth.failed', { name: 'Pepe', reason: 'unknown_user' }, 'es')
+    expect(unknown).toBe('Intento fallido de Pepe (nombre desconocido).')
+    expect(describeAudit('auth.locked', { reason: 'idle' }, 'en')).toBe(
+      'The screen locked (after inactivity).'
+    )
+    const refused = describeAudit(
+      'auth.forbidden',
+      { user: { id: 'c', name: 'Ana' }, channel: 'settings:set', reason: 'role' },
+      'es'
+    )
+    expect(refused).toBe('Ana intentó una acción no permitida (solo para supervisores).')
+    // A reason a person wrote stays as written.
+    expect(
+      describeAudit('shift.cash_movement', { kind: 'out', amount: 5_000, reason: 'Banco' }, 'es')
+    ).toContain('Banco')
   })
 })
