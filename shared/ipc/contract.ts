@@ -15,6 +15,7 @@ import { receiptChannels } from './channels/receipts'
 import { sessionChannels } from './channels/session'
 import { settingsChannels } from './channels/settings'
 import { shiftChannels } from './channels/shifts'
+import { syncChannels } from './channels/sync'
 import { userChannels } from './channels/users'
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...billChannels,
   ...paymentChannels,
   ...outboxChannels,
+  ...syncChannels,
   ...settingsChannels,
   ...sessionChannels,
   ...userChannels,

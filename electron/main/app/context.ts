@@ -9,11 +9,10 @@ import type { LookupCache } from '../store/cache'
 import type { Outbox } from '../store/outbox'
 import type { PaymentService } from '../store/payments'
 import type { Clock, Person } from '../store/types'
+import type { DrainReason } from '../sync/types'
 import type { TigoClient } from '../tigo/client'
 import type { SessionService } from '../users/sessions'
 import type { ApiConnection } from './api-connection'
-
-export type DrainReason = 'payment' | 'manual' | 'retry'
 
 export interface AppContext {
   client: TigoClient

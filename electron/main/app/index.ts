@@ -11,6 +11,7 @@ import { batchHandlers } from './batch'
 import type { AppContext } from './context'
 import { lookupHandlers } from './lookups'
 import { outboxHandlers } from './outbox'
+import { syncHandlers } from '../sync/handlers'
 import { paymentHandlers } from './payments'
 import { printerHandlers } from './printers'
 import { receiptHandlers } from './receipts'
@@ -39,6 +40,7 @@ export function createAppHandlers(ctx: AppContext, features: FeatureServices): H
     ...lookupHandlers(ctx),
     ...paymentHandlers(ctx),
     ...outboxHandlers(ctx),
+    ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
     ...sessionHandlers({ sessions }),
     ...userHandlers({ sessions, admin: features.users }),

@@ -64,12 +64,6 @@ export function outboxHandlers(ctx: AppContext): ChannelHandlers<typeof outboxCh
             : { itemId: outcome.itemId, state: outcome.state }
         )
       }
-    },
-
-    // Answers at once: the drain runs on, and its progress reaches the status bar as events.
-    'sync:now': () => {
-      void ctx.requestDrain('manual')
-      return ctx.syncStatus()
     }
   }
 }

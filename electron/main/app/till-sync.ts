@@ -18,8 +18,8 @@ import type { SyncEngine, SyncSettings } from '../sync/engine'
 import { createSyncEngine } from '../sync/engine'
 import type { TerminalFacts } from '../sync/status'
 import { buildSyncStatus } from '../sync/status'
+import type { DrainReason } from '../sync/types'
 import type { TigoClient } from '../tigo/client'
-import type { DrainReason } from './context'
 import { createReachability } from './reachability'
 
 export interface TillSyncOptions {

@@ -48,7 +48,5 @@ export const outboxChannels = {
       note: z.string().trim().min(1).max(500)
     }),
     access: 'supervisor'
-  }),
-  /** Answers at once with the status; the drain it starts reports through `sync:status`. */
-  'sync:now': channel<SyncStatus>()({ input: EmptyInput, access: 'signedIn' })
+  })
 } as const

@@ -1,0 +1,16 @@
+/** The `sync:*` channels. */
+import type { syncChannels } from '../../../shared/ipc/channels/sync'
+import type { AppContext } from '../app/context'
+import type { ChannelHandlers } from '../ipc'
+
+export function syncHandlers(
+  ctx: Pick<AppContext, 'requestDrain' | 'syncStatus'>
+): ChannelHandlers<typeof syncChannels> {
+  return {
+    // Answers at once: the drain runs on, and its progress reaches the status bar as events.
+    'sync:now': () => {
+      void ctx.requestDrain('manual')
+      return ctx.syncStatus()
+    }
+  }
+}
