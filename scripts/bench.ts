@@ -28,7 +28,8 @@ import { parseIdType } from '../shared/domain/identification'
 import type { BillList, CheckoutPaymentRequest } from '../shared/api/models'
 import type { LedgerEntry } from '../electron/simulator/server'
 import { createLookupCache } from '../electron/main/store/cache'
-import { makeTempDir, openWorld, startSimulator, type World } from '../test/integration/sync/world'
+import { openWorld, startSimulator, type World } from './lib/sync-world'
+import { makeTempDir, removeDir } from './lib/temp-dir'
 
 /** What the numbers mean; the same text every run. */
 const READING = [
@@ -166,7 +167,7 @@ async function oneRun(sim: RemoteSimulator, batchSize: number): Promise<Run> {
     }
   } finally {
     await world.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    removeDir(dir)
   }
 }
 

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServices } from '../../../electron/main/services'
 import type { OutboxPaymentView, PaymentReceipt } from '../../../shared/ipc/views'
-import { FAST_HASH, openShift, signIn, unpaidSamples, valueOf } from './fixtures'
+import { FAST_HASH } from '../../support/fast-hash'
+import { openShift, signIn, unpaidSamples, valueOf } from './fixtures'
 
 // Quitting while the cashier's payment is still waiting for Tigo: the services must let that
 // call write before the database closes, so the payment is on disk after the restart.

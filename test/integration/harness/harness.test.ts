@@ -8,7 +8,8 @@ import { makeApi } from '../../../shared/ipc/make-api'
 import { IpcError } from '../../../shared/ipc/result'
 import type { Harness } from '../../harness/server'
 import { DEMO_CREDENTIALS, startHarness } from '../../harness/server'
-import { FAST_HASH, signIn } from '../app/fixtures'
+import { FAST_HASH } from '../../support/fast-hash'
+import { signIn } from '../app/fixtures'
 
 let harness: Harness
 let rendererDir: string

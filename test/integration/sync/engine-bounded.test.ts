@@ -8,7 +8,11 @@ import { createLookupCache } from '../../../electron/main/store/cache'
 import { createSyncEngine } from '../../../electron/main/sync/engine'
 import type { SyncClient } from '../../../electron/main/sync/types'
 import { engineSuite, states, waitFor } from './engine-helpers'
-import { drainToQuiescence, planPayments, type SimulatorHandle } from './world'
+import {
+  drainToQuiescence,
+  planPayments,
+  type SimulatorHandle
+} from '../../../scripts/lib/sync-world'
 
 const suite = engineSuite()
 let sim: SimulatorHandle

@@ -6,14 +6,19 @@ import Sqlite from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseIdType } from '../../../shared/domain/identification'
 import { buildRegisterBody } from '../../../electron/main/sync/register-request'
-import { countingClient, countingOutbox, engineSuite, states } from './engine-helpers'
+import {
+  countingClient,
+  countingOutbox,
+  engineSuite,
+  paymentsOfOneCustomer,
+  states
+} from './engine-helpers'
 import {
   drainToQuiescence,
-  paymentsOfOneCustomer,
   planPayments,
   type SimulatorHandle,
   type World
-} from './world'
+} from '../../../scripts/lib/sync-world'
 
 const suite = engineSuite()
 const world = suite.world.bind(suite)

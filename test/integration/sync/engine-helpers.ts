@@ -8,10 +8,12 @@ import {
   openWorld,
   sleep,
   startSimulator,
+  type PlannedPayment,
   type SimulatorHandle,
   type World,
   type WorldOptions
-} from './world'
+} from '../../../scripts/lib/sync-world'
+import type { Dataset } from '../../../electron/simulator/dataset'
 
 export interface EngineSuite {
   sim(): SimulatorHandle
@@ -106,4 +108,21 @@ export function states(w: World): string[] {
   return (
     w.db.prepare('SELECT state FROM outbox_items ORDER BY id').all() as { state: string }[]
   ).map((row) => row.state)
+}
+
+/** Unpaid bills of one customer, as payments of one bill each (not the large customer). */
+export function paymentsOfOneCustomer(dataset: Dataset, minimum: number): PlannedPayment[] {
+  for (const customer of dataset.customers) {
+    if (customer.identification === dataset.largeCustomer.identification) continue
+    const bills = dataset.bills.filter(
+      (b) => !b.paid && customer.contractIds.includes(b.contractId)
+    )
+    if (bills.length < minimum) continue
+    return bills.map((b) => ({
+      idType: customer.idType,
+      identification: customer.identification,
+      bills: [{ billNo: b.billNo, contractId: b.contractId, amount: b.amount }]
+    }))
+  }
+  throw new Error(`no customer with ${minimum} unpaid bills`)
 }

@@ -10,11 +10,11 @@ import { TigoError } from '../../../electron/main/tigo/errors'
 import { engineSuite, failingFirstRegister, states, waitFor } from './engine-helpers'
 import {
   drainToQuiescence,
-  makeTempDir,
   openWorld,
   planPayments,
   type SimulatorHandle
-} from './world'
+} from '../../../scripts/lib/sync-world'
+import { makeTempDir } from '../../support/temp-dir'
 
 const suite = engineSuite()
 const world = suite.world.bind(suite)
@@ -107,7 +107,7 @@ describe('stop and start', () => {
 
   it('start() turns an interrupted send into uncertain and reconciles it without resending', async () => {
     const [plan] = planPayments(sim.dataset, 1, 9)
-    const dir = makeTempDir()
+    const dir = makeTempDir('caja-sync-')
     const crashed = openWorld({ sim, dir })
     await crashed.warmCache([plan!])
     crashed.take(plan!)
@@ -138,7 +138,7 @@ describe('stop and start', () => {
 
   it('resends an interrupted send that never reached Tigo, once', async () => {
     const [plan] = planPayments(sim.dataset, 1, 10)
-    const dir = makeTempDir()
+    const dir = makeTempDir('caja-sync-')
     const crashed = openWorld({ sim, dir })
     await crashed.warmCache([plan!])
     crashed.take(plan!)

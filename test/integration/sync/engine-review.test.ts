@@ -17,7 +17,7 @@ import {
   type PlannedPayment,
   type SimulatorHandle,
   type World
-} from './world'
+} from '../../../scripts/lib/sync-world'
 
 const suite = engineSuite()
 const world = suite.world.bind(suite)

@@ -16,12 +16,12 @@ import { parseIdType } from '../../../shared/domain/identification'
 import { countingClient, engineSuite, states } from './engine-helpers'
 import {
   drainToQuiescence,
-  makeTempDir,
   planPayments,
   type PlannedPayment,
   type SimulatorHandle,
   type World
-} from './world'
+} from '../../../scripts/lib/sync-world'
+import { makeTempDir } from '../../support/temp-dir'
 
 const suite = engineSuite()
 let sim: SimulatorHandle
@@ -146,7 +146,7 @@ describe('the resend gate', () => {
 
   it('a restart after a crash mid-send resends only what Tigo has unpaid', async () => {
     const [landed, lost] = planPayments(sim.dataset, 60, 204).filter((p) => p.bills.length === 1)
-    const dir = makeTempDir()
+    const dir = makeTempDir('caja-sync-')
     const first = countedWorld({ register: 0 }, dir)
     await first.warmCache([landed!, lost!])
     first.take(landed!)

@@ -7,19 +7,13 @@ import type { Database } from '../../../electron/main/store/db'
 import { openDatabase } from '../../../electron/main/store/db'
 import type { UserAdmin } from '../../../electron/main/users/management'
 import { createUserAdmin } from '../../../electron/main/users/management'
-import type { PinHashParams } from '../../../electron/main/users/pin'
 import { seedUsers } from '../../../electron/main/users/seed'
 import type { SessionService, SessionSettings } from '../../../electron/main/users/sessions'
 import { createSessionService } from '../../../electron/main/users/sessions'
+import { FAST_HASH } from '../../support/fast-hash'
 import { T0, tempDir } from '../store/fixtures'
 
 export { removeTempDirs, T0 } from '../store/fixtures'
-
-/**
- * Cheaper scrypt than the app's (2^10 instead of 2^15) so a file with dozens of sign-ins stays
- * fast; pin.test.ts checks the real parameters.
- */
-export const FAST_HASH: PinHashParams = { ln: 10, r: 8, p: 1 }
 
 export const MINUTE = 60_000
 

@@ -9,6 +9,7 @@ import {
 } from './fixtures'
 import type { UsersWorld } from './fixtures'
 import { verifyPin } from '../../../electron/main/users/pin'
+import { FAST_HASH } from '../../support/fast-hash'
 import { createSessionService } from '../../../electron/main/users/sessions'
 import type { IdleTimers } from '../../../electron/main/users/sessions'
 
@@ -178,7 +179,7 @@ describe('idle lock', () => {
       clock: w.clock,
       audit: w.audit,
       settings: () => w.settings,
-      hashParams: { ln: 10, r: 8, p: 1 },
+      hashParams: FAST_HASH,
       onChange: (view) => pushed.push(view.locked),
       timers
     })
