@@ -8,10 +8,8 @@
 import path from 'node:path'
 import type { Database } from '../../electron/main/store/db'
 import { openDatabase, writeTransaction } from '../../electron/main/store/db'
-import { createAuditLog } from '../../electron/main/store/audit'
-import { createLookupCache } from '../../electron/main/store/cache'
-import { createOutbox, type Outbox } from '../../electron/main/store/outbox'
-import { createPaymentService, type PaymentService } from '../../electron/main/store/payments'
+import type { Outbox } from '../../electron/main/store/outbox'
+import type { PaymentService } from '../../electron/main/store/payments'
 import type { SyncStatus } from '../../shared/ipc/views'
 import type { PaymentReceipt } from '../../electron/main/store/types'
 import { createSyncEngine, type SyncEngine } from '../../electron/main/sync/engine'
@@ -26,6 +24,7 @@ import {
   startSimulator,
   type SimulatorHandle
 } from '../../electron/simulator/server'
+import { openStoreServices } from './store-services'
 import { makeTempDir } from './temp-dir'
 
 export const FAST_SETTINGS: SyncSettings = {
@@ -148,10 +147,18 @@ export function openWorld(options: WorldOptions): World {
   const file = path.join(dir, 'caja.db')
   const db = openDatabase(file)
   const clock = options.clock ?? Date.now
-  const outbox = createOutbox({ db, clock })
-  const cache = createLookupCache({ db, clock })
-  const audit = createAuditLog({ db, clock })
   const settings: SyncSettings = { ...FAST_SETTINGS, ...options.settings }
+  const { outbox, cache, audit, payments } = openStoreServices({
+    db,
+    clock,
+    caps: () => ({
+      maxPaymentAmount: Number.MAX_SAFE_INTEGER,
+      maxPendingTotal: Number.MAX_SAFE_INTEGER,
+      maxPendingAgeHours: settings.maxPendingAgeHours
+    }),
+    // Read only when a payment is taken, once the engine below exists.
+    isOnline: () => engine.isOnline()
+  })
   const clientWith = (timeoutMs: number): TigoClient => {
     const tokens = createTokenProvider({
       tokenUrl: options.sim.tokenUrl,
@@ -177,19 +184,6 @@ export function openWorld(options: WorldOptions): World {
     terminal: () => ({ usesSimulator: true, terminalId }),
     atomically: (work) => writeTransaction(db, work),
     ...(options.onStatus ? { onStatus: options.onStatus } : {})
-  })
-  const payments = createPaymentService({
-    db,
-    clock,
-    outbox,
-    cache,
-    audit,
-    settings: () => ({
-      maxPaymentAmount: Number.MAX_SAFE_INTEGER,
-      maxPendingTotal: Number.MAX_SAFE_INTEGER,
-      maxPendingAgeHours: settings.maxPendingAgeHours
-    }),
-    isOnline: () => engine.isOnline()
   })
   const warmed = new Set<string>()
 

@@ -1,16 +1,14 @@
 /** Real SQLite files in temp dirs, and the store services built on them with a test clock. */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { BillList } from '../../../shared/api/models'
-import { createAuditLog } from '../../../electron/main/store/audit'
-import { createLookupCache } from '../../../electron/main/store/cache'
 import type { Database } from '../../../electron/main/store/db'
 import { openDatabase } from '../../../electron/main/store/db'
-import { createOutbox } from '../../../electron/main/store/outbox'
-import { createPaymentService } from '../../../electron/main/store/payments'
+import { openStoreServices, type StoreServices } from '../../../scripts/lib/store-services'
+// Not test/support/temp-dir: crash-after-payment.ts runs this module outside vitest.
+import { makeTempDir, removeDir } from '../../../scripts/lib/temp-dir'
 import type { PaymentCaps, RegisterPaymentInput } from '../../../electron/main/store/types'
 
 export const T0 = Date.parse('2025-03-01T13:00:00.000Z')
@@ -18,7 +16,7 @@ export const T0 = Date.parse('2025-03-01T13:00:00.000Z')
 const dirs: string[] = []
 
 export function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caja-store-'))
+  const dir = makeTempDir('caja-store-')
   dirs.push(dir)
   return dir
 }
@@ -27,7 +25,7 @@ export function tempDir(): string {
 export function removeTempDirs(): void {
   for (const dir of dirs.splice(0)) {
     makeWritable(dir)
-    fs.rmSync(dir, { recursive: true, force: true })
+    removeDir(dir)
   }
 }
 
@@ -64,16 +62,12 @@ export const CAPS: PaymentCaps = {
   maxPendingAgeHours: 24
 }
 
-export interface TestStore {
+export interface TestStore extends StoreServices {
   file: string
   db: Database
   now: { value: number }
   online: { value: boolean }
   caps: PaymentCaps
-  outbox: ReturnType<typeof createOutbox>
-  cache: ReturnType<typeof createLookupCache>
-  audit: ReturnType<typeof createAuditLog>
-  payments: ReturnType<typeof createPaymentService>
 }
 
 export function openStore(file = path.join(tempDir(), 'caja.db')): TestStore {
@@ -81,20 +75,13 @@ export function openStore(file = path.join(tempDir(), 'caja.db')): TestStore {
   const now = { value: T0 }
   const online = { value: true }
   const caps = { ...CAPS }
-  const clock = () => now.value
-  const outbox = createOutbox({ db, clock })
-  const cache = createLookupCache({ db, clock })
-  const audit = createAuditLog({ db, clock })
-  const payments = createPaymentService({
+  const services = openStoreServices({
     db,
-    clock,
-    outbox,
-    cache,
-    audit,
-    settings: () => caps,
+    clock: () => now.value,
+    caps: () => caps,
     isOnline: () => online.value
   })
-  return { file, db, now, online, caps, outbox, cache, audit, payments }
+  return { file, db, now, online, caps, ...services }
 }
 
 export function bill(billNo: string, amount: string, extra: Partial<BillList> = {}): BillList {

@@ -1,9 +1,11 @@
 /** Shared set-up of the engine test files: one simulator per file, a world per test. */
-import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Outbox } from '../../../electron/main/store/outbox'
 import type { SyncClient, SyncOutbox } from '../../../electron/main/sync/types'
-import type { TigoError } from '../../../electron/main/tigo/errors'
+import { TigoError, type TigoErrorInit } from '../../../electron/main/tigo/errors'
+import type { OutboxItem } from '../../../electron/main/store/types'
+import { buildRegisterBody } from '../../../electron/main/sync/register-request'
+import { parseIdType } from '../../../shared/domain/identification'
 import {
   openWorld,
   sleep,
@@ -14,10 +16,21 @@ import {
   type WorldOptions
 } from '../../../scripts/lib/sync-world'
 import type { Dataset } from '../../../electron/simulator/dataset'
+import { standIn } from '../../support/stand-in'
+import { removeDir } from '../../support/temp-dir'
 
 export interface EngineSuite {
-  sim(): SimulatorHandle
+  /** The file's simulator: a stand-in for tests and hooks, live once the suite's beforeAll ran. */
+  sim: SimulatorHandle
   world(options?: Omit<WorldOptions, 'sim'>): World
+  /**
+   * A world whose first register request fails with `failure` (as the client classifies it),
+   * with `plans` looked up and taken; `counter.register` counts the register requests.
+   */
+  worldFailingFirst(
+    failure: TigoErrorInit,
+    plans: readonly PlannedPayment[]
+  ): Promise<{ w: World; counter: { register: number } }>
   /** Forgets a world the test closed itself. */
   forget(world: World): void
 }
@@ -32,7 +45,7 @@ export function engineSuite(): EngineSuite {
   })
   afterAll(async () => {
     await sim?.close()
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+    for (const dir of dirs) removeDir(dir)
   })
   beforeEach(async () => {
     sim?.reset()
@@ -45,13 +58,21 @@ export function engineSuite(): EngineSuite {
     if (!sim) throw new Error('the simulator is not running')
     return sim
   }
+  const world = (options: Omit<WorldOptions, 'sim'> = {}): World => {
+    const made = openWorld({ sim: current(), ...options })
+    worlds.push(made)
+    dirs.add(made.dir)
+    return made
+  }
   return {
-    sim: current,
-    world(options = {}) {
-      const made = openWorld({ sim: current(), ...options })
-      worlds.push(made)
-      dirs.add(made.dir)
-      return made
+    sim: standIn(current),
+    world,
+    async worldFailingFirst(failure, plans) {
+      const counter = { register: 0 }
+      const w = world({ wrapClient: failingFirstRegister(new TigoError(failure), counter) })
+      await w.warmCache(plans)
+      for (const plan of plans) w.take(plan)
+      return { w, counter }
     },
     forget(world) {
       const index = worlds.indexOf(world)
@@ -125,4 +146,24 @@ export function paymentsOfOneCustomer(dataset: Dataset, minimum: number): Planne
     }))
   }
   throw new Error(`no customer with ${minimum} unpaid bills`)
+}
+
+/**
+ * Sends the engine's own register request for `items` of `plan` (its paymentData names this
+ * terminal, as Tigo then records it), outside the engine: a request of a process that crashed
+ * or lost the answer.
+ */
+export async function registerAsEngine(
+  w: World,
+  plan: PlannedPayment,
+  items: readonly OutboxItem[]
+): Promise<void> {
+  const idType = parseIdType(plan.idType)
+  if (!idType) throw new Error(`unknown id type ${plan.idType}`)
+  const { identification } = plan
+  await w.client.registerPayment(
+    idType,
+    identification,
+    buildRegisterBody({ idType: plan.idType, identification, items: [...items] })
+  )
 }

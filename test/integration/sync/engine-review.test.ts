@@ -4,27 +4,22 @@
  * ours, a wall-clock jump cutting a reconcile wait short, a stuck uncertain item, one bad bill
  * taking its request group down, and Retry-After ignored for the rest of a round.
  */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BillPayments } from '../../../shared/api/models'
 import { parseIdType } from '../../../shared/domain/identification'
 import { TigoError } from '../../../electron/main/tigo/errors'
 import type { SyncClient } from '../../../electron/main/sync/types'
-import { countingClient, engineSuite, failingFirstRegister, states } from './engine-helpers'
+import { countingClient, engineSuite, states } from './engine-helpers'
 import {
   drainToQuiescence,
   planPayments,
   sleep,
   type PlannedPayment,
-  type SimulatorHandle,
   type World
 } from '../../../scripts/lib/sync-world'
 
 const suite = engineSuite()
-const world = suite.world.bind(suite)
-let sim: SimulatorHandle
-beforeEach(() => {
-  sim = suite.sim()
-})
+const { sim, world } = suite
 
 function itemRows(w: World) {
   return w.db
@@ -239,16 +234,10 @@ describe('finding 8: Retry-After holds for the rest of the round', () => {
 
   it('keeps the unsent groups back as long as a 429 says', async () => {
     const plans = twoCustomers()
-    const counter = { register: 0 }
-    const failure = new TigoError({
-      kind: 'not-sent',
-      endpoint: 'registerPayment',
-      status: 429,
-      retryAfterMs: 120_000
-    })
-    const w = world({ wrapClient: failingFirstRegister(failure, counter) })
-    await w.warmCache(plans)
-    for (const plan of plans) w.take(plan)
+    const { w, counter } = await suite.worldFailingFirst(
+      { kind: 'not-sent', endpoint: 'registerPayment', status: 429, retryAfterMs: 120_000 },
+      plans
+    )
     const before = Date.now()
 
     await w.engine.requestDrain('payment')
@@ -262,16 +251,10 @@ describe('finding 8: Retry-After holds for the rest of the round', () => {
 
   it('stops the round on a 5xx with Retry-After', async () => {
     const plans = twoCustomers()
-    const counter = { register: 0 }
-    const failure = new TigoError({
-      kind: 'uncertain',
-      endpoint: 'registerPayment',
-      status: 503,
-      retryAfterMs: 60_000
-    })
-    const w = world({ wrapClient: failingFirstRegister(failure, counter) })
-    await w.warmCache(plans)
-    for (const plan of plans) w.take(plan)
+    const { w, counter } = await suite.worldFailingFirst(
+      { kind: 'uncertain', endpoint: 'registerPayment', status: 503, retryAfterMs: 60_000 },
+      plans
+    )
     const before = Date.now()
 
     await w.engine.requestDrain('payment')
