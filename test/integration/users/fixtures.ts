@@ -1,5 +1,6 @@
 /** A real SQLite file in a temp dir with the users services on a test clock. */
 import path from 'node:path'
+import { afterEach } from 'vitest'
 import type { SessionView } from '../../../shared/ipc/channels/session'
 import { createAuditLog } from '../../../electron/main/store/audit'
 import type { AuditLog } from '../../../electron/main/store/audit'
@@ -11,7 +12,7 @@ import { seedUsers } from '../../../electron/main/users/seed'
 import type { SessionService, SessionSettings } from '../../../electron/main/users/sessions'
 import { createSessionService } from '../../../electron/main/users/sessions'
 import { FAST_HASH } from '../../support/fast-hash'
-import { T0, tempDir } from '../store/fixtures'
+import { removeTempDirs, T0, tempDir } from '../store/fixtures'
 
 export { removeTempDirs, T0 } from '../store/fixtures'
 
@@ -30,9 +31,29 @@ export interface UsersWorld {
   close(): void
 }
 
-export async function openUsersWorld(
-  options: { demoCashier?: boolean; file?: string } = {}
-): Promise<UsersWorld> {
+/**
+ * For a test file: opens users worlds (as `openUsersWorld`), each closed after its test and its
+ * temp dir removed.
+ */
+export function useUsersWorlds(): (options?: UsersWorldOptions) => Promise<UsersWorld> {
+  const open: UsersWorld[] = []
+  afterEach(() => {
+    for (const world of open.splice(0)) world.close()
+    removeTempDirs()
+  })
+  return async (options) => {
+    const world = await openUsersWorld(options)
+    open.push(world)
+    return world
+  }
+}
+
+export interface UsersWorldOptions {
+  demoCashier?: boolean
+  file?: string
+}
+
+export async function openUsersWorld(options: UsersWorldOptions = {}): Promise<UsersWorld> {
   const db = openDatabase(options.file ?? path.join(tempDir(), 'caja.db'))
   const now = { value: T0 }
   const clock = () => now.value
