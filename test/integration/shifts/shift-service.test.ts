@@ -19,6 +19,19 @@ function world(): { store: TestStore; shifts: ReturnType<typeof createShiftServi
   }
 }
 
+/** A payment of a batch import (the NIT customer's N1, by transfer). */
+function takeBatchPayment(store: TestStore) {
+  return store.payments.registerPayment({
+    ...paymentInput({
+      bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
+      idType: 'NIT',
+      identification: '900123456'
+    }),
+    source: 'batch',
+    method: 'transfer'
+  })
+}
+
 function shiftOf(store: TestStore, paymentId: string): number | null {
   return (
     store.db.prepare('SELECT shift_id FROM payments WHERE id = ?').get(paymentId) as {
@@ -69,15 +82,7 @@ describe('shift service', () => {
         tendered: 300_000
       })
     )
-    const batch = store.payments.registerPayment({
-      ...paymentInput({
-        bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
-        idType: 'NIT',
-        identification: '900123456'
-      }),
-      source: 'batch',
-      method: 'transfer'
-    })
+    const batch = takeBatchPayment(store)
     expect([before, during, elsewhere, batch].map((p) => shiftOf(store, p.id))).toEqual([
       null,
       shift.id,
@@ -353,15 +358,7 @@ describe('shift service', () => {
   it('reports payments of a batch confirmed during the shift apart from the drawer', () => {
     const { store, shifts } = world()
     const shift = shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 0 })
-    const batchPayment = store.payments.registerPayment({
-      ...paymentInput({
-        bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
-        idType: 'NIT',
-        identification: '900123456'
-      }),
-      source: 'batch',
-      method: 'transfer'
-    })
+    const batchPayment = takeBatchPayment(store)
     const batchId = Number(
       store.db
         .prepare(
