@@ -98,6 +98,12 @@ export function bill(billNo: string, amount: string, extra: Partial<BillList> = 
 /** Customer CC 1020304050 with contract 7001 (bills B1 120000, B2 80000, B3 300000). */
 export const CUSTOMER = { idType: 'CC', identification: '1020304050' }
 
+/** The seeded customer's B1 and B2 (200 000 pesos), one payment's bills. */
+export const B1_AND_B2 = [
+  { billNo: 'B1', contractId: '7001', amount: 120_000 },
+  { billNo: 'B2', contractId: '7001', amount: 80_000 }
+]
+
 export function seedCustomer(store: TestStore): void {
   store.cache.putBills('7001', CUSTOMER.idType, CUSTOMER.identification, [
     bill('B1', '120000.00'),

@@ -13,7 +13,8 @@ import {
   paymentInput,
   removeTempDirs,
   seedCustomer,
-  type TestStore
+  type TestStore,
+  B1_AND_B2
 } from '../store/fixtures'
 
 afterEach(removeTempDirs)
@@ -27,10 +28,7 @@ function twins(): { store: TestStore; memory: MemoryOutbox } {
   const memory = createMemoryOutbox({ clock: () => store.now.value })
   const inputs = [
     paymentInput({
-      bills: [
-        { billNo: 'B1', contractId: '7001', amount: 120_000 },
-        { billNo: 'B2', contractId: '7001', amount: 80_000 }
-      ],
+      bills: B1_AND_B2,
       tendered: 200_000
     }),
     paymentInput({
