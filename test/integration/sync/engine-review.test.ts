@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { BillPayments } from '../../../shared/api/models'
 import { parseIdType } from '../../../shared/domain/identification'
-import { TigoError } from '../../../electron/main/tigo/errors'
+import { TigoError, type TigoErrorInit } from '../../../electron/main/tigo/errors'
 import type { SyncClient } from '../../../electron/main/sync/types'
 import { countingClient, engineSuite, states } from './engine-helpers'
 import {
@@ -232,35 +232,37 @@ describe('finding 8: Retry-After holds for the rest of the round', () => {
     return [first, second]
   }
 
-  it('keeps the unsent groups back as long as a 429 says', async () => {
-    const plans = twoCustomers()
-    const { w, counter } = await suite.worldFailingFirst(
-      { kind: 'not-sent', endpoint: 'registerPayment', status: 429, retryAfterMs: 120_000 },
-      plans
-    )
+  /** Two customers' payments, one drain whose first request fails so; the items after it. */
+  async function drainFailingFirst(failure: TigoErrorInit) {
+    const { w, counter } = await suite.worldFailingFirst(failure, twoCustomers())
     const before = Date.now()
-
     await w.engine.requestDrain('payment')
-
     expect(counter.register).toBe(1)
-    for (const row of itemRows(w)) {
+    return { rows: itemRows(w), before }
+  }
+
+  it('keeps the unsent groups back as long as a 429 says', async () => {
+    const { rows, before } = await drainFailingFirst({
+      kind: 'not-sent',
+      endpoint: 'registerPayment',
+      status: 429,
+      retryAfterMs: 120_000
+    })
+
+    for (const row of rows) {
       expect(row.state).toBe('queued')
       expect(row.nextAt).toBeGreaterThanOrEqual(before + 120_000)
     }
   })
 
   it('stops the round on a 5xx with Retry-After', async () => {
-    const plans = twoCustomers()
-    const { w, counter } = await suite.worldFailingFirst(
-      { kind: 'uncertain', endpoint: 'registerPayment', status: 503, retryAfterMs: 60_000 },
-      plans
-    )
-    const before = Date.now()
+    const { rows, before } = await drainFailingFirst({
+      kind: 'uncertain',
+      endpoint: 'registerPayment',
+      status: 503,
+      retryAfterMs: 60_000
+    })
 
-    await w.engine.requestDrain('payment')
-
-    expect(counter.register).toBe(1)
-    const rows = itemRows(w)
     expect(rows.some((row) => row.state === 'uncertain')).toBe(true)
     for (const row of rows.filter((r) => r.state === 'queued')) {
       expect(row.nextAt).toBeGreaterThanOrEqual(before + 60_000)
