@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { batchHandlers } from '../../../electron/main/app/batch'
 import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
-import { count, removeTempDirs } from '../store/fixtures'
+import { count, removeTempDirs } from '../../support/store-world'
 import { openBatchWorld } from './fixtures'
 
 afterEach(removeTempDirs)

@@ -4,7 +4,7 @@ import { exportRejectedCsv } from '../../../electron/main/batch/export'
 import { parsePaymentsCsv } from '../../../electron/main/batch/parse-payments'
 import { parseCsv } from '../../../electron/main/batch/csv'
 import { openBatchWorld } from './fixtures'
-import { T0, bill, count, paymentInput, removeTempDirs } from '../store/fixtures'
+import { T0, bill, count, paymentInput, removeTempDirs } from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

@@ -20,7 +20,7 @@ import {
   seedCustomer,
   tempDir,
   B1_AND_B2
-} from '../store/fixtures'
+} from '../../support/store-world'
 import { CHROMIUM } from '../../support/chromium'
 import { formatReceiptNumber } from '../../../shared/domain/receipt-number'
 

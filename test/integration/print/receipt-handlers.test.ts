@@ -6,7 +6,13 @@ import { receiptHandlers } from '../../../electron/main/app/receipts'
 import type { Printer, PrintJob } from '../../../electron/main/print/printer'
 import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
 import { createShiftService } from '../../../electron/main/shifts/shift-service'
-import { T0, openStore, paymentInput, removeTempDirs, seedCustomer } from '../store/fixtures'
+import {
+  T0,
+  openStore,
+  paymentInput,
+  removeTempDirs,
+  seedCustomer
+} from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

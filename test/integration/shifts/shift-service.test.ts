@@ -3,8 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../electron/main/batch/csv'
 import { exportClosingCsv } from '../../../electron/main/shifts/closing-csv'
 import { createShiftService } from '../../../electron/main/shifts/shift-service'
-import type { TestStore } from '../store/fixtures'
-import { T0, openStore, paymentInput, removeTempDirs, seedCustomer } from '../store/fixtures'
+import type { TestStore } from '../../support/store-world'
+import {
+  T0,
+  openStore,
+  paymentInput,
+  removeTempDirs,
+  seedCustomer
+} from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

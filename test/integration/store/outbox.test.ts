@@ -3,8 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OUTBOX_STATES } from '../../../electron/main/store/types'
 import type { OutboxState } from '../../../electron/main/store/types'
 import { AppError } from '../../../shared/errors'
-import type { TestStore } from './fixtures'
-import { T0, openStore, paymentInput, removeTempDirs, seedCustomer, B1_AND_B2 } from './fixtures'
+import type { TestStore } from '../../support/store-world'
+import {
+  T0,
+  openStore,
+  paymentInput,
+  removeTempDirs,
+  seedCustomer,
+  B1_AND_B2
+} from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

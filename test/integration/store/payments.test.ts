@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { RegisterPaymentInput } from '../../../electron/main/store/types'
 import { AppError } from '../../../shared/errors'
 import { translateError } from '../../../shared/i18n'
-import { T0, count, paymentInput, seedCustomer } from './fixtures'
-import { useStore } from './use-store'
+import { T0, count, paymentInput, seedCustomer } from '../../support/store-world'
+import { useStore } from '../../support/use-store'
 
 const store = useStore(seedCustomer)
 

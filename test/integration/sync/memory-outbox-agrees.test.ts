@@ -15,7 +15,7 @@ import {
   seedCustomer,
   type TestStore,
   B1_AND_B2
-} from '../store/fixtures'
+} from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

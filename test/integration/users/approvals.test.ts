@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TestStore } from '../store/fixtures'
-import { openStore, paymentInput, seedCustomer } from '../store/fixtures'
+import type { TestStore } from '../../support/store-world'
+import { openStore, paymentInput, seedCustomer } from '../../support/store-world'
 import { FAST_HASH } from '../../support/fast-hash'
 import { MINUTE, rejectsWith, removeTempDirs, T0 } from './fixtures'
 import { seedUsers } from '../../../electron/main/users/seed'

@@ -12,9 +12,9 @@ import { seedUsers } from '../../../electron/main/users/seed'
 import type { SessionService, SessionSettings } from '../../../electron/main/users/sessions'
 import { createSessionService } from '../../../electron/main/users/sessions'
 import { FAST_HASH } from '../../support/fast-hash'
-import { removeTempDirs, T0, tempDir } from '../store/fixtures'
+import { removeTempDirs, T0, tempDir } from '../../support/store-world'
 
-export { removeTempDirs, T0 } from '../store/fixtures'
+export { removeTempDirs, T0 } from '../../support/store-world'
 
 export const MINUTE = 60_000
 
