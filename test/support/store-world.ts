@@ -118,6 +118,13 @@ export function seedCustomer(store: TestStore): void {
   store.cache.putBills('8001', 'NIT', '900123456', [bill('N1', '90000')])
 }
 
+/** A fresh store holding the seeded customers' bills (`seedCustomer`). */
+export function openSeededStore(): TestStore {
+  const store = openStore()
+  seedCustomer(store)
+  return store
+}
+
 export function paymentInput(overrides: Partial<RegisterPaymentInput> = {}): RegisterPaymentInput {
   return {
     terminalId: 'T1',

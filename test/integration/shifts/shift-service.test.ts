@@ -4,21 +4,14 @@ import { parseCsv } from '../../../electron/main/batch/csv'
 import { exportClosingCsv } from '../../../electron/main/shifts/closing-csv'
 import { createShiftService } from '../../../electron/main/shifts/shift-service'
 import type { TestStore } from '../../support/store-world'
-import {
-  T0,
-  openStore,
-  paymentInput,
-  removeTempDirs,
-  seedCustomer
-} from '../../support/store-world'
+import { T0, openSeededStore, paymentInput, removeTempDirs } from '../../support/store-world'
 
 afterEach(removeTempDirs)
 
 const ANA = { id: 'c1', name: 'Ana Cajera' }
 
 function world(): { store: TestStore; shifts: ReturnType<typeof createShiftService> } {
-  const store = openStore()
-  seedCustomer(store)
+  const store = openSeededStore()
   return {
     store,
     shifts: createShiftService({ db: store.db, clock: () => store.now.value, audit: store.audit })
