@@ -75,6 +75,16 @@ export default tseslint.config(
     }
   },
   {
+    // Tests may use scripts/lib (the sync world); scripts never reach into test/.
+    files: ['scripts/**/*.ts', 'scripts/**/*.mts', 'scripts/**/*.mjs'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'scripts/ must not import from test/.' }] }
+      ]
+    }
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -20,7 +20,6 @@
  * speed, not correctness (the tests do that).
  */
 import { fork } from 'node:child_process'
-import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { billStatusFor } from '../shared/domain/bill-status'
@@ -30,7 +29,8 @@ import type { LedgerEntry } from '../electron/simulator/server'
 import { createLookupCache } from '../electron/main/store/cache'
 import { writeSection } from './lib/benchmarks-file'
 import { median, quantile } from './lib/stats'
-import { makeTempDir, openWorld, startSimulator, type World } from '../test/integration/sync/world'
+import { openWorld, startSimulator, type World } from './lib/sync-world'
+import { makeTempDir, removeDir } from './lib/temp-dir'
 
 /** What the numbers mean; the same text every run. */
 const READING = [
@@ -155,7 +155,7 @@ async function oneRun(sim: RemoteSimulator, batchSize: number): Promise<Run> {
     }
   } finally {
     await world.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    removeDir(dir)
   }
 }
 

@@ -5,17 +5,10 @@
 // refuses a wrong one. Needs the network where Electron or the native build must be downloaded.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  ensureElectronNative,
-  projectRoot,
-  runCommand,
-  toolchainNodeWarning
-} from './lib/electron-env.mjs'
+import { ensureElectronNative, scriptStart } from './lib/electron-env.mjs'
 
-const root = projectRoot
-const nodeWarning = toolchainNodeWarning()
-if (nodeWarning) console.warn(`Warning: ${nodeWarning}`)
-const run = (script, args) => runCommand(process.execPath, [script, ...args], { cwd: root })
+const { root, runNode } = scriptStart()
+const run = (script, args) => runNode([script, ...args])
 const bin = (...parts) => join(root, 'node_modules', ...parts)
 
 function fail(message) {

@@ -21,21 +21,20 @@
  * resets the simulator (every bill unpaid again, empty ledger) and uses a fresh database; the
  * line adds the epochs up.
  */
-import fs from 'node:fs'
 import { isSimProfile, type FaultsPatch, type SimProfile } from '../electron/simulator/server'
 import { createRandom, type Random } from '../electron/simulator/prng'
 import { failOnUnhandledRejection } from './lib/fail-on-unhandled'
+import { makeTempDir, removeDir } from './lib/temp-dir'
 import {
   checkAgainstLedger,
   drainToQuiescence,
-  makeTempDir,
   openWorld,
   planPayments,
   sleep,
   startSimulator,
   type LedgerCheck,
   type SimulatorHandle
-} from '../test/integration/sync/world'
+} from './lib/sync-world'
 
 interface Options {
   payments: number
@@ -183,7 +182,7 @@ async function runEpoch(
     }
   } finally {
     await world.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    removeDir(dir)
   }
 }
 

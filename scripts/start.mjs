@@ -6,20 +6,10 @@
 // restriction (Ubuntu 24.04), explain the fix before Electron aborts.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  electronBinaryPath,
-  ensureElectronNative,
-  projectRoot,
-  runCommand,
-  toolchainNodeWarning
-} from './lib/electron-env.mjs'
+import { electronBinaryPath, ensureElectronNative, scriptStart } from './lib/electron-env.mjs'
 import { linuxSandboxState, sandboxAdvice } from './lib/linux-sandbox.mjs'
 
-const root = projectRoot
-const nodeWarning = toolchainNodeWarning()
-if (nodeWarning) console.warn(`Warning: ${nodeWarning}`)
-const node = process.execPath
-const run = (args) => runCommand(node, args, { cwd: root })
+const { root, runNode: run } = scriptStart()
 
 function giveUp(reason) {
   console.error(`\nCaja cannot start in Electron here: ${reason}`)

@@ -24,6 +24,7 @@ export interface EnsureResult {
 export const projectRoot: string
 export const ELECTRON_TOOLCHAIN_NODE: string
 export function toolchainNodeWarning(version?: string): string | undefined
+export function scriptStart(): { root: string; runNode(args: string[]): Promise<number> }
 export function electronBinaryPath(root?: string, env?: NodeJS.ProcessEnv): string | undefined
 export function readNativeTarget(root?: string, platform?: string, arch?: string): NativeTarget
 export function nativeTargetDir(root: string, abi: string): string

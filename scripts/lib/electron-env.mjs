@@ -41,6 +41,17 @@ export function toolchainNodeWarning(version = process.versions.node) {
   )
 }
 
+/**
+ * How the Electron scripts (start, dist) begin: a warning on stderr when this Node is too old for
+ * Electron's toolchain, and a runner of Node scripts in the project root.
+ */
+export function scriptStart() {
+  const warning = toolchainNodeWarning()
+  if (warning) console.warn(`Warning: ${warning}`)
+  const runNode = (args) => runCommand(process.execPath, args, { cwd: projectRoot })
+  return { root: projectRoot, runNode }
+}
+
 /** The Electron executable, or undefined when its binary was never downloaded. Never downloads. */
 export function electronBinaryPath(root = projectRoot, env = process.env) {
   const pkg = join(root, 'node_modules', 'electron')

@@ -6,14 +6,11 @@ import type { Dataset, SimulatorHandle } from '../../../electron/simulator/serve
 import { createServices } from '../../../electron/main/services'
 import type { CreateServicesOptions, Services } from '../../../electron/main/services'
 import type { Dispatch } from '../../../electron/main/ipc'
-import type { PinHashParams } from '../../../electron/main/users/pin'
 import { DEMO_CASHIER, FIRST_SUPERVISOR } from '../../../electron/main/users/seed'
 import type { SessionView } from '../../../shared/ipc/channels/session'
 import type { IpcResult } from '../../../shared/ipc/result'
 import type { PaymentReceipt } from '../../../shared/ipc/views'
-
-/** Cheaper scrypt than the app's, so a file with several sign-ins stays fast. */
-export const FAST_HASH: PinHashParams = { ln: 10, r: 8, p: 1 }
+import { FAST_HASH } from '../../support/fast-hash'
 
 /** The PIN the tests give the seeded supervisor at its first sign-in. */
 export const SUPERVISOR_PIN = '2580'

@@ -40,32 +40,29 @@ describe('lookups', () => {
   it('finds a customer live by NIT (with check digit) and caches it for offline use', async () => {
     const sample = app.samples[0]!
     const dispatch = app.services.dispatch
-    const live = valueOf<CustomerView>(
-      await dispatch('customers:contracts', { idType: 'NIT', identification: sample.displayId })
-    )
+    // The customer by NIT with check digit, then the bills of its contract.
+    const lookUp = async (): Promise<[CustomerView, BillListView]> => [
+      valueOf<CustomerView>(
+        await dispatch('customers:contracts', { idType: 'NIT', identification: sample.displayId })
+      ),
+      valueOf<BillListView>(await dispatch('bills:list', { contractId: sample.contractId }))
+    ]
+    const [live, bills] = await lookUp()
     expect(live.source).toBe('live')
     expect(live.identification).toBe(sample.identification)
     expect(live.contracts.map((c) => c.contractId)).toContain(sample.contractId)
 
-    const bills = valueOf<BillListView>(
-      await dispatch('bills:list', { contractId: sample.contractId })
-    )
     expect(bills.source).toBe('live')
     const bill = bills.bills.find((b) => b.billNo === sample.billNo)
     expect(bill).toMatchObject({ amount: sample.amount, paid: false })
 
     await setOffline(true)
     try {
-      const cached = valueOf<CustomerView>(
-        await dispatch('customers:contracts', { idType: 'NIT', identification: sample.displayId })
-      )
+      const [cached, cachedBills] = await lookUp()
       expect(cached.source).toBe('cache')
       expect(cached.fetchedAt).toBe(live.fetchedAt)
       expect(cached.contracts.map((c) => c.contractId)).toContain(sample.contractId)
 
-      const cachedBills = valueOf<BillListView>(
-        await dispatch('bills:list', { contractId: sample.contractId })
-      )
       expect(cachedBills).toMatchObject({ source: 'cache', fetchedAt: bills.fetchedAt })
 
       // A customer never looked up: the cache cannot answer for it.

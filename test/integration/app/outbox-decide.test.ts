@@ -18,6 +18,12 @@ import {
 const app = useAppTest(8)
 const dispatch = (channel: string, input: unknown) => app.services.dispatch(channel, input)
 
+/** One supervisor decision on several items; the result of each. */
+async function decideMany(itemIds: number[], decision: string, note: string): Promise<unknown[]> {
+  const answer = await dispatch('outbox:decideMany', { itemIds, decision, note })
+  return valueOf<{ results: unknown[] }>(answer).results
+}
+
 /** A payment whose one bill went out and was lost: uncertain, and flagged when `flag`. */
 async function lostPayment(index: number, flag: boolean): Promise<number> {
   const sample = app.samples[index]!
@@ -131,26 +137,18 @@ describe('outbox:decideMany', () => {
     ).toMatchObject({ ok: false })
     await signIn(dispatch, 'supervisor')
 
-    const registered = valueOf<{ results: unknown[] }>(
-      await dispatch('outbox:decideMany', {
-        itemIds: [a, d],
-        decision: 'registered',
-        note: 'Tigo confirma por teléfono los pagos del lote'
-      })
+    const registered = await decideMany(
+      [a, d],
+      'registered',
+      'Tigo confirma por teléfono los pagos del lote'
     )
-    expect(registered.results).toEqual([
+    expect(registered).toEqual([
       { itemId: a, state: 'registered' },
       { itemId: d, error: 'outbox_decision_not_allowed' }
     ])
 
-    const resent = valueOf<{ results: unknown[] }>(
-      await dispatch('outbox:decideMany', {
-        itemIds: [b, c],
-        decision: 'resend',
-        note: 'revisado con Tigo'
-      })
-    )
-    expect(resent.results).toEqual([
+    const resent = await decideMany([b, c], 'resend', 'revisado con Tigo')
+    expect(resent).toEqual([
       { itemId: b, state: 'queued' },
       { itemId: c, error: 'outbox_resend_bill_paid' }
     ])

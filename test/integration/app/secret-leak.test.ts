@@ -28,14 +28,8 @@ import type { AttemptView, OutboxPaymentView, PaymentReceipt } from '../../../sh
 import type { Harness } from '../../harness/server'
 import { startHarness } from '../../harness/server'
 import type { UnpaidSample } from './fixtures'
-import {
-  FAST_HASH,
-  openShift,
-  registration as paying,
-  signIn,
-  unpaidSamples,
-  valueOf
-} from './fixtures'
+import { FAST_HASH } from '../../support/fast-hash'
+import { openShift, registration as paying, signIn, unpaidSamples, valueOf } from './fixtures'
 
 const CLIENT_ID = 'caja-leak-test'
 const SECRET = `cs-LEAKCHECK-${randomBytes(8).toString('hex')}`

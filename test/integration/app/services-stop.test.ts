@@ -1,22 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createServices } from '../../../electron/main/services'
 import type { OutboxPaymentView, PaymentReceipt } from '../../../shared/ipc/views'
-import { FAST_HASH, openShift, signIn, unpaidSamples, valueOf } from './fixtures'
+import { FAST_HASH } from '../../support/fast-hash'
+import { useTempDir } from '../../support/temp-dir'
+import { openShift, signIn, unpaidSamples, valueOf } from './fixtures'
 
 // Quitting while the cashier's payment is still waiting for Tigo: the services must let that
 // call write before the database closes, so the payment is on disk after the restart.
-let dataDir: string
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'caja-stop-'))
-})
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+const tempDir = useTempDir('caja-stop-')
 
 describe('services stop', () => {
   it('lets a payment in flight finish writing before the database closes', async () => {
-    const options = { dataDir, env: {}, syncEngine: false, demoUsers: true, pinHash: FAST_HASH }
+    const options = {
+      dataDir: tempDir(),
+      env: {},
+      syncEngine: false,
+      demoUsers: true,
+      pinHash: FAST_HASH
+    }
     const first = await createServices(options)
     await signIn(first.dispatch, 'cashier')
     await openShift(first.dispatch)

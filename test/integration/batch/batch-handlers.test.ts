@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { batchHandlers } from '../../../electron/main/app/batch'
-import { createBatchService } from '../../../electron/main/batch/batch-service'
 import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
-import { count, openStore, removeTempDirs, seedCustomer } from '../store/fixtures'
+import { count, removeTempDirs } from '../../support/store-world'
+import { openBatchWorld } from './fixtures'
 
 afterEach(removeTempDirs)
 
@@ -15,20 +15,12 @@ const TEXT =
 
 describe('batch handlers', () => {
   it('previews, confirms once, and exports the rejected rows and the results', async () => {
-    const store = openStore()
-    seedCustomer(store)
+    // Online: the batch is confirmed with Tigo reachable.
+    const { store, batch } = openBatchWorld()
     const progress: { done: number; total: number }[] = []
     const confirmed: number[] = []
     const handlers = batchHandlers({
-      batch: createBatchService({
-        db: store.db,
-        clock: () => store.now.value,
-        outbox: store.outbox,
-        cache: store.cache,
-        audit: store.audit,
-        settings: () => store.caps,
-        isOnline: () => true
-      }),
+      batch,
       settings: { get: () => ({ ...DEFAULT_SETTINGS, terminalId: 'CAJA-02', language: 'en' }) },
       cashier: () => ({ id: 'sup1', name: 'Sofía' }),
       onProgress: (p) => progress.push(p),

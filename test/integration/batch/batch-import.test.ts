@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { createBatchService } from '../../../electron/main/batch/batch-service'
 import { exportRejectedCsv } from '../../../electron/main/batch/export'
 import { parsePaymentsCsv } from '../../../electron/main/batch/parse-payments'
 import { parseCsv } from '../../../electron/main/batch/csv'
-import type { TestStore } from '../store/fixtures'
-import {
-  T0,
-  bill,
-  count,
-  openStore,
-  paymentInput,
-  removeTempDirs,
-  seedCustomer
-} from '../store/fixtures'
+import { openBatchWorld } from './fixtures'
+import { T0, bill, count, paymentInput, removeTempDirs } from '../../support/store-world'
 
 afterEach(removeTempDirs)
 
@@ -21,20 +12,7 @@ const SUPERVISOR = { id: 'sup1', name: 'Sofía Supervisora' }
 const HEADER =
   'tipo_id;identificacion;contrato;factura;valor;medio_pago;fecha_pago;referencia_externa'
 
-function world(): { store: TestStore; batch: ReturnType<typeof createBatchService> } {
-  const store = openStore()
-  seedCustomer(store)
-  const batch = createBatchService({
-    db: store.db,
-    clock: () => store.now.value,
-    outbox: store.outbox,
-    cache: store.cache,
-    audit: store.audit,
-    settings: () => store.caps,
-    isOnline: () => store.online.value
-  })
-  return { store, batch }
-}
+const world = openBatchWorld
 
 const VALID_ROWS = [
   'CC;1020304050;7001;B1;$ 120.000;Efectivo;28/02/2025 09:15;',

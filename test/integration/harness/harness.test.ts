@@ -1,20 +1,21 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useTempDir } from '../../support/temp-dir'
 import { createHttpTransport, TOKEN_HEADER } from '../../../shared/ipc/http-transport'
 import { makeApi } from '../../../shared/ipc/make-api'
 import { IpcError } from '../../../shared/ipc/result'
 import type { Harness } from '../../harness/server'
 import { DEMO_CREDENTIALS, startHarness } from '../../harness/server'
-import { FAST_HASH, signIn } from '../app/fixtures'
+import { FAST_HASH } from '../../support/fast-hash'
+import { signIn } from '../app/fixtures'
 
 let harness: Harness
-let rendererDir: string
+const tempDir = useTempDir('caja-renderer-')
 
 beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'caja-renderer-'))
+  const rendererDir = tempDir()
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Caja</title>')
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
@@ -31,7 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close()
-  rmSync(rendererDir, { recursive: true, force: true })
 })
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }

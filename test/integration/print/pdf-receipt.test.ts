@@ -18,8 +18,9 @@ import {
   paymentInput,
   removeTempDirs,
   seedCustomer,
-  tempDir
-} from '../store/fixtures'
+  tempDir,
+  B1_AND_B2
+} from '../../support/store-world'
 import { CHROMIUM } from '../../support/chromium'
 import { formatReceiptNumber } from '../../../shared/domain/receipt-number'
 
@@ -98,10 +99,7 @@ describe.skipIf(missing.length > 0)('receipt printed to PDF with Chromium', () =
     seedCustomer(store)
     const receipt = store.payments.registerPayment(
       paymentInput({
-        bills: [
-          { billNo: 'B1', contractId: '7001', amount: 120_000 },
-          { billNo: 'B2', contractId: '7001', amount: 80_000 }
-        ],
+        bills: B1_AND_B2,
         tendered: 250_000
       })
     )

@@ -6,7 +6,7 @@ import type { Printer, PrintJob } from '../../../electron/main/print/printer'
 import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
 import { AppError } from '../../../shared/errors'
 import { translateError } from '../../../shared/i18n'
-import { openStore, removeTempDirs } from '../store/fixtures'
+import { openStore, removeTempDirs } from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

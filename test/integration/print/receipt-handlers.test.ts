@@ -6,15 +6,14 @@ import { receiptHandlers } from '../../../electron/main/app/receipts'
 import type { Printer, PrintJob } from '../../../electron/main/print/printer'
 import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
 import { createShiftService } from '../../../electron/main/shifts/shift-service'
-import { T0, openStore, paymentInput, removeTempDirs, seedCustomer } from '../store/fixtures'
+import { T0, openSeededStore, paymentInput, removeTempDirs } from '../../support/store-world'
 
 afterEach(removeTempDirs)
 
 const ANA = { id: 'c1', name: 'Ana Cajera' }
 
 function world(printOutcome: Awaited<ReturnType<Printer['print']>> | Error = { printed: true }) {
-  const store = openStore()
-  seedCustomer(store)
+  const store = openSeededStore()
   const jobs: PrintJob[] = []
   const printer: Printer = {
     async print(job) {

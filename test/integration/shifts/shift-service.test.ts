@@ -3,20 +3,32 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../electron/main/batch/csv'
 import { exportClosingCsv } from '../../../electron/main/shifts/closing-csv'
 import { createShiftService } from '../../../electron/main/shifts/shift-service'
-import type { TestStore } from '../store/fixtures'
-import { T0, openStore, paymentInput, removeTempDirs, seedCustomer } from '../store/fixtures'
+import type { TestStore } from '../../support/store-world'
+import { T0, openSeededStore, paymentInput, removeTempDirs } from '../../support/store-world'
 
 afterEach(removeTempDirs)
 
 const ANA = { id: 'c1', name: 'Ana Cajera' }
 
 function world(): { store: TestStore; shifts: ReturnType<typeof createShiftService> } {
-  const store = openStore()
-  seedCustomer(store)
+  const store = openSeededStore()
   return {
     store,
     shifts: createShiftService({ db: store.db, clock: () => store.now.value, audit: store.audit })
   }
+}
+
+/** A payment of a batch import (the NIT customer's N1, by transfer). */
+function takeBatchPayment(store: TestStore) {
+  return store.payments.registerPayment({
+    ...paymentInput({
+      bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
+      idType: 'NIT',
+      identification: '900123456'
+    }),
+    source: 'batch',
+    method: 'transfer'
+  })
 }
 
 function shiftOf(store: TestStore, paymentId: string): number | null {
@@ -69,15 +81,7 @@ describe('shift service', () => {
         tendered: 300_000
       })
     )
-    const batch = store.payments.registerPayment({
-      ...paymentInput({
-        bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
-        idType: 'NIT',
-        identification: '900123456'
-      }),
-      source: 'batch',
-      method: 'transfer'
-    })
+    const batch = takeBatchPayment(store)
     expect([before, during, elsewhere, batch].map((p) => shiftOf(store, p.id))).toEqual([
       null,
       shift.id,
@@ -353,15 +357,7 @@ describe('shift service', () => {
   it('reports payments of a batch confirmed during the shift apart from the drawer', () => {
     const { store, shifts } = world()
     const shift = shifts.open({ terminalId: 'T1', cashier: ANA, openingFloat: 0 })
-    const batchPayment = store.payments.registerPayment({
-      ...paymentInput({
-        bills: [{ billNo: 'N1', contractId: '8001', amount: 90_000 }],
-        idType: 'NIT',
-        identification: '900123456'
-      }),
-      source: 'batch',
-      method: 'transfer'
-    })
+    const batchPayment = takeBatchPayment(store)
     const batchId = Number(
       store.db
         .prepare(

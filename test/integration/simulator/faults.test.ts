@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ErrorBody } from '../../../shared/api/models'
-import type { SimulatorHandle } from '../../../electron/simulator/server'
 import {
   api,
-  datasetSummary,
   networkFailure,
   registerBody,
   registerPath,
@@ -11,25 +9,11 @@ import {
   start,
   token,
   waitFor,
-  type DatasetSummary
+  useSimulator
 } from './helpers'
 
 describe('simulator fault injection', () => {
-  let sim: SimulatorHandle
-  let bearer: string
-  let data: DatasetSummary
-  beforeAll(async () => {
-    sim = await start({ adminPort: 0, faultSeed: 42 })
-    data = await datasetSummary(sim)
-  })
-  beforeEach(async () => {
-    sim.reset()
-    await sim.settled()
-    bearer = await token(sim)
-  })
-  afterAll(async () => {
-    await sim.close()
-  })
+  const { sim, data, auth } = useSimulator({ adminPort: 0, faultSeed: 42 })
 
   const setFaultsOverHttp = async (patch: unknown): Promise<Response> =>
     fetch(`${sim.adminUrl}/__admin/faults`, {
@@ -42,12 +26,12 @@ describe('simulator fault injection', () => {
     const contract = `/contracts/${data.unpaidBills[0]!.contractId}`
     sim.setFaults({ refuseConnections: true })
     await sim.settled()
-    expect(await networkFailure(api(sim, bearer, contract))).toBe('ECONNREFUSED')
+    expect(await networkFailure(api(sim, auth.bearer, contract))).toBe('ECONNREFUSED')
     expect(await networkFailure(requestToken(sim))).toBe('ECONNREFUSED')
     // The admin listener stays up while the API refuses.
     const restored = await setFaultsOverHttp({ refuseConnections: false })
     expect(await restored.json()).toMatchObject({ refuseConnections: false })
-    expect((await api(sim, bearer, contract)).status).toBe(200)
+    expect((await api(sim, auth.bearer, contract)).status).toBe(200)
   })
 
   it('can refuse and restore through the admin port over HTTP', async () => {
@@ -62,15 +46,15 @@ describe('simulator fault injection', () => {
     const bill = data.unpaidBills[0]!
     sim.setFaults({ dropBeforeProcessingRate: 1, paths: 'payments/register$' })
     const failure = await networkFailure(
-      api(sim, bearer, registerPath(bill), { body: registerBody([bill]) })
+      api(sim, auth.bearer, registerPath(bill), { body: registerBody([bill]) })
     )
     expect(failure).not.toMatch(/^HTTP/)
     expect(sim.ledger()).toEqual([])
     // Other paths are not faulted.
-    expect((await api(sim, bearer, `/contracts/${bill.contractId}`)).status).toBe(200)
+    expect((await api(sim, auth.bearer, `/contracts/${bill.contractId}`)).status).toBe(200)
     sim.setFaults({ dropBeforeProcessingRate: 0 })
     expect(
-      await (await api(sim, bearer, registerPath(bill), { body: registerBody([bill]) })).json()
+      await (await api(sim, auth.bearer, registerPath(bill), { body: registerBody([bill]) })).json()
     ).toEqual({ [bill.billNo]: true })
   })
 
@@ -78,7 +62,7 @@ describe('simulator fault injection', () => {
     const bill = data.unpaidBills[1]!
     sim.setFaults({ dropAfterCommitRate: 1 })
     const failure = await networkFailure(
-      api(sim, bearer, registerPath(bill), { body: registerBody([bill]) })
+      api(sim, auth.bearer, registerPath(bill), { body: registerBody([bill]) })
     )
     expect(failure).not.toMatch(/^HTTP/)
     expect(sim.ledger()).toHaveLength(1)
@@ -86,21 +70,21 @@ describe('simulator fault injection', () => {
     sim.setFaults({ dropAfterCommitRate: 0 })
     // A blind resend is refused as a duplicate; with no duplicate check it would count twice.
     expect(
-      await (await api(sim, bearer, registerPath(bill), { body: registerBody([bill]) })).json()
+      await (await api(sim, auth.bearer, registerPath(bill), { body: registerBody([bill]) })).json()
     ).toEqual({ [bill.billNo]: false })
     sim.setFaults({ acceptDuplicates: true })
-    await api(sim, bearer, registerPath(bill), { body: registerBody([bill]) })
+    await api(sim, auth.bearer, registerPath(bill), { body: registerBody([bill]) })
     expect(sim.registrationsByBill()).toEqual({ [bill.billNo]: 2 })
   })
 
   it('answers 503 after committing, and can stall the body of a committed answer', async () => {
     const [first, second] = [data.unpaidBills[4]!, data.unpaidBills[5]!]
     sim.setFaults({ errorAfterCommitRate: 1 })
-    const answer = await api(sim, bearer, registerPath(first), { body: registerBody([first]) })
+    const answer = await api(sim, auth.bearer, registerPath(first), { body: registerBody([first]) })
     expect(answer.status).toBe(503)
     expect(sim.registrationsByBill()).toEqual({ [first.billNo]: 1 })
     sim.setFaults({ errorAfterCommitRate: 0, stallAfterCommitRate: 1, stallStatus: 200 })
-    const stalled = await api(sim, bearer, registerPath(second), {
+    const stalled = await api(sim, auth.bearer, registerPath(second), {
       body: registerBody([second]),
       signal: AbortSignal.timeout(300)
     })
@@ -114,8 +98,8 @@ describe('simulator fault injection', () => {
     const payments = `/customers/contracts/${bill.contractId}/bills/${bill.billNo}/payments`
     const patched = await setFaultsOverHttp({ profile: 'conventions' })
     expect(await patched.json()).toMatchObject({ profile: 'conventions' })
-    expect(await (await api(sim, bearer, payments)).json()).toEqual({})
-    await api(sim, bearer, registerPath(bill), {
+    expect(await (await api(sim, auth.bearer, payments)).json()).toEqual({})
+    await api(sim, auth.bearer, registerPath(bill), {
       body: {
         intent: 'register',
         billsCollection: [
@@ -124,7 +108,7 @@ describe('simulator fault injection', () => {
         paymentData: { paymentMethod: 'cash', bankingEntity: 'Caja T-1' }
       }
     })
-    const one = (await (await api(sim, bearer, payments)).json()) as Record<string, string>
+    const one = (await (await api(sim, auth.bearer, payments)).json()) as Record<string, string>
     expect(one).toMatchObject({ paymentMethod: 'EFECTIVO', bankingEntity: 'CAJA' })
     expect(one.paymentDay).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
     expect((await setFaultsOverHttp({ profile: 'tigo' })).status).toBe(400)
@@ -137,7 +121,9 @@ describe('simulator fault injection', () => {
     sim.setFaults({ serverErrorRate: 1 })
     const statuses = new Set<number>()
     for (let i = 0; i < 30; i++) {
-      const response = await api(sim, bearer, registerPath(bill), { body: registerBody([bill]) })
+      const response = await api(sim, auth.bearer, registerPath(bill), {
+        body: registerBody([bill])
+      })
       statuses.add(response.status)
       expect(ErrorBody.parse(await response.json()).error?.code).toBe(String(response.status))
       const retryAfter = response.headers.get('retry-after')
@@ -158,7 +144,7 @@ describe('simulator fault injection', () => {
     const bill = data.unpaidBills[3]!
     sim.setFaults({ latencyMs: 1000 })
     const failure = await networkFailure(
-      api(sim, bearer, registerPath(bill), {
+      api(sim, auth.bearer, registerPath(bill), {
         body: registerBody([bill]),
         signal: AbortSignal.timeout(50)
       })
@@ -171,9 +157,9 @@ describe('simulator fault injection', () => {
 
   it('expires every issued token once on expireTokens', async () => {
     const path = `/contracts/${data.unpaidBills[0]!.contractId}`
-    expect((await api(sim, bearer, path)).status).toBe(200)
+    expect((await api(sim, auth.bearer, path)).status).toBe(200)
     expect(sim.setFaults({ expireTokens: true }).expireTokens).toBe(false)
-    const expired = await api(sim, bearer, path)
+    const expired = await api(sim, auth.bearer, path)
     expect(expired.status).toBe(401)
     const fresh = await token(sim)
     expect((await api(sim, fresh, path)).status).toBe(200)
@@ -200,7 +186,7 @@ describe('simulator fault injection', () => {
       expireTokens: false,
       profile: 'default'
     })
-    await api(sim, bearer, `/contracts/${data.unpaidBills[0]!.contractId}`)
+    await api(sim, auth.bearer, `/contracts/${data.unpaidBills[0]!.contractId}`)
     const stats = (await (await fetch(`${sim.adminUrl}/__admin/stats`)).json()) as unknown
     expect(stats).toEqual({ tokenRequests: 1, apiRequests: 1 })
     expect(sim.stats()).toEqual(stats)

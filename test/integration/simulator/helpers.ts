@@ -1,3 +1,5 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { standIn } from '../../support/stand-in'
 import {
   startSimulator,
   type SimulatorHandle,
@@ -115,4 +117,37 @@ export async function waitFor(check: () => boolean, what: string): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
   throw new Error(`timed out waiting for ${what}`)
+}
+
+export interface SimulatorSuite {
+  /** The describe's simulator (a stand-in, live once its beforeAll ran). */
+  sim: SimulatorHandle
+  data: DatasetSummary
+  /** A fresh token before each test; a test may replace it. */
+  auth: { bearer: string }
+}
+
+/** For a describe: one simulator, reset with a fresh token before each test, closed after all. */
+export function useSimulator(options: SimulatorOptions = {}): SimulatorSuite {
+  let sim: SimulatorHandle | undefined
+  let data: DatasetSummary | undefined
+  const auth = { bearer: '' }
+  beforeAll(async () => {
+    sim = await start(options)
+    data = await datasetSummary(sim)
+  })
+  beforeEach(async () => {
+    if (!sim) return
+    sim.reset()
+    await sim.settled()
+    auth.bearer = await token(sim)
+  })
+  afterAll(async () => {
+    await sim?.close()
+  })
+  const live = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the simulator is not running')
+    return value
+  }
+  return { sim: standIn(() => live(sim)), data: standIn(() => live(data)), auth }
 }

@@ -1,40 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BillPayments, BillsCollection, RegisterPaymentResponse } from '../../../shared/api/models'
 import { isBillPaid } from '../../../shared/domain/bill-status'
-import type { SimulatorHandle } from '../../../electron/simulator/server'
 import {
   api,
-  datasetSummary,
   registerBody,
   registerPath,
-  start,
   token,
-  type DatasetSummary,
-  type UnpaidBillSample
+  type UnpaidBillSample,
+  useSimulator
 } from './helpers'
 
 describe('simulator payments/register and ledger', () => {
-  let sim: SimulatorHandle
-  let bearer: string
-  let data: DatasetSummary
-  beforeAll(async () => {
-    sim = await start()
-    data = await datasetSummary(sim)
-  })
-  beforeEach(async () => {
-    sim.reset()
-    await sim.settled()
-    bearer = await token(sim)
-  })
-  afterAll(async () => {
-    await sim.close()
-  })
+  const { sim, data, auth } = useSimulator()
 
   const register = async (bills: UnpaidBillSample[], owner = bills[0]!): Promise<Response> =>
-    api(sim, bearer, registerPath(owner), { body: registerBody(bills) })
+    api(sim, auth.bearer, registerPath(owner), { body: registerBody(bills) })
   const isPaid = async (bill: UnpaidBillSample): Promise<boolean> => {
     const bills = BillsCollection.parse(
-      await (await api(sim, bearer, `/customers/contracts/${bill.contractId}/bills`)).json()
+      await (await api(sim, auth.bearer, `/customers/contracts/${bill.contractId}/bills`)).json()
     )
     return isBillPaid(bills.find((candidate) => candidate.billNo === bill.billNo)!)
   }
@@ -49,7 +32,7 @@ describe('simulator payments/register and ledger', () => {
       await (
         await api(
           sim,
-          bearer,
+          auth.bearer,
           `/customers/contracts/${bill.contractId}/bills/${bill.billNo}/payments`
         )
       ).json()
@@ -100,7 +83,7 @@ describe('simulator payments/register and ledger', () => {
     const payments = await (
       await api(
         sim,
-        bearer,
+        auth.bearer,
         `/customers/contracts/${bill.contractId}/bills/${bill.billNo}/payments`
       )
     ).json()
@@ -109,10 +92,10 @@ describe('simulator payments/register and ledger', () => {
 
   it('serves the ledger over the admin API and does not log rejected requests', async () => {
     const bill = data.unpaidBills[4]!
-    expect((await api(sim, bearer, registerPath(bill), { rawBody: '[' })).status).toBe(400)
+    expect((await api(sim, auth.bearer, registerPath(bill), { rawBody: '[' })).status).toBe(400)
     expect(
       (
-        await api(sim, bearer, registerPath({ ...bill, identification: '1' }), {
+        await api(sim, auth.bearer, registerPath({ ...bill, identification: '1' }), {
           body: registerBody([bill])
         })
       ).status
@@ -136,8 +119,8 @@ describe('simulator payments/register and ledger', () => {
     expect(sim.registrationsByBill()).toEqual({})
     expect(sim.setFaults({})).toMatchObject({ latencyMs: 0, acceptDuplicates: false })
     expect(sim.stats()).toEqual({ tokenRequests: 0, apiRequests: 0 })
-    expect((await api(sim, bearer, `/contracts/${bill.contractId}`)).status).toBe(401)
-    bearer = await token(sim)
+    expect((await api(sim, auth.bearer, `/contracts/${bill.contractId}`)).status).toBe(401)
+    auth.bearer = await token(sim)
     expect(await isPaid(bill)).toBe(false)
   })
 })

@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import type { TestStore } from './fixtures'
-import { T0, openStore, removeTempDirs } from './fixtures'
+import { T0 } from '../../support/store-world'
+import { useStore } from '../../support/use-store'
 
-let store: TestStore
-
-beforeEach(() => {
-  store = openStore()
-})
-
-afterEach(() => {
-  store.db.close()
-  removeTempDirs()
-})
+const store = useStore()
 
 describe('audit log', () => {
   it('records entries and lists them newest first, filtered', () => {

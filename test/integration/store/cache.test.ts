@@ -1,19 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { AppError } from '../../../shared/errors'
-import type { TestStore } from './fixtures'
-import { T0, bill, count, openStore, removeTempDirs } from './fixtures'
+import { T0, bill, count } from '../../support/store-world'
+import { useStore } from '../../support/use-store'
 
-let store: TestStore
-
-beforeEach(() => {
-  store = openStore()
-})
-
-afterEach(() => {
-  store.db.close()
-  removeTempDirs()
-})
+const store = useStore()
 
 describe('lookup cache', () => {
   it('returns the last value put under a kind and key, with when it was fetched', () => {

@@ -19,7 +19,7 @@ import {
   removeTempDirs,
   seedCustomer,
   tempDir
-} from './fixtures'
+} from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

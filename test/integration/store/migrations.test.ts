@@ -14,7 +14,7 @@ import {
   removeTempDirs,
   seedCustomer,
   tempDir
-} from './fixtures'
+} from '../../support/store-world'
 
 afterEach(removeTempDirs)
 

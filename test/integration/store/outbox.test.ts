@@ -3,8 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OUTBOX_STATES } from '../../../electron/main/store/types'
 import type { OutboxState } from '../../../electron/main/store/types'
 import { AppError } from '../../../shared/errors'
-import type { TestStore } from './fixtures'
-import { T0, openStore, paymentInput, removeTempDirs, seedCustomer } from './fixtures'
+import type { TestStore } from '../../support/store-world'
+import {
+  T0,
+  openStore,
+  paymentInput,
+  removeTempDirs,
+  seedCustomer,
+  B1_AND_B2
+} from '../../support/store-world'
 
 afterEach(removeTempDirs)
 
@@ -162,10 +169,7 @@ describe('claimDue', () => {
     store.now.value = T0 + 10
     const cc = store.payments.registerPayment(
       paymentInput({
-        bills: [
-          { billNo: 'B1', contractId: '7001', amount: 120_000 },
-          { billNo: 'B2', contractId: '7001', amount: 80_000 }
-        ],
+        bills: B1_AND_B2,
         tendered: 200_000
       })
     )

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import type { RegisterPaymentInput } from '../../../electron/main/store/types'
 import { AppError } from '../../../shared/errors'
 import { translateError } from '../../../shared/i18n'
-import type { TestStore } from './fixtures'
-import { T0, count, openStore, paymentInput, removeTempDirs, seedCustomer } from './fixtures'
+import { T0, count, paymentInput, seedCustomer } from '../../support/store-world'
+import { useStore } from '../../support/use-store'
 
-let store: TestStore
-
-beforeEach(() => {
-  store = openStore()
-  seedCustomer(store)
-})
-
-afterEach(() => {
-  store.db.close()
-  removeTempDirs()
-})
+const store = useStore(seedCustomer)
 
 function refusal(input: RegisterPaymentInput): AppError {
   const before = {

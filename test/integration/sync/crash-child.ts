@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs'
 import { isAppError } from '../../../shared/errors'
-import { openWorld, type PlannedPayment } from './world'
+import { openWorld, type PlannedPayment } from '../../../scripts/lib/sync-world'
 
 async function main(): Promise<void> {
   const [dir, baseUrl, tokenUrl, plansFile, cycleArg, burstArg] = process.argv.slice(2)

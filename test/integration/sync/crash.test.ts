@@ -17,14 +17,14 @@ import { createRandom } from '../../../electron/simulator/prng'
 import {
   checkAgainstLedger,
   drainToQuiescence,
-  makeTempDir,
   openWorld,
   planPayments,
   sleep,
   startSimulator,
   type PlannedPayment,
   type SimulatorHandle
-} from './world'
+} from '../../../scripts/lib/sync-world'
+import { useTempDir } from '../../support/temp-dir'
 
 const CYCLES = 110
 const BURST = 3
@@ -117,15 +117,15 @@ function runCycle(
 describe('crash: SIGKILL at random moments', () => {
   let sim: SimulatorHandle
   let dir: string
+  const tempDir = useTempDir('caja-crash-')
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, faultSeed: SEED })
-    dir = makeTempDir('caja-crash-')
+    dir = tempDir()
   })
 
   afterAll(async () => {
     await sim.close()
-    fs.rmSync(dir, { recursive: true, force: true })
   })
 
   it(`keeps every acknowledged payment through ${CYCLES} kills and registers each bill once`, async () => {

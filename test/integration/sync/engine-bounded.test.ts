@@ -3,18 +3,15 @@
  * and a body that never ends (2xx and 5xx) becomes `uncertain` within the client timeout, later
  * payments go out, and a stop does not wait on a request that never settles.
  */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createLookupCache } from '../../../electron/main/store/cache'
 import { createSyncEngine } from '../../../electron/main/sync/engine'
 import type { SyncClient } from '../../../electron/main/sync/types'
 import { engineSuite, states, waitFor } from './engine-helpers'
-import { drainToQuiescence, planPayments, type SimulatorHandle } from './world'
+import { drainToQuiescence, planPayments } from '../../../scripts/lib/sync-world'
 
 const suite = engineSuite()
-let sim: SimulatorHandle
-beforeEach(() => {
-  sim = suite.sim()
-})
+const { sim } = suite
 
 function twoPlans(seed: number) {
   const [first, second] = planPayments(sim.dataset, 2, seed)

@@ -3,26 +3,21 @@
  * at a time, grouping per customer, and what each answer of Tigo does to an item.
  */
 import Sqlite from 'better-sqlite3'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseIdType } from '../../../shared/domain/identification'
-import { buildRegisterBody } from '../../../electron/main/sync/register-request'
 import { createSyncEngine } from '../../../electron/main/sync/engine'
 import { createLookupCache } from '../../../electron/main/store/cache'
-import { countingClient, countingOutbox, engineSuite, states } from './engine-helpers'
 import {
-  drainToQuiescence,
+  countingClient,
+  countingOutbox,
+  engineSuite,
+  registerAsEngine,
   paymentsOfOneCustomer,
-  planPayments,
-  type SimulatorHandle,
-  type World
-} from './world'
+  states
+} from './engine-helpers'
+import { drainToQuiescence, planPayments, type World } from '../../../scripts/lib/sync-world'
 
-const suite = engineSuite()
-const world = suite.world.bind(suite)
-let sim: SimulatorHandle
-beforeEach(() => {
-  sim = suite.sim()
-})
+const { sim, world } = engineSuite()
 
 describe('one drain at a time', () => {
   it('turns two drains asked at the same instant into one', async () => {
@@ -224,16 +219,7 @@ describe('what an answer does to an item', () => {
     const claimed = w.outbox.claimDue(Date.now(), 10)
     const ids = claimed.map((item) => item.id)
     w.outbox.markUncertain(ids, 'may have reached Tigo: timeout')
-    // The engine's own request (its paymentData names this terminal, as Tigo then records it).
-    await w.client.registerPayment(
-      parseIdType(plan!.idType)!,
-      plan!.identification,
-      buildRegisterBody({
-        idType: plan!.idType,
-        identification: plan!.identification,
-        items: claimed
-      })
-    )
+    await registerAsEngine(w, plan!, claimed)
     w.outbox.markQueued(ids, Date.now(), 'reconciled: Tigo has the bill as unpaid; resending')
 
     await w.engine.requestDrain('payment')

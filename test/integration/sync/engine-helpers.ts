@@ -1,21 +1,36 @@
 /** Shared set-up of the engine test files: one simulator per file, a world per test. */
-import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Outbox } from '../../../electron/main/store/outbox'
 import type { SyncClient, SyncOutbox } from '../../../electron/main/sync/types'
-import type { TigoError } from '../../../electron/main/tigo/errors'
+import { TigoError, type TigoErrorInit } from '../../../electron/main/tigo/errors'
+import type { OutboxItem } from '../../../electron/main/store/types'
+import { buildRegisterBody } from '../../../electron/main/sync/register-request'
+import { parseIdType } from '../../../shared/domain/identification'
 import {
   openWorld,
   sleep,
   startSimulator,
+  type PlannedPayment,
   type SimulatorHandle,
   type World,
   type WorldOptions
-} from './world'
+} from '../../../scripts/lib/sync-world'
+import type { Dataset } from '../../../electron/simulator/dataset'
+import { standIn } from '../../support/stand-in'
+import { removeDir } from '../../support/temp-dir'
 
 export interface EngineSuite {
-  sim(): SimulatorHandle
+  /** The file's simulator: a stand-in for tests and hooks, live once the suite's beforeAll ran. */
+  sim: SimulatorHandle
   world(options?: Omit<WorldOptions, 'sim'>): World
+  /**
+   * A world whose first register request fails with `failure` (as the client classifies it),
+   * with `plans` looked up and taken; `counter.register` counts the register requests.
+   */
+  worldFailingFirst(
+    failure: TigoErrorInit,
+    plans: readonly PlannedPayment[]
+  ): Promise<{ w: World; counter: { register: number } }>
   /** Forgets a world the test closed itself. */
   forget(world: World): void
 }
@@ -30,7 +45,7 @@ export function engineSuite(): EngineSuite {
   })
   afterAll(async () => {
     await sim?.close()
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+    for (const dir of dirs) removeDir(dir)
   })
   beforeEach(async () => {
     sim?.reset()
@@ -43,13 +58,21 @@ export function engineSuite(): EngineSuite {
     if (!sim) throw new Error('the simulator is not running')
     return sim
   }
+  const world = (options: Omit<WorldOptions, 'sim'> = {}): World => {
+    const made = openWorld({ sim: current(), ...options })
+    worlds.push(made)
+    dirs.add(made.dir)
+    return made
+  }
   return {
-    sim: current,
-    world(options = {}) {
-      const made = openWorld({ sim: current(), ...options })
-      worlds.push(made)
-      dirs.add(made.dir)
-      return made
+    sim: standIn(current),
+    world,
+    async worldFailingFirst(failure, plans) {
+      const counter = { register: 0 }
+      const w = world({ wrapClient: failingFirstRegister(new TigoError(failure), counter) })
+      await w.warmCache(plans)
+      for (const plan of plans) w.take(plan)
+      return { w, counter }
     },
     forget(world) {
       const index = worlds.indexOf(world)
@@ -106,4 +129,41 @@ export function states(w: World): string[] {
   return (
     w.db.prepare('SELECT state FROM outbox_items ORDER BY id').all() as { state: string }[]
   ).map((row) => row.state)
+}
+
+/** Unpaid bills of one customer, as payments of one bill each (not the large customer). */
+export function paymentsOfOneCustomer(dataset: Dataset, minimum: number): PlannedPayment[] {
+  for (const customer of dataset.customers) {
+    if (customer.identification === dataset.largeCustomer.identification) continue
+    const bills = dataset.bills.filter(
+      (b) => !b.paid && customer.contractIds.includes(b.contractId)
+    )
+    if (bills.length < minimum) continue
+    return bills.map((b) => ({
+      idType: customer.idType,
+      identification: customer.identification,
+      bills: [{ billNo: b.billNo, contractId: b.contractId, amount: b.amount }]
+    }))
+  }
+  throw new Error(`no customer with ${minimum} unpaid bills`)
+}
+
+/**
+ * Sends the engine's own register request for `items` of `plan` (its paymentData names this
+ * terminal, as Tigo then records it), outside the engine: a request of a process that crashed
+ * or lost the answer.
+ */
+export async function registerAsEngine(
+  w: World,
+  plan: PlannedPayment,
+  items: readonly OutboxItem[]
+): Promise<void> {
+  const idType = parseIdType(plan.idType)
+  if (!idType) throw new Error(`unknown id type ${plan.idType}`)
+  const { identification } = plan
+  await w.client.registerPayment(
+    idType,
+    identification,
+    buildRegisterBody({ idType: plan.idType, identification, items: [...items] })
+  )
 }

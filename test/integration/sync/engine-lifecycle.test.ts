@@ -2,41 +2,23 @@
  * The sync engine around failures and its own life: requests that never left, stop and start
  * around a crash, online detection, stale payments. Real HTTP to the simulator, real SQLite.
  */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../shared/ipc/views'
-import { parseIdType } from '../../../shared/domain/identification'
-import { buildRegisterBody } from '../../../electron/main/sync/register-request'
-import { TigoError } from '../../../electron/main/tigo/errors'
-import { engineSuite, failingFirstRegister, states, waitFor } from './engine-helpers'
-import {
-  drainToQuiescence,
-  makeTempDir,
-  openWorld,
-  planPayments,
-  type SimulatorHandle
-} from './world'
+import { engineSuite, registerAsEngine, states, waitFor } from './engine-helpers'
+import { drainToQuiescence, openWorld, planPayments } from '../../../scripts/lib/sync-world'
+import { makeTempDir } from '../../support/temp-dir'
 
 const suite = engineSuite()
-const world = suite.world.bind(suite)
-let sim: SimulatorHandle
-beforeEach(() => {
-  sim = suite.sim()
-})
+const { sim, world } = suite
 
 describe('requests that never reached Tigo', () => {
   it('queues them again no earlier than a 429 Retry-After, staying online', async () => {
     const [plan] = planPayments(sim.dataset, 1, 13)
-    const counter = { register: 0 }
     // The simulator cannot be made busy; this is the client's classification of a 429.
-    const busy = new TigoError({
-      kind: 'not-sent',
-      endpoint: 'registerPayment',
-      status: 429,
-      retryAfterMs: 30_000
-    })
-    const w = world({ wrapClient: failingFirstRegister(busy, counter) })
-    await w.warmCache([plan!])
-    w.take(plan!)
+    const { w, counter } = await suite.worldFailingFirst(
+      { kind: 'not-sent', endpoint: 'registerPayment', status: 429, retryAfterMs: 30_000 },
+      [plan!]
+    )
     const before = Date.now()
 
     await w.engine.requestDrain('payment')
@@ -107,22 +89,13 @@ describe('stop and start', () => {
 
   it('start() turns an interrupted send into uncertain and reconciles it without resending', async () => {
     const [plan] = planPayments(sim.dataset, 1, 9)
-    const dir = makeTempDir()
+    const dir = makeTempDir('caja-sync-')
     const crashed = openWorld({ sim, dir })
     await crashed.warmCache([plan!])
     crashed.take(plan!)
     // The crashed process had claimed the items and its request reached Tigo.
     const claimed = crashed.outbox.claimDue(Date.now(), 10)
-    // The engine's own request (its paymentData names this terminal, as Tigo then records it).
-    await crashed.client.registerPayment(
-      parseIdType(plan!.idType)!,
-      plan!.identification,
-      buildRegisterBody({
-        idType: plan!.idType,
-        identification: plan!.identification,
-        items: claimed
-      })
-    )
+    await registerAsEngine(crashed, plan!, claimed)
     crashed.db.close()
 
     const restarted = world({ dir, settings: { reconcileDelayMs: 100 } })
@@ -138,7 +111,7 @@ describe('stop and start', () => {
 
   it('resends an interrupted send that never reached Tigo, once', async () => {
     const [plan] = planPayments(sim.dataset, 1, 10)
-    const dir = makeTempDir()
+    const dir = makeTempDir('caja-sync-')
     const crashed = openWorld({ sim, dir })
     await crashed.warmCache([plan!])
     crashed.take(plan!)

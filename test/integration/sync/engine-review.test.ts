@@ -4,27 +4,22 @@
  * ours, a wall-clock jump cutting a reconcile wait short, a stuck uncertain item, one bad bill
  * taking its request group down, and Retry-After ignored for the rest of a round.
  */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BillPayments } from '../../../shared/api/models'
 import { parseIdType } from '../../../shared/domain/identification'
-import { TigoError } from '../../../electron/main/tigo/errors'
+import { TigoError, type TigoErrorInit } from '../../../electron/main/tigo/errors'
 import type { SyncClient } from '../../../electron/main/sync/types'
-import { countingClient, engineSuite, failingFirstRegister, states } from './engine-helpers'
+import { countingClient, engineSuite, states } from './engine-helpers'
 import {
   drainToQuiescence,
   planPayments,
   sleep,
   type PlannedPayment,
-  type SimulatorHandle,
   type World
-} from './world'
+} from '../../../scripts/lib/sync-world'
 
 const suite = engineSuite()
-const world = suite.world.bind(suite)
-let sim: SimulatorHandle
-beforeEach(() => {
-  sim = suite.sim()
-})
+const { sim, world } = suite
 
 function itemRows(w: World) {
   return w.db
@@ -237,47 +232,37 @@ describe('finding 8: Retry-After holds for the rest of the round', () => {
     return [first, second]
   }
 
+  /** Two customers' payments, one drain whose first request fails so; the items after it. */
+  async function drainFailingFirst(failure: TigoErrorInit) {
+    const { w, counter } = await suite.worldFailingFirst(failure, twoCustomers())
+    const before = Date.now()
+    await w.engine.requestDrain('payment')
+    expect(counter.register).toBe(1)
+    return { rows: itemRows(w), before }
+  }
+
   it('keeps the unsent groups back as long as a 429 says', async () => {
-    const plans = twoCustomers()
-    const counter = { register: 0 }
-    const failure = new TigoError({
+    const { rows, before } = await drainFailingFirst({
       kind: 'not-sent',
       endpoint: 'registerPayment',
       status: 429,
       retryAfterMs: 120_000
     })
-    const w = world({ wrapClient: failingFirstRegister(failure, counter) })
-    await w.warmCache(plans)
-    for (const plan of plans) w.take(plan)
-    const before = Date.now()
 
-    await w.engine.requestDrain('payment')
-
-    expect(counter.register).toBe(1)
-    for (const row of itemRows(w)) {
+    for (const row of rows) {
       expect(row.state).toBe('queued')
       expect(row.nextAt).toBeGreaterThanOrEqual(before + 120_000)
     }
   })
 
   it('stops the round on a 5xx with Retry-After', async () => {
-    const plans = twoCustomers()
-    const counter = { register: 0 }
-    const failure = new TigoError({
+    const { rows, before } = await drainFailingFirst({
       kind: 'uncertain',
       endpoint: 'registerPayment',
       status: 503,
       retryAfterMs: 60_000
     })
-    const w = world({ wrapClient: failingFirstRegister(failure, counter) })
-    await w.warmCache(plans)
-    for (const plan of plans) w.take(plan)
-    const before = Date.now()
 
-    await w.engine.requestDrain('payment')
-
-    expect(counter.register).toBe(1)
-    const rows = itemRows(w)
     expect(rows.some((row) => row.state === 'uncertain')).toBe(true)
     for (const row of rows.filter((r) => r.state === 'queued')) {
       expect(row.nextAt).toBeGreaterThanOrEqual(before + 60_000)

@@ -17,7 +17,7 @@ import {
   startSimulator,
   type SimulatorHandle,
   type World
-} from './world'
+} from '../../../scripts/lib/sync-world'
 
 const PAYMENTS = 12
 const FAULT_PHASE_MS = 1_200

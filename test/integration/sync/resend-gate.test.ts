@@ -11,22 +11,18 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createBatchService } from '../../../electron/main/batch/batch-service'
 import { createAuditLog } from '../../../electron/main/store/audit'
 import { createLookupCache } from '../../../electron/main/store/cache'
-import { buildRegisterBody } from '../../../electron/main/sync/register-request'
-import { parseIdType } from '../../../shared/domain/identification'
-import { countingClient, engineSuite, states } from './engine-helpers'
+import { countingClient, engineSuite, registerAsEngine, states } from './engine-helpers'
 import {
   drainToQuiescence,
-  makeTempDir,
   planPayments,
   type PlannedPayment,
-  type SimulatorHandle,
   type World
-} from './world'
+} from '../../../scripts/lib/sync-world'
+import { makeTempDir } from '../../support/temp-dir'
 
 const suite = engineSuite()
-let sim: SimulatorHandle
+const { sim } = suite
 beforeEach(() => {
-  sim = suite.sim()
   sim.setFaults({ acceptDuplicates: true, profile: 'conventions' })
 })
 
@@ -47,11 +43,7 @@ async function lostButRegistered(w: World, plan: PlannedPayment): Promise<number
   await w.warmCache([plan])
   w.take(plan)
   const claimed = w.outbox.claimDue(Date.now(), 10)
-  await w.client.registerPayment(
-    parseIdType(plan.idType)!,
-    plan.identification,
-    buildRegisterBody({ idType: plan.idType, identification: plan.identification, items: claimed })
-  )
+  await registerAsEngine(w, plan, claimed)
   const ids = claimed.map((item) => item.id)
   w.outbox.markUncertain(ids, 'may have reached Tigo: timeout')
   expect(sim.registrationsByBill()[plan.bills[0]!.billNo]).toBe(1)
@@ -146,7 +138,7 @@ describe('the resend gate', () => {
 
   it('a restart after a crash mid-send resends only what Tigo has unpaid', async () => {
     const [landed, lost] = planPayments(sim.dataset, 60, 204).filter((p) => p.bills.length === 1)
-    const dir = makeTempDir()
+    const dir = makeTempDir('caja-sync-')
     const first = countedWorld({ register: 0 }, dir)
     await first.warmCache([landed!, lost!])
     first.take(landed!)
@@ -154,15 +146,7 @@ describe('the resend gate', () => {
     // Both claimed (sending); only the first request reached Tigo before the crash.
     const claimed = first.outbox.claimDue(Date.now(), 10)
     const sent = claimed.filter((item) => item.billNo === landed!.bills[0]!.billNo)
-    await first.client.registerPayment(
-      parseIdType(landed!.idType)!,
-      landed!.identification,
-      buildRegisterBody({
-        idType: landed!.idType,
-        identification: landed!.identification,
-        items: sent
-      })
-    )
+    await registerAsEngine(first, landed!, sent)
     suite.forget(first)
     first.db.close()
 

@@ -4,7 +4,7 @@
  * reference, that amount. A match is registered once, under Tigo's bill number; anything else
  * goes to a supervisor and never to Tigo (the simulator's ledger counts every registration).
  */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SimBill } from '../../../electron/simulator/dataset'
 import { TigoError } from '../../../electron/main/tigo/errors'
 import type { SyncClient } from '../../../electron/main/sync/types'
@@ -13,15 +13,11 @@ import {
   drainToQuiescence,
   planPayments,
   type PlannedPayment,
-  type SimulatorHandle,
   type World
-} from './world'
+} from '../../../scripts/lib/sync-world'
 
 const suite = engineSuite()
-let sim: SimulatorHandle
-beforeEach(() => {
-  sim = suite.sim()
-})
+const { sim } = suite
 
 interface Scanned {
   plan: PlannedPayment

@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSimulator } from '../../../electron/simulator/server'
+import { startSimulator, type FaultsPatch } from '../../../electron/simulator/server'
 import { createTigoClient } from '../../../electron/main/tigo/client'
 import type { TigoClient } from '../../../electron/main/tigo/client'
 import { isTigoError, toAppError } from '../../../electron/main/tigo/errors'
@@ -99,6 +99,19 @@ function registration(bill: BillSummary): CheckoutPaymentRequest {
 /** Any unpaid bill: the simulator is reset before each test, so every test may pay it. */
 function unpaid(): BillSummary {
   return findBill(dataset)
+}
+
+/**
+ * A client that has its token and a connection (one bills lookup of an unpaid bill's contract),
+ * and then Tigo misbehaving as `faults` says.
+ */
+async function warmedThen(faults: FaultsPatch): Promise<{ client: TigoClient; bill: BillSummary }> {
+  const client = clientWith()
+  const bill = unpaid()
+  await client.getBills(bill.contractId)
+  sim.setFaults(faults)
+  await sim.settled()
+  return { client, bill }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -267,11 +280,7 @@ describe('token expiry', () => {
 
 describe('failures against the simulator', () => {
   it('calls refused connections not sent, and the probe says offline', async () => {
-    const client = clientWith()
-    const bill = unpaid()
-    await client.getBills(bill.contractId)
-    sim.setFaults({ refuseConnections: true })
-    await sim.settled()
+    const { client, bill } = await warmedThen({ refuseConnections: true })
     // A request written into a socket the server is dropping at that instant is rightly
     // uncertain; this test is about a server that is simply not there.
     await letSocketsSeeClose()
@@ -332,11 +341,7 @@ describe('failures against the simulator', () => {
   })
 
   it('calls a 5xx on a registration uncertain, never resends it, and reads Retry-After', async () => {
-    const client = clientWith()
-    const bill = unpaid()
-    await client.getBills(bill.contractId)
-    sim.setFaults({ serverErrorRate: 1 })
-    await sim.settled()
+    const { client, bill } = await warmedThen({ serverErrorRate: 1 })
     const before = sim.stats().apiRequests
     const errors: TigoError[] = []
     for (let i = 0; i < 30 && !errors.some((e) => e.retryAfterMs !== undefined); i += 1) {
@@ -374,11 +379,7 @@ describe('failures against the simulator', () => {
   })
 
   it('retries a GET a bounded number of times on 5xx', async () => {
-    const client = clientWith()
-    const bill = unpaid()
-    await client.getBills(bill.contractId)
-    sim.setFaults({ serverErrorRate: 1 })
-    await sim.settled()
+    const { client, bill } = await warmedThen({ serverErrorRate: 1 })
     const before = sim.stats().apiRequests
     const error = await failure(client.getBills(bill.contractId))
     expect(error.kind).toBe('uncertain')

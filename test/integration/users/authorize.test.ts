@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { Access } from '../../../shared/ipc/channel'
 import { sessionChannels } from '../../../shared/ipc/channels/session'
@@ -14,16 +14,9 @@ import {
   requirementOf
 } from '../../../electron/main/users/policy'
 import { ROLE_PERMISSIONS } from '../../../electron/main/users/policy'
-import { openUsersWorld, removeTempDirs } from './fixtures'
-import type { UsersWorld } from './fixtures'
+import { useUsersWorlds } from './fixtures'
 
-let world: UsersWorld | undefined
-
-afterEach(() => {
-  world?.close()
-  world = undefined
-  removeTempDirs()
-})
+const openWorld = useUsersWorlds()
 
 const specs: Record<string, { access: Access }> = {
   ...contract,
@@ -49,7 +42,7 @@ const log = { error: () => {} }
 
 describe('authorize hook on a real session', () => {
   it('refuses a signed-in cashier every supervisor channel, each refusal audited', async () => {
-    const w = (world = await openUsersWorld())
+    const w = await openWorld()
     await w.sessions.signIn('Cajero Demo', '1234')
     const authorizeHook = createAuthorizer({ session: w.sessions.current, audit: w.audit })
 
@@ -75,7 +68,7 @@ describe('authorize hook on a real session', () => {
   })
 
   it('through the dispatcher: refused before the handler runs, with the forbidden code', async () => {
-    const w = (world = await openUsersWorld())
+    const w = await openWorld()
     await w.sessions.signIn('Cajero Demo', '1234')
     let called = false
     const handlers: SomeHandlers = {
@@ -119,7 +112,7 @@ describe('session and users handlers', () => {
   })
 
   it('sign in, change the PIN, approve and manage users from parsed renderer input', async () => {
-    const w = (world = await openUsersWorld())
+    const w = await openWorld()
     const session = sessionHandlers({ sessions: w.sessions })
     const users = userHandlers({ sessions: w.sessions, admin: w.admin })
     type S = typeof sessionChannels

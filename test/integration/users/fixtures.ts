@@ -1,5 +1,6 @@
 /** A real SQLite file in a temp dir with the users services on a test clock. */
 import path from 'node:path'
+import { afterEach } from 'vitest'
 import type { SessionView } from '../../../shared/ipc/channels/session'
 import { createAuditLog } from '../../../electron/main/store/audit'
 import type { AuditLog } from '../../../electron/main/store/audit'
@@ -7,19 +8,13 @@ import type { Database } from '../../../electron/main/store/db'
 import { openDatabase } from '../../../electron/main/store/db'
 import type { UserAdmin } from '../../../electron/main/users/management'
 import { createUserAdmin } from '../../../electron/main/users/management'
-import type { PinHashParams } from '../../../electron/main/users/pin'
 import { seedUsers } from '../../../electron/main/users/seed'
 import type { SessionService, SessionSettings } from '../../../electron/main/users/sessions'
 import { createSessionService } from '../../../electron/main/users/sessions'
-import { T0, tempDir } from '../store/fixtures'
+import { FAST_HASH } from '../../support/fast-hash'
+import { removeTempDirs, T0, tempDir } from '../../support/store-world'
 
-export { removeTempDirs, T0 } from '../store/fixtures'
-
-/**
- * Cheaper scrypt than the app's (2^10 instead of 2^15) so a file with dozens of sign-ins stays
- * fast; pin.test.ts checks the real parameters.
- */
-export const FAST_HASH: PinHashParams = { ln: 10, r: 8, p: 1 }
+export { removeTempDirs, T0 } from '../../support/store-world'
 
 export const MINUTE = 60_000
 
@@ -36,9 +31,29 @@ export interface UsersWorld {
   close(): void
 }
 
-export async function openUsersWorld(
-  options: { demoCashier?: boolean; file?: string } = {}
-): Promise<UsersWorld> {
+/**
+ * For a test file: opens users worlds (as `openUsersWorld`), each closed after its test and its
+ * temp dir removed.
+ */
+export function useUsersWorlds(): (options?: UsersWorldOptions) => Promise<UsersWorld> {
+  const open: UsersWorld[] = []
+  afterEach(() => {
+    for (const world of open.splice(0)) world.close()
+    removeTempDirs()
+  })
+  return async (options) => {
+    const world = await openUsersWorld(options)
+    open.push(world)
+    return world
+  }
+}
+
+export interface UsersWorldOptions {
+  demoCashier?: boolean
+  file?: string
+}
+
+export async function openUsersWorld(options: UsersWorldOptions = {}): Promise<UsersWorld> {
   const db = openDatabase(options.file ?? path.join(tempDir(), 'caja.db'))
   const now = { value: T0 }
   const clock = () => now.value

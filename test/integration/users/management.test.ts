@@ -1,24 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  MINUTE,
-  openUsersWorld,
-  rejectsWith,
-  removeTempDirs,
-  supervisorReady,
-  T0
-} from './fixtures'
+import { describe, expect, it } from 'vitest'
+import { MINUTE, rejectsWith, supervisorReady, T0, useUsersWorlds } from './fixtures'
 import type { UsersWorld } from './fixtures'
 
-let world: UsersWorld | undefined
-
-afterEach(() => {
-  world?.close()
-  world = undefined
-  removeTempDirs()
-})
+const openWorld = useUsersWorlds()
 
 async function ready(): Promise<{ w: UsersWorld; actor: { id: string; name: string } }> {
-  const w = (world = await openUsersWorld({ demoCashier: true }))
+  const w = await openWorld({ demoCashier: true })
   await supervisorReady(w)
   return { w, actor: w.sessions.requireUser() }
 }

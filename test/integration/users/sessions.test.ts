@@ -1,29 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  MINUTE,
-  openUsersWorld,
-  rejectsWith,
-  removeTempDirs,
-  supervisorReady,
-  T0
-} from './fixtures'
-import type { UsersWorld } from './fixtures'
+import { describe, expect, it } from 'vitest'
+import { MINUTE, rejectsWith, supervisorReady, T0, useUsersWorlds } from './fixtures'
 import { verifyPin } from '../../../electron/main/users/pin'
+import { FAST_HASH } from '../../support/fast-hash'
 import { createSessionService } from '../../../electron/main/users/sessions'
 import type { IdleTimers } from '../../../electron/main/users/sessions'
 
-let world: UsersWorld | undefined
-
-afterEach(() => {
-  world?.close()
-  world = undefined
-  removeTempDirs()
-})
-
-async function open(options: { demoCashier?: boolean } = {}): Promise<UsersWorld> {
-  world = await openUsersWorld(options)
-  return world
-}
+const open = useUsersWorlds()
 
 describe('first start', () => {
   it('has one supervisor with the demo PIN 0000 who must change it at first sign-in', async () => {
@@ -178,7 +160,7 @@ describe('idle lock', () => {
       clock: w.clock,
       audit: w.audit,
       settings: () => w.settings,
-      hashParams: { ln: 10, r: 8, p: 1 },
+      hashParams: FAST_HASH,
       onChange: (view) => pushed.push(view.locked),
       timers
     })

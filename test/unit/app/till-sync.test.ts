@@ -1,21 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../support/temp-dir'
 import { syncSettingsFrom } from '../../../electron/main/app/till-sync'
 import { createSettingsStore, DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
 import { minReconcileDelayMs } from '../../../electron/main/sync/defaults'
 
-const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = useTempDir('caja-till-sync-')
 
 /** A real settings store over a `settings.json` naming this client timeout (not on the screen). */
 function settingsWithTimeout(timeoutMs: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'caja-till-sync-'))
-  dirs.push(dir)
-  const file = join(dir, 'settings.json')
+  const file = join(tempDir(), 'settings.json')
   writeFileSync(file, JSON.stringify({ ...DEFAULT_SETTINGS, timeoutMs }))
   const store = createSettingsStore({ file })
   expect(store.get().timeoutMs).toBe(timeoutMs)

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTempDir } from '../../support/temp-dir'
 import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
@@ -9,12 +9,13 @@ import {
 } from '../../../electron/main/app-protocol'
 import { buildCsp, createAppOrigin } from '../../../electron/main/security'
 
+const tempDir = useTempDir('caja-protocol-')
 let base: string
 let root: string
 const csp = buildCsp(createAppOrigin({}))
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'caja-protocol-'))
+  base = tempDir()
   root = join(base, 'out', 'renderer')
   mkdirSync(join(root, 'assets'), { recursive: true })
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Caja</title>')
@@ -26,7 +27,6 @@ beforeAll(() => {
   mkdirSync(join(base, 'out', 'renderer-evil'))
   writeFileSync(join(base, 'out', 'renderer-evil', 'x.js'), 'evil')
 })
-afterAll(() => rmSync(base, { recursive: true, force: true }))
 
 const handler = () => createAppProtocolHandler({ rootDir: root, csp })
 const get = (url: string, method = 'GET') => handler()({ url, method })

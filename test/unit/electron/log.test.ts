@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useTempDir } from '../../support/temp-dir'
 import { createLogger, redact } from '../../../electron/main/log'
 
 const SECRET = 'cs_live_9f8e7d6c5b4a+/='
@@ -46,11 +46,11 @@ describe('redact', () => {
 })
 
 describe('createLogger', () => {
+  const tempDir = useTempDir('caja-log-')
   let dir: string
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'caja-log-'))
+    dir = tempDir()
   })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
   it('writes timestamped lines with the secrets redacted, also inside details and errors', () => {
     const log = createLogger({ dir, maxBytes: 10_000, files: 3, secrets: known, clock: () => 0 })

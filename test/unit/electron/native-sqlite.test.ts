@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   NativeBindingError,
   nativeBindingPath,
@@ -30,6 +30,7 @@ import {
 } from '../../../scripts/lib/electron-env.mjs'
 import type { NativeTarget, RunCommand } from '../../../scripts/lib/electron-env.mjs'
 import { fakeAddon, NODE_BUILD } from './native-fixtures'
+import { useTempDir } from '../../support/temp-dir'
 
 const electron = { electron: '45.5.0', modules: '150' }
 const fits = () => undefined
@@ -151,9 +152,11 @@ describe('ensure-electron-native logic', () => {
     arch: 'x64'
   }
 
+  const tempDir = useTempDir('caja-native-')
+
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'caja-root-'))
-    tmp = mkdtempSync(join(tmpdir(), 'caja-tmp-'))
+    root = tempDir()
+    tmp = tempDir()
     const pkg = join(root, 'node_modules', 'better-sqlite3')
     mkdirSync(join(pkg, 'build', 'Release'), { recursive: true })
     mkdirSync(join(pkg, 'src'), { recursive: true })
@@ -161,10 +164,21 @@ describe('ensure-electron-native logic', () => {
     writeFileSync(join(pkg, 'src', 'better_sqlite3.cpp'), '// source')
     writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), 'NODE ABI BUILD')
   })
-  afterEach(() => {
-    rmSync(root, { recursive: true, force: true })
-    rmSync(tmp, { recursive: true, force: true })
-  })
+
+  /** A build in this test's fake root, with `run` standing for prebuild-install and node-gyp. */
+  const ensure = (
+    run: RunCommand,
+    extra: Partial<Parameters<typeof ensureElectronNative>[0]> = {}
+  ) =>
+    ensureElectronNative({
+      root,
+      run,
+      target,
+      tmpDir: tmp,
+      log: () => {},
+      nodeGyp: '/fake/node-gyp.js',
+      ...extra
+    })
 
   it('reads the real target from node_modules', () => {
     const real = readNativeTarget()
@@ -185,14 +199,7 @@ describe('ensure-electron-native logic', () => {
       }
       return 1
     }
-    const result = await ensureElectronNative({
-      root,
-      run,
-      target,
-      tmpDir: tmp,
-      log: () => {},
-      nodeGyp: '/fake/node-gyp.js'
-    })
+    const result = await ensure(run)
 
     expect(result).toMatchObject({
       status: 'built',
@@ -229,14 +236,7 @@ describe('ensure-electron-native logic', () => {
       writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), fakeAddon([150]))
       return 0
     }
-    await ensureElectronNative({
-      root,
-      run,
-      target,
-      tmpDir: tmp,
-      log: () => {},
-      nodeGyp: '/fake/node-gyp.js'
-    })
+    await ensure(run)
     expect(isNativeUpToDate(root, target)).toBe(true)
     expect(isNativeUpToDate(root, { ...target, electronVersion: '45.6.0' })).toBe(false)
     expect(isNativeUpToDate(root, { ...target, betterSqlite3Version: '12.7.0' })).toBe(false)
@@ -245,16 +245,7 @@ describe('ensure-electron-native logic', () => {
 
   it('fails with a message naming the network when nothing works, keeping no partial file', async () => {
     const run: RunCommand = async () => 1
-    await expect(
-      ensureElectronNative({
-        root,
-        run,
-        target,
-        tmpDir: tmp,
-        log: () => {},
-        nodeGyp: '/fake/node-gyp.js'
-      })
-    ).rejects.toThrow(/network/)
+    await expect(ensure(run)).rejects.toThrow(/network/)
     expect(existsSync(nativeBindingFile(root, '150'))).toBe(false)
   })
 
@@ -303,15 +294,7 @@ describe('ensure-electron-native logic', () => {
       return 1
     }
     await expect(
-      ensureElectronNative({
-        root,
-        run,
-        target,
-        tmpDir: tmp,
-        log: () => {},
-        nodeGyp: '/fake/node-gyp.js',
-        env: { npm_config_nodedir: '/usr', PATH: '/bin' }
-      })
+      ensure(run, { env: { npm_config_nodedir: '/usr', PATH: '/bin' } })
     ).rejects.toThrow(/electronjs\.org\/headers/)
     expect(envs.length).toBeGreaterThan(0)
     for (const env of envs) {
@@ -327,16 +310,9 @@ describe('ensure-electron-native logic', () => {
       writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), fakeAddon([115]))
       return 0
     }
-    await expect(
-      ensureElectronNative({
-        root,
-        run,
-        target,
-        tmpDir: tmp,
-        log: (line) => logs.push(line),
-        nodeGyp: '/fake/node-gyp.js'
-      })
-    ).rejects.toThrow(/wrong build.*NODE_MODULE_VERSION 115.*needs 150/)
+    await expect(ensure(run, { log: (line) => logs.push(line) })).rejects.toThrow(
+      /wrong build.*NODE_MODULE_VERSION 115.*needs 150/
+    )
     expect(existsSync(nativeBindingFile(root, '150'))).toBe(false)
     expect(logs.join('\n')).toMatch(/refused its result/)
   })

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { useTempDir } from '../../support/temp-dir'
 import { allowPlainTextFallback, openSecretStore, testing } from '../../../electron/main/secrets'
 import type { SafeStorageLike } from '../../../electron/main/secrets'
 import type { ClientSecretStore } from '../../../electron/main/secrets-node'
@@ -49,11 +49,11 @@ function fakeSafeStorage(opts: {
 
 const SECRET = 'cs_live_9f8e7d6c5b4a'
 
+const tempDir = useTempDir('caja-secrets-')
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'caja-secrets-'))
+  dir = tempDir()
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('secret store', () => {
   it('keeps the client secret encrypted in a 0600 file and reads it back after a restart', async () => {

@@ -19,13 +19,16 @@ describe('quick-cash amounts', () => {
 
 describe('pesos formatted as typed', () => {
   it('groups thousands es-CO', () => {
-    expect(formatPesosAsTyped('1')).toBe('1')
-    expect(formatPesosAsTyped('1250')).toBe('1.250')
-    expect(formatPesosAsTyped('125000')).toBe('125.000')
-    expect(formatPesosAsTyped('1.2500')).toBe('12.500')
-    expect(formatPesosAsTyped('$ 1250000')).toBe('1.250.000')
-    expect(formatPesosAsTyped('')).toBe('')
-    expect(formatPesosAsTyped('007')).toBe('7')
+    const typed: [string, string][] = [
+      ['1', '1'],
+      ['1250', '1.250'],
+      ['125000', '125.000'],
+      ['1.2500', '12.500'],
+      ['$ 1250000', '1.250.000'],
+      ['', ''],
+      ['007', '7']
+    ]
+    for (const [keys, shown] of typed) expect(formatPesosAsTyped(keys)).toBe(shown)
   })
 
   it('leaves text it cannot read as pesos for the validation to explain', () => {

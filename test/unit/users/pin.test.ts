@@ -10,8 +10,7 @@ import {
   parsePinHash,
   verifyPin
 } from '../../../electron/main/users/pin'
-
-const FAST = { ln: 10, r: 8, p: 1 }
+import { FAST_HASH } from '../../support/fast-hash'
 
 describe('PIN hashing', () => {
   it('stores a salted scrypt hash with its parameters, never the PIN (real app cost)', async () => {
@@ -27,8 +26,8 @@ describe('PIN hashing', () => {
   })
 
   it('uses a fresh salt each time, so the same PIN hashes differently', async () => {
-    const a = await hashPin('135790', FAST)
-    const b = await hashPin('135790', FAST)
+    const a = await hashPin('135790', FAST_HASH)
+    const b = await hashPin('135790', FAST_HASH)
     expect(a).not.toBe(b)
     expect(parsePinHash(a)?.salt.equals(parsePinHash(b)?.salt ?? Buffer.alloc(0))).toBe(false)
     expect(await verifyPin('135790', a)).toBe(true)
@@ -36,14 +35,14 @@ describe('PIN hashing', () => {
   })
 
   it('verifies with the parameters stored in the hash, and says when to rehash', async () => {
-    const old = await hashPin('8642', FAST)
+    const old = await hashPin('8642', FAST_HASH)
     expect(await verifyPin('8642', old)).toBe(true)
     expect(needsRehash(old)).toBe(true)
-    expect(needsRehash(old, FAST)).toBe(false)
+    expect(needsRehash(old, FAST_HASH)).toBe(false)
   })
 
   it('refuses tampered or absurd hashes instead of trusting them', async () => {
-    const stored = await hashPin('8642', FAST)
+    const stored = await hashPin('8642', FAST_HASH)
     expect(await verifyPin('8642', stored.replace('ln=10', 'ln=30'))).toBe(false)
     expect(await verifyPin('8642', stored.slice(0, -4))).toBe(false)
     expect(await verifyPin('8642', 'plain-8642')).toBe(false)
@@ -76,6 +75,6 @@ describe('PIN format', () => {
   })
 
   it('rejects a PIN of the wrong format before hashing it', async () => {
-    await expect(hashPin('12', FAST)).rejects.toMatchObject({ code: 'pin_format' })
+    await expect(hashPin('12', FAST_HASH)).rejects.toMatchObject({ code: 'pin_format' })
   })
 })

@@ -1,32 +1,31 @@
 /**
- * A whole sync world for tests and the soak/bench scripts: a real SQLite file in a temp dir, the
+ * A whole sync world for the soak/bench scripts and the engine tests (tests import it from here;
+ * nothing in scripts/ imports from test/): a real SQLite file in a temp dir, the
  * real store, token provider, Tigo client and sync engine, talking over real HTTP to a simulator
  * on 127.0.0.1 port 0. Payments are planned from the simulator's seeded dataset and taken through
  * the real payment service after a real bill lookup filled the cache.
  */
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import type { Database } from '../../../electron/main/store/db'
-import { openDatabase, writeTransaction } from '../../../electron/main/store/db'
-import { createAuditLog } from '../../../electron/main/store/audit'
-import { createLookupCache } from '../../../electron/main/store/cache'
-import { createOutbox, type Outbox } from '../../../electron/main/store/outbox'
-import { createPaymentService, type PaymentService } from '../../../electron/main/store/payments'
-import type { SyncStatus } from '../../../shared/ipc/views'
-import type { PaymentReceipt } from '../../../electron/main/store/types'
-import { createSyncEngine, type SyncEngine } from '../../../electron/main/sync/engine'
-import type { SyncClient, SyncOutbox, SyncSettings } from '../../../electron/main/sync/types'
-import { createTigoClient, type TigoClient } from '../../../electron/main/tigo/client'
-import { createTokenProvider } from '../../../electron/main/tigo/token'
-import type { Dataset, SimBill } from '../../../electron/simulator/dataset'
-import { createRandom } from '../../../electron/simulator/prng'
+import type { Database } from '../../electron/main/store/db'
+import { openDatabase, writeTransaction } from '../../electron/main/store/db'
+import type { Outbox } from '../../electron/main/store/outbox'
+import type { PaymentService } from '../../electron/main/store/payments'
+import type { SyncStatus } from '../../shared/ipc/views'
+import type { PaymentReceipt } from '../../electron/main/store/types'
+import { createSyncEngine, type SyncEngine } from '../../electron/main/sync/engine'
+import type { SyncClient, SyncOutbox, SyncSettings } from '../../electron/main/sync/types'
+import { createTigoClient, type TigoClient } from '../../electron/main/tigo/client'
+import { createTokenProvider } from '../../electron/main/tigo/token'
+import type { Dataset, SimBill } from '../../electron/simulator/dataset'
+import { createRandom } from '../../electron/simulator/prng'
 import {
   DEMO_CLIENT_ID,
   DEMO_CLIENT_SECRET,
   startSimulator,
   type SimulatorHandle
-} from '../../../electron/simulator/server'
+} from '../../electron/simulator/server'
+import { openStoreServices } from './store-services'
+import { makeTempDir } from './temp-dir'
 
 export const FAST_SETTINGS: SyncSettings = {
   batchSize: 10,
@@ -112,23 +111,6 @@ function largeCustomerBills(
   }
 }
 
-/** Unpaid bills of one customer, as payments of one bill each (not the large customer). */
-export function paymentsOfOneCustomer(dataset: Dataset, minimum: number): PlannedPayment[] {
-  for (const customer of dataset.customers) {
-    if (customer.identification === dataset.largeCustomer.identification) continue
-    const bills = dataset.bills.filter(
-      (b) => !b.paid && customer.contractIds.includes(b.contractId)
-    )
-    if (bills.length < minimum) continue
-    return bills.map((b) => ({
-      idType: customer.idType,
-      identification: customer.identification,
-      bills: [{ billNo: b.billNo, contractId: b.contractId, amount: b.amount }]
-    }))
-  }
-  throw new Error(`no customer with ${minimum} unpaid bills`)
-}
-
 export interface World {
   dir: string
   file: string
@@ -160,19 +142,23 @@ export interface WorldOptions {
   terminalId?: string
 }
 
-export function makeTempDir(prefix = 'caja-sync-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-}
-
 export function openWorld(options: WorldOptions): World {
-  const dir = options.dir ?? makeTempDir()
+  const dir = options.dir ?? makeTempDir('caja-sync-')
   const file = path.join(dir, 'caja.db')
   const db = openDatabase(file)
   const clock = options.clock ?? Date.now
-  const outbox = createOutbox({ db, clock })
-  const cache = createLookupCache({ db, clock })
-  const audit = createAuditLog({ db, clock })
   const settings: SyncSettings = { ...FAST_SETTINGS, ...options.settings }
+  const { outbox, cache, audit, payments } = openStoreServices({
+    db,
+    clock,
+    caps: () => ({
+      maxPaymentAmount: Number.MAX_SAFE_INTEGER,
+      maxPendingTotal: Number.MAX_SAFE_INTEGER,
+      maxPendingAgeHours: settings.maxPendingAgeHours
+    }),
+    // Read only when a payment is taken, once the engine below exists.
+    isOnline: () => engine.isOnline()
+  })
   const clientWith = (timeoutMs: number): TigoClient => {
     const tokens = createTokenProvider({
       tokenUrl: options.sim.tokenUrl,
@@ -198,19 +184,6 @@ export function openWorld(options: WorldOptions): World {
     terminal: () => ({ usesSimulator: true, terminalId }),
     atomically: (work) => writeTransaction(db, work),
     ...(options.onStatus ? { onStatus: options.onStatus } : {})
-  })
-  const payments = createPaymentService({
-    db,
-    clock,
-    outbox,
-    cache,
-    audit,
-    settings: () => ({
-      maxPaymentAmount: Number.MAX_SAFE_INTEGER,
-      maxPendingTotal: Number.MAX_SAFE_INTEGER,
-      maxPendingAgeHours: settings.maxPendingAgeHours
-    }),
-    isOnline: () => engine.isOnline()
   })
   const warmed = new Set<string>()
 
