@@ -11,8 +11,21 @@ import react from '@vitejs/plugin-react'
 // playwright into out/main; external, it is never in the app (it is not a dependency either).
 export const MAIN_EXTERNALS = ['playwright-core']
 
+// Import aliases instead of `../../../electron/main/…`; tsconfig.base.json `paths` says the same
+// to tsc and tsx (a unit test checks the two agree), and vitest.config.ts reuses this list.
+export const PATH_ALIASES: Record<string, string> = {
+  '@main': resolve(__dirname, 'electron/main'),
+  '@simulator': resolve(__dirname, 'electron/simulator'),
+  '@shared': resolve(__dirname, 'shared'),
+  '@renderer': resolve(__dirname, 'renderer'),
+  '@support': resolve(__dirname, 'test/support'),
+  '@scripts': resolve(__dirname, 'scripts')
+}
+const resolveAliases = { alias: PATH_ALIASES }
+
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/main/index.ts') },
@@ -21,12 +34,14 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: resolveAliases,
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } }
     }
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    resolve: resolveAliases,
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
     },

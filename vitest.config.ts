@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
+import { PATH_ALIASES } from './electron.vite.config'
 
 export default defineConfig({
+  resolve: { alias: PATH_ALIASES },
   test: {
     projects: [
       {

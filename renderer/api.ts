@@ -4,7 +4,7 @@
  * Its failures are tapped (`onApiFailure`) so a session error from any call reaches the session
  * store.
  */
-import { connectCashier, type CashierApi, type CashierHost } from '../shared/ipc/connect'
+import { connectCashier, type CashierApi, type CashierHost } from '@shared/ipc/connect'
 import { observeFailures } from './lib/observed-api'
 
 export type { CashierApi }

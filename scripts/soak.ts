@@ -21,8 +21,8 @@
  * resets the simulator (every bill unpaid again, empty ledger) and uses a fresh database; the
  * line adds the epochs up.
  */
-import { isSimProfile, type FaultsPatch, type SimProfile } from '../electron/simulator/server'
-import { createRandom, type Random } from '../electron/simulator/prng'
+import { isSimProfile, type FaultsPatch, type SimProfile } from '@simulator/server'
+import { createRandom, type Random } from '@simulator/prng'
 import { failOnUnhandledRejection } from './lib/fail-on-unhandled'
 import { makeTempDir, removeDir } from './lib/temp-dir'
 import {

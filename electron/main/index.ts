@@ -1,30 +1,30 @@
 import { join, resolve } from 'node:path'
 import { app, dialog, Menu, protocol, safeStorage, session, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
-import { applyAppMenu, lockZoom } from './app-menu'
-import { claimSingleInstance, installQuitGuard } from './lifecycle'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/app-protocol'
+import { applyAppMenu, lockZoom } from './shell/app-menu'
+import { claimSingleInstance, installQuitGuard } from './shell/lifecycle'
 import { createLogger } from './log'
 import type { Logger } from './log'
-import { resolveNativeBinding } from './native-sqlite'
-import { allowPlainTextFallback, openSecretStore } from './secrets'
-import type { SecretStore } from './secrets'
+import { resolveNativeBinding } from './shell/native-sqlite'
+import { allowPlainTextFallback, openSecretStore } from './secrets/safe-storage-store'
+import type { SecretStore } from './secrets/safe-storage-store'
 import {
   buildCsp,
   createAppOrigin,
   hardenSession,
   hardenWebContents,
   isTrustedSender
-} from './security'
+} from './shell/security'
 import {
   installCloseConfirmation,
   installCrashRecovery,
   shellLanguage,
   showStartupFailure
-} from './shell-dialogs'
+} from './shell/shell-dialogs'
 // SERVICES WIRING: services.ts builds every service and registers the IPC handlers.
-import { secretsToRedact, startServices } from './start-services'
-import { createMainWindow, focusWindow } from './window'
+import { secretsToRedact, startServices } from './shell/start-services'
+import { createMainWindow, focusWindow } from './shell/window'
 
 const STOP_TIMEOUT_MS = 5_000
 

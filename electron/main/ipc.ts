@@ -5,15 +5,15 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { z } from 'zod'
-import type { Access, ChannelSpec, OutputMarker } from '../../shared/ipc/channel'
-import type { ChannelName, Contract, OutputOf, ParsedInputOf } from '../../shared/ipc/contract'
-import { CHANNEL_NAMES, contract, isChannelName } from '../../shared/ipc/contract'
-import type { EventMap, EventName } from '../../shared/ipc/events'
-import { EVENT_NAMES } from '../../shared/ipc/events'
-import type { IpcErrorParams, IpcResult } from '../../shared/ipc/result'
-import { malformedTextPath } from '../../shared/ipc/well-formed'
-import type { AppError } from '../../shared/errors'
-import { isAppError } from '../../shared/errors'
+import type { Access, ChannelSpec, OutputMarker } from '@shared/ipc/channel'
+import type { ChannelName, Contract, OutputOf, ParsedInputOf } from '@shared/ipc/contract'
+import { CHANNEL_NAMES, contract, isChannelName } from '@shared/ipc/contract'
+import type { EventMap, EventName } from '@shared/ipc/events'
+import { EVENT_NAMES } from '@shared/ipc/events'
+import type { IpcErrorParams, IpcResult } from '@shared/ipc/result'
+import { malformedTextPath } from '@shared/ipc/well-formed'
+import type { AppError } from '@shared/errors'
+import { isAppError } from '@shared/errors'
 
 export type Handler<C extends ChannelName> = (
   input: ParsedInputOf<C>

@@ -4,9 +4,9 @@
  */
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
-import { isEventName } from '../../shared/ipc/events'
-import type { Subscribe } from '../../shared/ipc/events'
-import { makeApi } from '../../shared/ipc/make-api'
+import { isEventName } from '@shared/ipc/events'
+import type { Subscribe } from '@shared/ipc/events'
+import { makeApi } from '@shared/ipc/make-api'
 
 const subscribe: Subscribe = (event, cb) => {
   if (!isEventName(event)) return () => {}

@@ -3,8 +3,8 @@
  * immutable dataset. `reset()` forgets it all and the world is back to the seeded start.
  */
 import { createHash } from 'node:crypto'
-import type { ValidatePaymentResponse } from '../../shared/api/models'
-import { parseIdType } from '../../shared/domain/identification'
+import type { ValidatePaymentResponse } from '@shared/api/models'
+import { parseIdType } from '@shared/domain/identification'
 import { gatewayValidation } from './dataset-bills'
 import type { Dataset, SimBill, SimContract, SimCustomer, SimPayment } from './dataset-types'
 import { createRandom } from './prng'

@@ -1,6 +1,6 @@
 /** Bills, past payments and gateway records (coupons, signatures) of the simulated world. */
-import type { ValidatePaymentResponse } from '../../shared/api/models'
-import { encodeBillBarcode } from '../../shared/domain/bill-barcode'
+import type { ValidatePaymentResponse } from '@shared/api/models'
+import { encodeBillBarcode } from '@shared/domain/bill-barcode'
 import { addDays, dayOfMonthsBack, daysBetween } from './dates'
 import type {
   SimBill,

@@ -1,4 +1,4 @@
-import type { ValidatePaymentResponse } from '../../shared/api/models'
+import type { ValidatePaymentResponse } from '@shared/api/models'
 
 /** The generated world of the simulator. Built once per (seed, today); never mutated. */
 export interface Dataset {

@@ -2,8 +2,8 @@
  * The simulator's deterministic world: the same (seed, today) always gives the same customers,
  * contracts, bills, coupons and signatures, so a failing test can be replayed exactly.
  */
-import { nitCheckDigit } from '../../shared/domain/nit'
-import { gs1CheckDigit } from '../../shared/domain/bill-barcode'
+import { nitCheckDigit } from '@shared/domain/nit'
+import { gs1CheckDigit } from '@shared/domain/bill-barcode'
 import { bogotaDate, isIsoDate } from './dates'
 import { buildBills, buildGatewayRecords, buildLargeContractBills } from './dataset-bills'
 import type { Dataset, SimAddress, SimBill, SimContract, SimCustomer } from './dataset-types'

@@ -3,7 +3,7 @@
  * its title, its text, and the answers as children. Esc gives the answer `onEscape` names.
  */
 import { useId, type KeyboardEvent, type ReactNode } from 'react'
-import '../styles/session.css'
+import '@renderer/styles/session.css'
 
 interface AlertDialogProps {
   title: string

@@ -1,10 +1,10 @@
 /** Every send attempt of one outbox item, newest last, as the sync engine recorded them. */
 import { useEffect, useState } from 'react'
-import type { AttemptView } from '../../shared/ipc/views'
-import { api } from '../api'
-import { formatMoment } from '../lib/format'
-import { whileCurrent } from '../lib/while-current'
-import { useDescribeError, useLanguage, useT, type Translate } from '../i18n/use-t'
+import type { AttemptView } from '@shared/ipc/views'
+import { api } from '@renderer/api'
+import { formatMoment } from '@renderer/lib/format'
+import { whileCurrent } from '@renderer/lib/while-current'
+import { useDescribeError, useLanguage, useT, type Translate } from '@renderer/i18n/use-t'
 import { ErrorMessage } from './error-message'
 import { OutboxNote } from './outbox-note'
 

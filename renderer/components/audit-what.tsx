@@ -3,8 +3,8 @@
  * "Otra acción" and its code and facts, which read as code, wait behind the "detalles técnicos"
  * toggle (the audit is a supervisor's screen): never raw on the screen (issue 14).
  */
-import { describeAudit, hasAuditWords } from '../lib/audit-words'
-import { useLanguage, useT } from '../i18n/use-t'
+import { describeAudit, hasAuditWords } from '@renderer/lib/audit-words'
+import { useLanguage, useT } from '@renderer/i18n/use-t'
 
 export function AuditWhat({ action, details }: { action: string; details: unknown }) {
   const t = useT()

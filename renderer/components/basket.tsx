@@ -4,10 +4,10 @@
  * list scrolls inside its own box so the pay screen never does.
  */
 import type { KeyboardEvent } from 'react'
-import type { BillView } from '../../shared/ipc/views'
-import { formatDay } from '../lib/format'
-import { useLanguage, useT } from '../i18n/use-t'
-import { billKey } from '../store/bill-selection'
+import type { BillView } from '@shared/ipc/views'
+import { formatDay } from '@renderer/lib/format'
+import { useLanguage, useT } from '@renderer/i18n/use-t'
+import { billKey } from '@renderer/store/bill-selection'
 import { Money } from './money'
 
 interface BasketProps {

@@ -1,5 +1,5 @@
 /** The file layout an offline-payments CSV must follow, shown where the file is chosen. */
-import { useT } from '../i18n/use-t'
+import { useT } from '@renderer/i18n/use-t'
 
 const COLUMNS = [
   { name: 'tipo_id', alt: 'id_type', key: 'idType' },

@@ -1,12 +1,12 @@
 /** Earlier imports of this till, each with its results file (every row and its state now). */
 import { useEffect, useState } from 'react'
-import type { BatchImportView } from '../../shared/ipc/channels/batch'
-import { api } from '../api'
-import { downloadText } from '../lib/download'
-import { formatMoment } from '../lib/format'
-import { whileCurrent } from '../lib/while-current'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
-import { useAppStore } from '../store/app-store'
+import type { BatchImportView } from '@shared/ipc/channels/batch'
+import { api } from '@renderer/api'
+import { downloadText } from '@renderer/lib/download'
+import { formatMoment } from '@renderer/lib/format'
+import { whileCurrent } from '@renderer/lib/while-current'
+import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
+import { useAppStore } from '@renderer/store/app-store'
 import { Money } from './money'
 
 export async function downloadBatchResults(batchId: number): Promise<void> {

@@ -4,8 +4,8 @@
  * that cancels those not started yet.
  */
 import { useState } from 'react'
-import { api } from '../api'
-import { useT } from '../i18n/use-t'
+import { api } from '@renderer/api'
+import { useT } from '@renderer/i18n/use-t'
 import { ActionButton } from './action-button'
 
 export function BatchLookupProgress({ done, total }: { done: number; total: number }) {

@@ -4,9 +4,9 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useSyncExternalStore } from 'react'
-import type { BatchRowView } from '../../shared/ipc/channels/batch'
-import { formatMoment } from '../lib/format'
-import { useLanguage, useT } from '../i18n/use-t'
+import type { BatchRowView } from '@shared/ipc/channels/batch'
+import { formatMoment } from '@renderer/lib/format'
+import { useLanguage, useT } from '@renderer/i18n/use-t'
 import { Money } from './money'
 
 const ROW_HEIGHT = 56

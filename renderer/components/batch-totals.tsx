@@ -1,6 +1,6 @@
 /** What a preview found: rows, valid and not, the amount to import and why rows fail. */
-import type { BatchReason, BatchTotals } from '../../shared/ipc/channels/batch'
-import { useT } from '../i18n/use-t'
+import type { BatchReason, BatchTotals } from '@shared/ipc/channels/batch'
+import { useT } from '@renderer/i18n/use-t'
 import { Money } from './money'
 
 export function BatchTotalsView({ totals }: { totals: BatchTotals }) {

@@ -4,10 +4,10 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
-import type { BillView } from '../../shared/ipc/views'
-import { formatDay } from '../lib/format'
-import { useLanguage, useT } from '../i18n/use-t'
-import { billKey, isPayable } from '../store/bill-selection'
+import type { BillView } from '@shared/ipc/views'
+import { formatDay } from '@renderer/lib/format'
+import { useLanguage, useT } from '@renderer/i18n/use-t'
+import { billKey, isPayable } from '@renderer/store/bill-selection'
 import { Money } from './money'
 import { StateChip, type ChipState } from './state-chip'
 

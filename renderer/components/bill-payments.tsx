@@ -1,10 +1,10 @@
 /** How a paid bill was paid (from the API's bill payments). */
 import { useEffect, useRef, useState } from 'react'
-import type { BillPaymentsView, BillView } from '../../shared/ipc/views'
-import { api } from '../api'
-import { formatMoment } from '../lib/format'
-import { whileCurrent } from '../lib/while-current'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import type { BillPaymentsView, BillView } from '@shared/ipc/views'
+import { api } from '@renderer/api'
+import { formatMoment } from '@renderer/lib/format'
+import { whileCurrent } from '@renderer/lib/while-current'
+import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import { ErrorMessage } from './error-message'
 import { SourceNote } from './source-note'
 

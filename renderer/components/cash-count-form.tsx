@@ -3,11 +3,11 @@
  * per other payment method. Nothing expected is shown here: the cashier counts what is there, and
  * only the next step compares it with what the shift expects.
  */
-import { DENOMINATIONS } from '../../shared/ipc/channels/shifts'
-import type { CountTexts, DrawerCount, PieceTexts } from '../lib/closing-count'
-import { OTHER_METHODS } from '../lib/closing-count'
-import { formatCop } from '../../shared/domain/money'
-import { useLanguage, useT } from '../i18n/use-t'
+import { DENOMINATIONS } from '@shared/ipc/channels/shifts'
+import type { CountTexts, DrawerCount, PieceTexts } from '@renderer/lib/closing-count'
+import { OTHER_METHODS } from '@renderer/lib/closing-count'
+import { formatCop } from '@shared/domain/money'
+import { useLanguage, useT } from '@renderer/i18n/use-t'
 import { Field } from './field'
 import { Money } from './money'
 import { MoneyInput } from './money-input'

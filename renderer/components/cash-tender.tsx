@@ -4,10 +4,10 @@
  * next Enter pays instead of pressing the key again.
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react'
-import { parseCopInput } from '../../shared/domain/money'
-import { useT } from '../i18n/use-t'
-import { formatPesosAsTyped, quickCashAmounts } from '../lib/cash-keys'
-import { changeDue } from '../store/bill-selection'
+import { parseCopInput } from '@shared/domain/money'
+import { useT } from '@renderer/i18n/use-t'
+import { formatPesosAsTyped, quickCashAmounts } from '@renderer/lib/cash-keys'
+import { changeDue } from '@renderer/store/bill-selection'
 import { Field } from './field'
 import { Money } from './money'
 import { MoneyInput } from './money-input'

@@ -4,8 +4,8 @@
  * supervisor-only fields (Tigo's API, the client secret, the caps).
  */
 import { Fragment } from 'react'
-import type { SettingsView } from '../../shared/ipc/views'
-import { useT } from '../i18n/use-t'
+import type { SettingsView } from '@shared/ipc/views'
+import { useT } from '@renderer/i18n/use-t'
 
 export function CashierSettings({ settings }: { settings: SettingsView }) {
   const t = useT()

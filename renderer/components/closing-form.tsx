@@ -6,10 +6,10 @@
  * warning; they do not block the closing.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { CLOSING_APPROVAL_ACTION } from '../../shared/ipc/channels/shifts'
-import type { ClosingReport, ShiftSummaryView } from '../../shared/ipc/channels/shifts'
-import type { ApprovalView } from '../../shared/ipc/channels/session'
-import { api } from '../api'
+import { CLOSING_APPROVAL_ACTION } from '@shared/ipc/channels/shifts'
+import type { ClosingReport, ShiftSummaryView } from '@shared/ipc/channels/shifts'
+import type { ApprovalView } from '@shared/ipc/channels/session'
+import { api } from '@renderer/api'
 import {
   largestDifference,
   readDrawer,
@@ -17,11 +17,11 @@ import {
   toCountedInput,
   type CountTexts,
   type PieceTexts
-} from '../lib/closing-count'
-import { useSubmission } from '../hooks/use-submission'
-import { useT } from '../i18n/use-t'
-import { formatCop } from '../../shared/domain/money'
-import { useAppStore } from '../store/app-store'
+} from '@renderer/lib/closing-count'
+import { useSubmission } from '@renderer/hooks/use-submission'
+import { useT } from '@renderer/i18n/use-t'
+import { formatCop } from '@shared/domain/money'
+import { useAppStore } from '@renderer/store/app-store'
 import { ActionButton } from './action-button'
 import { CashCountForm } from './cash-count-form'
 import { ClosingReview } from './closing-review'

@@ -3,9 +3,9 @@
  * the drawer (float + cash payments + cash in − cash out); every other line is that method's
  * total. Batch imports are shown apart: that money never passed through this drawer.
  */
-import type { ImportedPaymentsView, ShiftSummaryView } from '../../shared/ipc/channels/shifts'
-import type { CountCheck } from '../lib/closing-count'
-import { useT } from '../i18n/use-t'
+import type { ImportedPaymentsView, ShiftSummaryView } from '@shared/ipc/channels/shifts'
+import type { CountCheck } from '@renderer/lib/closing-count'
+import { useT } from '@renderer/i18n/use-t'
 import { Difference } from './difference'
 import { Money } from './money'
 

@@ -1,5 +1,5 @@
 /** A yes/no question before an action that cannot be undone (closing a shift). Esc says no. */
-import { useT } from '../i18n/use-t'
+import { useT } from '@renderer/i18n/use-t'
 import { ActionButton } from './action-button'
 import { AlertDialog } from './alert-dialog'
 

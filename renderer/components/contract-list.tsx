@@ -1,6 +1,6 @@
 /** The customer's contracts, one page at a time (the API pages them with reg_ini/num_reg). */
-import type { ContractView, PageView } from '../../shared/ipc/views'
-import { useT, type Translate } from '../i18n/use-t'
+import type { ContractView, PageView } from '@shared/ipc/views'
+import { useT, type Translate } from '@renderer/i18n/use-t'
 
 interface ContractListProps {
   contracts: readonly ContractView[]

@@ -1,6 +1,6 @@
 /** What the cashier may need to tell the customer: plus badge, web bill, contact details. */
-import type { CharacteristicsView, ContractView } from '../../shared/ipc/views'
-import { useT } from '../i18n/use-t'
+import type { CharacteristicsView, ContractView } from '@shared/ipc/views'
+import { useT } from '@renderer/i18n/use-t'
 
 interface CustomerFactsProps {
   contract: ContractView | undefined

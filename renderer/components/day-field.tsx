@@ -3,8 +3,8 @@
  * the browser's locale and show mm/dd/yyyy (issue 14). The screen keeps the text and reads it
  * with `parseDayInput`; a day that does not exist is said under the field.
  */
-import { useT } from '../i18n/use-t'
-import { parseDayInput } from '../lib/outbox-rules'
+import { useT } from '@renderer/i18n/use-t'
+import { parseDayInput } from '@renderer/lib/outbox-rules'
 import { Field } from './field'
 
 interface DayFieldProps {

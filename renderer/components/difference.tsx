@@ -1,6 +1,6 @@
 /** A closing difference in words as well as sign: surplus (sobrante), shortage (faltante), even. */
-import { differenceKind } from '../lib/closing-count'
-import { useT } from '../i18n/use-t'
+import { differenceKind } from '@renderer/lib/closing-count'
+import { useT } from '@renderer/i18n/use-t'
 import { Money } from './money'
 
 export function Difference({ value }: { value: number | null }) {

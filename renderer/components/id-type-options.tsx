@@ -1,7 +1,7 @@
 /** The id types as `<option>`s, each in the cashier's words; `choose`: a blank "Elija…" first. */
 import type { Ref } from 'react'
-import { ID_TYPES, type IdType } from '../../shared/domain/identification'
-import { useT } from '../i18n/use-t'
+import { ID_TYPES, type IdType } from '@shared/domain/identification'
+import { useT } from '@renderer/i18n/use-t'
 import { Field } from './field'
 
 export function IdTypeOptions({ choose = false }: { choose?: boolean }) {

@@ -2,13 +2,13 @@
  * Payments this terminal took for the open contract's bills, so a customer who comes back for a
  * copy gets one: each with its receipt number and a reprint marked COPIA.
  */
-import { formatReceiptNumber } from '../../shared/domain/receipt-number'
+import { formatReceiptNumber } from '@shared/domain/receipt-number'
 import { useEffect, useMemo, useState } from 'react'
-import type { BillView, OutboxPaymentView } from '../../shared/ipc/views'
-import { api } from '../api'
-import { formatMoment } from '../lib/format'
-import { whileCurrent } from '../lib/while-current'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
+import type { BillView, OutboxPaymentView } from '@shared/ipc/views'
+import { api } from '@renderer/api'
+import { formatMoment } from '@renderer/lib/format'
+import { whileCurrent } from '@renderer/lib/while-current'
+import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import { ErrorMessage } from './error-message'
 import { Money } from './money'
 import { ReceiptPrintActions } from './receipt-print-actions'

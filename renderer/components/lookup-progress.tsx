@@ -4,8 +4,8 @@
  * capture phase while a lookup is pending: it must cancel the lookup, not go back a screen.
  */
 import { useEffect } from 'react'
-import { useT } from '../i18n/use-t'
-import { cancelLookups, useLookupStore } from '../store/lookup-store'
+import { useT } from '@renderer/i18n/use-t'
+import { cancelLookups, useLookupStore } from '@renderer/store/lookup-store'
 import { ActionButton } from './action-button'
 
 export function LookupProgress() {

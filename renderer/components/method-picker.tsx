@@ -1,6 +1,6 @@
 /** Payment method as big radio buttons (a fieldset, so the group has one accessible name). */
-import { PAYMENT_METHODS, type PaymentMethod } from '../../shared/ipc/views'
-import { useT } from '../i18n/use-t'
+import { PAYMENT_METHODS, type PaymentMethod } from '@shared/ipc/views'
+import { useT } from '@renderer/i18n/use-t'
 
 export function MethodPicker({
   value,

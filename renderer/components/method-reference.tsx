@@ -4,10 +4,10 @@
  * fields follow the method; their rules are main's (`shared/domain/payment-reference`).
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react'
-import type { PaymentReference, ReferenceField } from '../../shared/domain/payment-reference'
-import { referenceFields } from '../../shared/domain/payment-reference'
-import type { PaymentMethod } from '../../shared/ipc/views'
-import { useT } from '../i18n/use-t'
+import type { PaymentReference, ReferenceField } from '@shared/domain/payment-reference'
+import { referenceFields } from '@shared/domain/payment-reference'
+import type { PaymentMethod } from '@shared/ipc/views'
+import { useT } from '@renderer/i18n/use-t'
 import { Field } from './field'
 
 /** Banks a Colombian counter sees most; any other name can be typed. */

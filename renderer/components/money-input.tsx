@@ -3,7 +3,7 @@
  * ('125000' shows '125.000'); the caller parses the text.
  */
 import { forwardRef, type InputHTMLAttributes } from 'react'
-import { formatPesosAsTyped } from '../lib/cash-keys'
+import { formatPesosAsTyped } from '@renderer/lib/cash-keys'
 
 type MoneyInputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,

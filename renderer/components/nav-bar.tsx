@@ -1,9 +1,9 @@
 /** Main destinations with their function keys; the same keys work from anywhere. */
-import { useT } from '../i18n/use-t'
-import type { Role } from '../../shared/ipc/channels/session'
-import { useAppStore } from '../store/app-store'
-import type { ScreenId } from '../store/navigation'
-import { useSessionStore } from '../store/session'
+import { useT } from '@renderer/i18n/use-t'
+import type { Role } from '@shared/ipc/channels/session'
+import { useAppStore } from '@renderer/store/app-store'
+import type { ScreenId } from '@renderer/store/navigation'
+import { useSessionStore } from '@renderer/store/session'
 import { Kbd } from './kbd'
 
 export interface NavEntry {

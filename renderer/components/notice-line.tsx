@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { useAppStore, type NoticeKind } from '../store/app-store'
-import { useT } from '../i18n/use-t'
+import { useAppStore, type NoticeKind } from '@renderer/store/app-store'
+import { useT } from '@renderer/i18n/use-t'
 
 /** How long a message stays before it fades: errors longer, they may need reading twice. */
 const NOTICE_MS: Record<NoticeKind, number> = { info: 5000, success: 5000, error: 9000 }

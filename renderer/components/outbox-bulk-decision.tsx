@@ -3,9 +3,9 @@
  * bill allows, then a confirmation step. Each bill succeeds or fails on its own (main process).
  */
 import { useState } from 'react'
-import type { OutboxItemView } from '../../shared/ipc/views'
-import { commonDecisions, type SupervisorDecision } from '../lib/outbox-rules'
-import { useT } from '../i18n/use-t'
+import type { OutboxItemView } from '@shared/ipc/views'
+import { commonDecisions, type SupervisorDecision } from '@renderer/lib/outbox-rules'
+import { useT } from '@renderer/i18n/use-t'
 
 interface BulkDecisionProps {
   chosen: readonly OutboxItemView[]

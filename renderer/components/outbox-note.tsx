@@ -2,9 +2,9 @@
  * One engine note in words; the raw text (codes, network errors) only behind a "detalles
  * técnicos" toggle, and only for a supervisor.
  */
-import { outboxNote } from '../lib/outbox-words'
-import { useT } from '../i18n/use-t'
-import { useSessionStore } from '../store/session'
+import { outboxNote } from '@renderer/lib/outbox-words'
+import { useT } from '@renderer/i18n/use-t'
+import { useSessionStore } from '@renderer/store/session'
 
 interface OutboxNoteProps {
   raw: string

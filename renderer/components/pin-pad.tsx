@@ -3,9 +3,9 @@
  * it sits in) and, under it, a pad of large buttons that type into the same field.
  */
 import { useId, useRef, type RefObject } from 'react'
-import { PIN_MAX_LENGTH } from '../../shared/ipc/channels/session'
-import { useT } from '../i18n/use-t'
-import { pinInput } from '../lib/session-rules'
+import { PIN_MAX_LENGTH } from '@shared/ipc/channels/session'
+import { useT } from '@renderer/i18n/use-t'
+import { pinInput } from '@renderer/lib/session-rules'
 
 interface PinFieldProps {
   label: string

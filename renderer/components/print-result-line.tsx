@@ -1,6 +1,6 @@
 /** What the last print did: printed, cancelled in the dialog, or where the PDF was written. */
-import type { PrintResultView } from '../../shared/ipc/channels/receipts'
-import { useT } from '../i18n/use-t'
+import type { PrintResultView } from '@shared/ipc/channels/receipts'
+import { useT } from '@renderer/i18n/use-t'
 
 export function PrintResultLine({ result }: { result: PrintResultView | null }) {
   const t = useT()

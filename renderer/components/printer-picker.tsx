@@ -5,9 +5,9 @@
  * "Test print" sends a short page to the printer and paper chosen on screen, saved or not.
  */
 import { useEffect, useState, type SelectHTMLAttributes } from 'react'
-import type { SystemPrinterView } from '../../shared/ipc/channels/printers'
-import { api } from '../api'
-import { useDescribeError, useT } from '../i18n/use-t'
+import type { SystemPrinterView } from '@shared/ipc/channels/printers'
+import { api } from '@renderer/api'
+import { useDescribeError, useT } from '@renderer/i18n/use-t'
 import { ActionButton } from './action-button'
 
 type Listing =

@@ -1,7 +1,7 @@
 /** A QR code of `text` as a data: image (CSP allows `img-src data:`; no script is injected). */
 import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
-import { whileCurrent } from '../lib/while-current'
+import { whileCurrent } from '@renderer/lib/while-current'
 
 export function QrImage({ text, label }: { text: string; label: string }) {
   const [source, setSource] = useState<string | null>(null)

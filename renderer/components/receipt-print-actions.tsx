@@ -2,12 +2,12 @@
  * Print and save-as-PDF for one payment's receipt. `reprint` prints it marked COPIA (audited in
  * main). The paper width comes from the settings in main, shown here so the cashier knows the roll.
  */
-import type { PrintResultView } from '../../shared/ipc/channels/receipts'
-import { api } from '../api'
-import { usePrint } from '../hooks/use-print'
-import { useShortcuts } from '../hooks/use-shortcuts'
-import { useT } from '../i18n/use-t'
-import { useAppStore } from '../store/app-store'
+import type { PrintResultView } from '@shared/ipc/channels/receipts'
+import { api } from '@renderer/api'
+import { usePrint } from '@renderer/hooks/use-print'
+import { useShortcuts } from '@renderer/hooks/use-shortcuts'
+import { useT } from '@renderer/i18n/use-t'
+import { useAppStore } from '@renderer/store/app-store'
 import { ActionButton } from './action-button'
 import { PrintResultLine } from './print-result-line'
 

@@ -1,10 +1,10 @@
 /** The receipt as it will print: pending ones say so in capitals until Tigo confirms them. */
-import { formatReceiptNumber } from '../../shared/domain/receipt-number'
+import { formatReceiptNumber } from '@shared/domain/receipt-number'
 import { Fragment } from 'react'
-import { REFERENCE_FIELDS, referenceText } from '../../shared/domain/payment-reference'
-import type { PaymentReceipt } from '../../shared/ipc/views'
-import { formatMoment } from '../lib/format'
-import { useLanguage, useT } from '../i18n/use-t'
+import { REFERENCE_FIELDS, referenceText } from '@shared/domain/payment-reference'
+import type { PaymentReceipt } from '@shared/ipc/views'
+import { formatMoment } from '@renderer/lib/format'
+import { useLanguage, useT } from '@renderer/i18n/use-t'
 import { Money } from './money'
 import { StateChip } from './state-chip'
 

@@ -1,11 +1,11 @@
 /** The terminal's past shifts; a closed one opens its stored report. */
 import { useEffect, useState } from 'react'
-import type { ShiftView } from '../../shared/ipc/channels/shifts'
-import { api } from '../api'
-import { formatMoment } from '../lib/format'
-import { whileCurrent } from '../lib/while-current'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
-import { useAppStore } from '../store/app-store'
+import type { ShiftView } from '@shared/ipc/channels/shifts'
+import { api } from '@renderer/api'
+import { formatMoment } from '@renderer/lib/format'
+import { whileCurrent } from '@renderer/lib/while-current'
+import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
+import { useAppStore } from '@renderer/store/app-store'
 import { Money } from './money'
 
 interface ShiftHistoryProps {

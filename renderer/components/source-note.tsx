@@ -1,7 +1,7 @@
-import type { Source } from '../../shared/ipc/views'
-import { minutesSince } from '../lib/format'
-import { useNow } from '../hooks/use-now'
-import { useT } from '../i18n/use-t'
+import type { Source } from '@shared/ipc/views'
+import { minutesSince } from '@renderer/lib/format'
+import { useNow } from '@renderer/hooks/use-now'
+import { useT } from '@renderer/i18n/use-t'
 
 /** Says when data comes from the offline cache and how old it is; nothing when it is live. */
 export function SourceNote({ source, fetchedAt }: { source: Source; fetchedAt: string }) {

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t'
+import { useT } from '@renderer/i18n/use-t'
 
 /** A bill or payment state: colour for a glance, words for certainty (never colour alone). */
 export type ChipState =

@@ -1,12 +1,12 @@
 /** Always on screen: connection, what waits to be sent, what needs a look, who is at the till. */
 import { useState } from 'react'
-import { api } from '../api'
-import { formatMoment } from '../lib/format'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
-import { lockTill, signOut } from '../hooks/use-session'
-import { useAppStore } from '../store/app-store'
-import { useSessionStore } from '../store/session'
-import type { SyncStatus } from '../../shared/ipc/views'
+import { api } from '@renderer/api'
+import { formatMoment } from '@renderer/lib/format'
+import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
+import { lockTill, signOut } from '@renderer/hooks/use-session'
+import { useAppStore } from '@renderer/store/app-store'
+import { useSessionStore } from '@renderer/store/session'
+import type { SyncStatus } from '@shared/ipc/views'
 import { Money } from './money'
 
 export function StatusBar() {

@@ -4,14 +4,14 @@
  * repeats its action with it. The cashier stays signed in throughout.
  */
 import { useState, type FormEvent, type KeyboardEvent } from 'react'
-import type { ApprovalView } from '../../shared/ipc/channels/session'
-import { api } from '../api'
-import { useSubmission } from '../hooks/use-submission'
-import { useT } from '../i18n/use-t'
+import type { ApprovalView } from '@shared/ipc/channels/session'
+import { api } from '@renderer/api'
+import { useSubmission } from '@renderer/hooks/use-submission'
+import { useT } from '@renderer/i18n/use-t'
 import { ActionButton } from './action-button'
 import { ErrorMessage } from './error-message'
 import { PinField } from './pin-pad'
-import '../styles/session.css'
+import '@renderer/styles/session.css'
 
 interface SupervisorApprovalProps {
   /** e.g. `payment.over_offline_cap`. */

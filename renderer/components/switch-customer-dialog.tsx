@@ -4,8 +4,8 @@
  * starts a new one with the scanned bill (this basket is dropped).
  */
 import { useEffect, useRef } from 'react'
-import type { BarcodeLookupView, CustomerView } from '../../shared/ipc/views'
-import { useT } from '../i18n/use-t'
+import type { BarcodeLookupView, CustomerView } from '@shared/ipc/views'
+import { useT } from '@renderer/i18n/use-t'
 import { ActionButton } from './action-button'
 import { AlertDialog } from './alert-dialog'
 

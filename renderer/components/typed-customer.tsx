@@ -4,10 +4,10 @@
  * Tigo checks the bill is theirs, for that amount, before the payment is sent.
  */
 import { useState, type FormEvent, type Ref } from 'react'
-import { validateIdentification, type IdType } from '../../shared/domain/identification'
-import { translateError } from '../../shared/i18n'
-import { useLanguage, useT } from '../i18n/use-t'
-import { typeCustomer } from '../store/customer-actions'
+import { validateIdentification, type IdType } from '@shared/domain/identification'
+import { translateError } from '@shared/i18n'
+import { useLanguage, useT } from '@renderer/i18n/use-t'
+import { typeCustomer } from '@renderer/store/customer-actions'
 import { ActionButton } from './action-button'
 import { ErrorMessage } from './error-message'
 import { IdTypeField } from './id-type-options'

@@ -1,6 +1,6 @@
 /** Bills of the shift Tigo has not confirmed: the closing goes on, but the cashier is told. */
-import type { UnsettledItemView } from '../../shared/ipc/channels/shifts'
-import { useT } from '../i18n/use-t'
+import type { UnsettledItemView } from '@shared/ipc/channels/shifts'
+import { useT } from '@renderer/i18n/use-t'
 import { Money } from './money'
 import { StateChip } from './state-chip'
 

@@ -3,16 +3,16 @@
  * few facts a cashier needs first (amount, payment number, reference, method, date); everything
  * else the gateway sent is folded under "Más datos del pago".
  */
-import type { ValidatePaymentResponse } from '../../shared/ipc/views'
-import { formatCop } from '../../shared/domain/money'
-import { formatMoment } from '../lib/format'
+import type { ValidatePaymentResponse } from '@shared/ipc/views'
+import { formatCop } from '@shared/domain/money'
+import { formatMoment } from '@renderer/lib/format'
 import {
   amountPesos,
   stateTone,
   validationFields,
   type ValidationField
-} from '../lib/validation-fields'
-import { useLanguage, useT, type Translate } from '../i18n/use-t'
+} from '@renderer/lib/validation-fields'
+import { useLanguage, useT, type Translate } from '@renderer/i18n/use-t'
 
 /** Shown on the card's face; the rest is folded. */
 const FIRST = new Set(['amount', 'payment_id', 'refSale', 'pay_method', 'startDate'])

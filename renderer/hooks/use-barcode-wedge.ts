@@ -4,7 +4,7 @@
  * the way it was before the burst and swallow the final Enter (no form submits by accident).
  */
 import { useEffect, useRef } from 'react'
-import { createBurstDetector, type BurstDetector } from '../lib/barcode-burst'
+import { createBurstDetector, type BurstDetector } from '@renderer/lib/barcode-burst'
 
 type TextField = HTMLInputElement | HTMLTextAreaElement
 

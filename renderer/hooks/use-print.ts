@@ -3,9 +3,9 @@
  * the failure announced in words. Printing on paper and saving a PDF share the same path in main.
  */
 import { useCallback, useState } from 'react'
-import type { PrintResultView } from '../../shared/ipc/channels/receipts'
-import { useDescribeError } from '../i18n/use-t'
-import { useAppStore } from '../store/app-store'
+import type { PrintResultView } from '@shared/ipc/channels/receipts'
+import { useDescribeError } from '@renderer/i18n/use-t'
+import { useAppStore } from '@renderer/store/app-store'
 
 export interface PrintControl {
   busy: boolean

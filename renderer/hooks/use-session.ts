@@ -5,11 +5,11 @@
  * the store the same way.
  */
 import { useEffect, useRef } from 'react'
-import { api, onApiFailure } from '../api'
-import { describeError } from '../i18n/use-t'
-import { createThrottle, gateOf, TOUCH_INTERVAL_MS } from '../lib/session-rules'
-import { useAppStore } from '../store/app-store'
-import { useSessionStore } from '../store/session'
+import { api, onApiFailure } from '@renderer/api'
+import { describeError } from '@renderer/i18n/use-t'
+import { createThrottle, gateOf, TOUCH_INTERVAL_MS } from '@renderer/lib/session-rules'
+import { useAppStore } from '@renderer/store/app-store'
+import { useSessionStore } from '@renderer/store/session'
 
 function reportFailure(error: unknown): void {
   const state = useAppStore.getState()

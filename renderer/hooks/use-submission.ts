@@ -4,7 +4,7 @@
  * shows, e.g. to empty a refused PIN.
  */
 import { useState } from 'react'
-import { useDescribeError } from '../i18n/use-t'
+import { useDescribeError } from '@renderer/i18n/use-t'
 
 export interface Submission {
   busy: boolean

@@ -3,9 +3,9 @@
  * pushes (`sync:status`, `outbox:changed`).
  */
 import { useEffect } from 'react'
-import { api } from '../api'
-import { describeError } from '../i18n/use-t'
-import { useAppStore } from '../store/app-store'
+import { api } from '@renderer/api'
+import { describeError } from '@renderer/i18n/use-t'
+import { useAppStore } from '@renderer/store/app-store'
 
 export async function refreshStatus(): Promise<void> {
   useAppStore.getState().setStatus(await api.invoke('outbox:summary'))

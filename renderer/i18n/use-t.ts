@@ -1,7 +1,7 @@
 /** The renderer's window on the shared dictionary: every visible string goes through here. */
 import { useCallback } from 'react'
-import { translate, translateError, type Language } from '../../shared/i18n'
-import { useAppStore } from '../store/app-store'
+import { translate, translateError, type Language } from '@shared/i18n'
+import { useAppStore } from '@renderer/store/app-store'
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string
 

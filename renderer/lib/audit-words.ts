@@ -3,9 +3,9 @@
  * details filled in (money as pesos, people by name, lists joined). Actions without a text yet
  * still show their code and facts rather than nothing.
  */
-import { formatCop } from '../../shared/domain/money'
-import type { Language } from '../../shared/i18n'
-import { translate } from '../../shared/i18n'
+import { formatCop } from '@shared/domain/money'
+import type { Language } from '@shared/i18n'
+import { translate } from '@shared/i18n'
 
 /** Every action main records, for the filter list and the texts `ui.audit.action.<action>`. */
 export const AUDIT_ACTIONS = [

@@ -7,7 +7,7 @@
  * Pure: timestamps come in with each stroke, so tests need no clock.
  */
 
-import { parseReceiptCode } from '../../shared/domain/receipt-number'
+import { parseReceiptCode } from '@shared/domain/receipt-number'
 
 /** ASCII group separator: FNC1 as a scanner types it. */
 export const GS = '\u001d'

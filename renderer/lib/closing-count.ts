@@ -2,16 +2,16 @@
  * The closing form's arithmetic before anything is saved: what the cashier typed per method,
  * read as pesos, against what the shift expects. Main redoes it on close; this is the preview.
  */
-import { parseCopInput } from '../../shared/domain/money'
-import { cashCountTotal, DENOMINATIONS } from '../../shared/ipc/channels/shifts'
+import { parseCopInput } from '@shared/domain/money'
+import { cashCountTotal, DENOMINATIONS } from '@shared/ipc/channels/shifts'
 import type {
   CashCount,
   CountedInput,
   DenominationKey,
   ExpectedLine
-} from '../../shared/ipc/channels/shifts'
-import type { PaymentMethod } from '../../shared/ipc/views'
-import { PAYMENT_METHODS } from '../../shared/ipc/views'
+} from '@shared/ipc/channels/shifts'
+import type { PaymentMethod } from '@shared/ipc/views'
+import { PAYMENT_METHODS } from '@shared/ipc/views'
 
 export type CountTexts = Partial<Record<PaymentMethod, string>>
 

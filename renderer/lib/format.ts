@@ -1,5 +1,5 @@
 /** Display helpers for dates and ages; money goes through formatCop in shared/domain/money. */
-import type { Language } from '../../shared/i18n'
+import type { Language } from '@shared/i18n'
 
 const LOCALES: Record<Language, string> = { es: 'es-CO', en: 'en-US' }
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -7,7 +7,7 @@ import {
   validateIdentification,
   type IdType,
   type IdentificationResult
-} from '../../shared/domain/identification'
+} from '@shared/domain/identification'
 
 const AS_TYPED_CODES = new Set([
   'nit_check_digit',

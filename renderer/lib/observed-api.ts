@@ -3,9 +3,9 @@
  * by code, so a `signed_out` or `session_locked` anywhere sends the cashier to the right screen
  * without each screen knowing about sessions. The caller still gets the error as before.
  */
-import type { CashierApi } from '../../shared/ipc/make-api'
-import type { IpcResult } from '../../shared/ipc/result'
-import { isIpcError } from '../../shared/ipc/result'
+import type { CashierApi } from '@shared/ipc/make-api'
+import type { IpcResult } from '@shared/ipc/result'
+import { isIpcError } from '@shared/ipc/result'
 
 export type FailureListener = (code: string) => void
 

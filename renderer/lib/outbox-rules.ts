@@ -1,5 +1,5 @@
 /** What the outbox screen may offer for an item, and how its filters become a query. */
-import type { OutboxItemView, OutboxState } from '../../shared/ipc/views'
+import type { OutboxItemView, OutboxState } from '@shared/ipc/views'
 
 const PAID_ELSEWHERE = 'bill_paid_elsewhere'
 

@@ -3,8 +3,8 @@
  * where a session error from any call sends them, when activity is worth telling main about, and
  * the PIN checks the renderer can make before asking main.
  */
-import type { SessionView } from '../../shared/ipc/channels/session'
-import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/ipc/channels/session'
+import type { SessionView } from '@shared/ipc/channels/session'
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '@shared/ipc/channels/session'
 
 /** `loading`: main has not answered yet; `open`: the cashier's screens. */
 export type SessionGate = 'loading' | 'signIn' | 'changePin' | 'locked' | 'open'

@@ -2,8 +2,8 @@
  * The settings form as strings (what the inputs hold) and the patch it becomes. Only changed
  * fields travel; numbers that are not whole numbers are caught here, ranges in main.
  */
-import type { SettingsPatch } from '../../shared/ipc/channels/settings'
-import type { SettingsView } from '../../shared/ipc/views'
+import type { SettingsPatch } from '@shared/ipc/channels/settings'
+import type { SettingsView } from '@shared/ipc/views'
 
 export interface SettingsForm {
   apiBaseUrl: string

@@ -3,7 +3,7 @@
  * label (`ui.validate.field.<name>`) and a display kind. Fields we do not list still show, under
  * their raw name, after the known ones.
  */
-import type { ValidatePaymentResponse } from '../../shared/ipc/views'
+import type { ValidatePaymentResponse } from '@shared/ipc/views'
 
 export type FieldKind = 'text' | 'money' | 'moment' | 'state'
 

@@ -3,19 +3,19 @@
  * person and kind of action, a page at a time, in sentences rather than codes.
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { AuditEntryView } from '../../shared/ipc/channels/audit'
-import { api } from '../api'
-import { ActionButton } from '../components/action-button'
-import { AuditWhat } from '../components/audit-what'
-import { DayField } from '../components/day-field'
-import { ErrorMessage } from '../components/error-message'
-import { Field } from '../components/field'
-import { ScreenHeader } from '../components/screen-header'
-import { AUDIT_ACTIONS } from '../lib/audit-words'
-import { formatMoment } from '../lib/format'
-import { parseDayInput } from '../lib/outbox-rules'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
-import '../styles/till.css'
+import type { AuditEntryView } from '@shared/ipc/channels/audit'
+import { api } from '@renderer/api'
+import { ActionButton } from '@renderer/components/action-button'
+import { AuditWhat } from '@renderer/components/audit-what'
+import { DayField } from '@renderer/components/day-field'
+import { ErrorMessage } from '@renderer/components/error-message'
+import { Field } from '@renderer/components/field'
+import { ScreenHeader } from '@renderer/components/screen-header'
+import { AUDIT_ACTIONS } from '@renderer/lib/audit-words'
+import { formatMoment } from '@renderer/lib/format'
+import { parseDayInput } from '@renderer/lib/outbox-rules'
+import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
+import '@renderer/styles/till.css'
 
 const PAGE_SIZE = 50
 

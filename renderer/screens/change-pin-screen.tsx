@@ -3,16 +3,16 @@
  * nothing else works until then, except signing out.
  */
 import { useState, type FormEvent } from 'react'
-import { ActionButton } from '../components/action-button'
-import { ErrorMessage } from '../components/error-message'
-import { PinField } from '../components/pin-pad'
-import { changePin, signOut } from '../hooks/use-session'
-import { useSubmission } from '../hooks/use-submission'
-import { useDescribeError, useT } from '../i18n/use-t'
-import { newPinProblem } from '../lib/session-rules'
-import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/ipc/channels/session'
-import { useSessionStore } from '../store/session'
-import '../styles/session.css'
+import { ActionButton } from '@renderer/components/action-button'
+import { ErrorMessage } from '@renderer/components/error-message'
+import { PinField } from '@renderer/components/pin-pad'
+import { changePin, signOut } from '@renderer/hooks/use-session'
+import { useSubmission } from '@renderer/hooks/use-submission'
+import { useDescribeError, useT } from '@renderer/i18n/use-t'
+import { newPinProblem } from '@renderer/lib/session-rules'
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '@shared/ipc/channels/session'
+import { useSessionStore } from '@renderer/store/session'
+import '@renderer/styles/session.css'
 
 export function ChangePinScreen() {
   const t = useT()

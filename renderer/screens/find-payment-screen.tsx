@@ -4,18 +4,18 @@
  * opens on the receipt screen, where F5 reprints it as a copy.
  */
 import { Fragment, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { formatReceiptNumber } from '../../shared/domain/receipt-number'
-import type { PaymentReceipt } from '../../shared/ipc/views'
-import { ActionButton } from '../components/action-button'
-import { CodeInput } from '../components/code-input'
-import { ErrorMessage } from '../components/error-message'
-import { Field } from '../components/field'
-import { Money } from '../components/money'
-import { ScreenHeader } from '../components/screen-header'
-import { StateChip, type ChipState } from '../components/state-chip'
-import { useDescribeError, useLanguage, useT } from '../i18n/use-t'
-import { formatDayAndMinute } from '../lib/format'
-import { openPayment, searchPayments, useFoundPayments } from '../store/found-payments'
+import { formatReceiptNumber } from '@shared/domain/receipt-number'
+import type { PaymentReceipt } from '@shared/ipc/views'
+import { ActionButton } from '@renderer/components/action-button'
+import { CodeInput } from '@renderer/components/code-input'
+import { ErrorMessage } from '@renderer/components/error-message'
+import { Field } from '@renderer/components/field'
+import { Money } from '@renderer/components/money'
+import { ScreenHeader } from '@renderer/components/screen-header'
+import { StateChip, type ChipState } from '@renderer/components/state-chip'
+import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
+import { formatDayAndMinute } from '@renderer/lib/format'
+import { openPayment, searchPayments, useFoundPayments } from '@renderer/store/found-payments'
 
 /** The state a payment shows: its least settled bill (one rejected bill is what matters). */
 const STATE_ORDER: readonly ChipState[] = ['rejected', 'uncertain', 'sending', 'queued']

@@ -4,15 +4,15 @@
  * first one out and clears their work.
  */
 import { useState, type FormEvent } from 'react'
-import { ActionButton } from '../components/action-button'
-import { ErrorMessage } from '../components/error-message'
-import { PinField } from '../components/pin-pad'
-import { unlock } from '../hooks/use-session'
-import { useSubmission } from '../hooks/use-submission'
-import { useT } from '../i18n/use-t'
-import { useSessionStore } from '../store/session'
+import { ActionButton } from '@renderer/components/action-button'
+import { ErrorMessage } from '@renderer/components/error-message'
+import { PinField } from '@renderer/components/pin-pad'
+import { unlock } from '@renderer/hooks/use-session'
+import { useSubmission } from '@renderer/hooks/use-submission'
+import { useT } from '@renderer/i18n/use-t'
+import { useSessionStore } from '@renderer/store/session'
 import { SignInForm } from './sign-in-screen'
-import '../styles/session.css'
+import '@renderer/styles/session.css'
 
 function UnlockForm({ onOtherUser }: { onOtherUser: () => void }) {
   const t = useT()

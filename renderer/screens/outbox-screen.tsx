@@ -1,16 +1,16 @@
 /** Every payment this terminal took, with each bill's sync state, filters and retries. */
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { OutboxPaymentView, OutboxState } from '../../shared/ipc/views'
-import { OUTBOX_STATES } from '../../shared/ipc/views'
-import { api } from '../api'
-import { ActionButton } from '../components/action-button'
-import { DayField } from '../components/day-field'
-import { ErrorMessage } from '../components/error-message'
-import { Field } from '../components/field'
-import { BulkDecision } from '../components/outbox-bulk-decision'
-import { OutboxPayment, type SupervisorDecision } from '../components/outbox-payment'
-import { ReceiptPrintActions } from '../components/receipt-print-actions'
-import { ScreenHeader } from '../components/screen-header'
+import type { OutboxPaymentView, OutboxState } from '@shared/ipc/views'
+import { OUTBOX_STATES } from '@shared/ipc/views'
+import { api } from '@renderer/api'
+import { ActionButton } from '@renderer/components/action-button'
+import { DayField } from '@renderer/components/day-field'
+import { ErrorMessage } from '@renderer/components/error-message'
+import { Field } from '@renderer/components/field'
+import { BulkDecision } from '@renderer/components/outbox-bulk-decision'
+import { OutboxPayment, type SupervisorDecision } from '@renderer/components/outbox-payment'
+import { ReceiptPrintActions } from '@renderer/components/receipt-print-actions'
+import { ScreenHeader } from '@renderer/components/screen-header'
 import {
   canRetry,
   decisionsFor,
@@ -20,9 +20,9 @@ import {
   toOutboxQuery,
   type OutboxFilter,
   type StateFilter
-} from '../lib/outbox-rules'
-import { useDescribeError, useT } from '../i18n/use-t'
-import { useAppStore } from '../store/app-store'
+} from '@renderer/lib/outbox-rules'
+import { useDescribeError, useT } from '@renderer/i18n/use-t'
+import { useAppStore } from '@renderer/store/app-store'
 
 const STATE_FILTERS: readonly StateFilter[] = ['open', 'all', ...OUTBOX_STATES, 'flagged']
 

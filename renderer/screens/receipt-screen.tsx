@@ -1,14 +1,14 @@
 /** The receipt just taken, following its sync state as main pushes changes. */
 import { useEffect } from 'react'
-import { api } from '../api'
-import { ActionButton } from '../components/action-button'
-import { ReceiptPrintActions } from '../components/receipt-print-actions'
-import { ReceiptView } from '../components/receipt-view'
-import { ScreenHeader } from '../components/screen-header'
-import { useT } from '../i18n/use-t'
-import { useAppStore } from '../store/app-store'
-import { usePrintedStore } from '../store/printed-store'
-import { useReceiptStore } from '../store/receipt-store'
+import { api } from '@renderer/api'
+import { ActionButton } from '@renderer/components/action-button'
+import { ReceiptPrintActions } from '@renderer/components/receipt-print-actions'
+import { ReceiptView } from '@renderer/components/receipt-view'
+import { ScreenHeader } from '@renderer/components/screen-header'
+import { useT } from '@renderer/i18n/use-t'
+import { useAppStore } from '@renderer/store/app-store'
+import { usePrintedStore } from '@renderer/store/printed-store'
+import { useReceiptStore } from '@renderer/store/receipt-store'
 
 function useLiveReceipt(paymentId: string | undefined): void {
   useEffect(() => {

@@ -3,25 +3,25 @@
  * whether one is set, and warns when this machine cannot keep it encrypted.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react'
-import type { SettingsView } from '../../shared/ipc/views'
-import { api } from '../api'
-import { ActionButton } from '../components/action-button'
-import { CashierSettings } from '../components/cashier-settings'
-import { ErrorMessage } from '../components/error-message'
-import { Field } from '../components/field'
-import { PrinterSelect, TestPrintButton } from '../components/printer-picker'
-import { ScreenHeader } from '../components/screen-header'
-import { translate, type Language } from '../../shared/i18n'
-import { describeError, useDescribeError, useLanguage, useT } from '../i18n/use-t'
-import { useSessionStore } from '../store/session'
+import type { SettingsView } from '@shared/ipc/views'
+import { api } from '@renderer/api'
+import { ActionButton } from '@renderer/components/action-button'
+import { CashierSettings } from '@renderer/components/cashier-settings'
+import { ErrorMessage } from '@renderer/components/error-message'
+import { Field } from '@renderer/components/field'
+import { PrinterSelect, TestPrintButton } from '@renderer/components/printer-picker'
+import { ScreenHeader } from '@renderer/components/screen-header'
+import { translate, type Language } from '@shared/i18n'
+import { describeError, useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
+import { useSessionStore } from '@renderer/store/session'
 import {
   fieldOfError,
   formFromSettings,
   patchFromForm,
   type FormField,
   type SettingsForm
-} from '../lib/settings-form'
-import { useAppStore } from '../store/app-store'
+} from '@renderer/lib/settings-form'
+import { useAppStore } from '@renderer/store/app-store'
 
 type FieldErrors = Partial<Record<FormField, string>>
 

@@ -5,14 +5,14 @@
  * be had the name is typed. The same form serves the lock screen's "Otro usuario".
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { api } from '../api'
-import { ActionButton } from '../components/action-button'
-import { ErrorMessage } from '../components/error-message'
-import { PinField } from '../components/pin-pad'
-import { useT } from '../i18n/use-t'
-import { signIn } from '../hooks/use-session'
-import { useSubmission } from '../hooks/use-submission'
-import '../styles/session.css'
+import { api } from '@renderer/api'
+import { ActionButton } from '@renderer/components/action-button'
+import { ErrorMessage } from '@renderer/components/error-message'
+import { PinField } from '@renderer/components/pin-pad'
+import { useT } from '@renderer/i18n/use-t'
+import { signIn } from '@renderer/hooks/use-session'
+import { useSubmission } from '@renderer/hooks/use-submission'
+import '@renderer/styles/session.css'
 
 interface SignInFormProps {
   /** Shown next to the submit button, e.g. the lock screen's way back. */

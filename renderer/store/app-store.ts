@@ -3,8 +3,8 @@
  * the settings snapshot and the one status line announced to screen readers.
  */
 import { create } from 'zustand'
-import type { Language } from '../../shared/i18n'
-import type { SettingsView, SyncStatus } from '../../shared/ipc/views'
+import type { Language } from '@shared/i18n'
+import type { SettingsView, SyncStatus } from '@shared/ipc/views'
 import { START, goBack, goTo, type Navigation, type ScreenId } from './navigation'
 
 export type NoticeKind = 'info' | 'success' | 'error'

@@ -3,7 +3,7 @@
  * the progress main reports while it checks, and the result once a supervisor confirmed it.
  */
 import { create } from 'zustand'
-import type { BatchConfirmView, BatchPreviewView } from '../../shared/ipc/channels/batch'
+import type { BatchConfirmView, BatchPreviewView } from '@shared/ipc/channels/batch'
 import { onUserChange } from './session'
 
 export interface BatchProgress {

@@ -1,6 +1,6 @@
 /** The last online checkout, so the validate screen can offer its signature. */
 import { create } from 'zustand'
-import type { CheckoutView } from '../../shared/ipc/views'
+import type { CheckoutView } from '@shared/ipc/views'
 
 export interface CheckoutState {
   checkout: CheckoutView | null

@@ -2,8 +2,8 @@
  * Loading the customer at the counter. Each action fetches, stores and rethrows on failure so
  * the caller decides how to tell the cashier (inline message or status line).
  */
-import type { BarcodeLookupView, BillView, CustomerView, IdType } from '../../shared/ipc/views'
-import { api } from '../api'
+import type { BarcodeLookupView, BillView, CustomerView, IdType } from '@shared/ipc/views'
+import { api } from '@renderer/api'
 import { useCustomerStore } from './customer-store'
 import { trackLookup } from './lookup-store'
 

@@ -9,7 +9,7 @@ import type {
   BillView,
   CharacteristicsView,
   CustomerView
-} from '../../shared/ipc/views'
+} from '@shared/ipc/views'
 import { addBill, billKey, removeBill, toggleBill } from './bill-selection'
 
 export interface CustomerState {

@@ -4,10 +4,10 @@
  * opened this way was printed when it was taken, so printing it again is a copy (COPIA).
  */
 import { create } from 'zustand'
-import { formatReceiptNumber, parseReceiptCode } from '../../shared/domain/receipt-number'
-import type { PaymentReceipt } from '../../shared/ipc/views'
-import { api } from '../api'
-import type { Translate } from '../i18n/use-t'
+import { formatReceiptNumber, parseReceiptCode } from '@shared/domain/receipt-number'
+import type { PaymentReceipt } from '@shared/ipc/views'
+import { api } from '@renderer/api'
+import type { Translate } from '@renderer/i18n/use-t'
 import { useAppStore } from './app-store'
 import { usePrintedStore } from './printed-store'
 import { useReceiptStore } from './receipt-store'

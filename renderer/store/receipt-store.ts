@@ -1,6 +1,6 @@
 /** The receipt on screen: the payment just taken, or one reopened from the outbox. */
 import { create } from 'zustand'
-import type { PaymentReceipt } from '../../shared/ipc/views'
+import type { PaymentReceipt } from '@shared/ipc/views'
 
 export interface ReceiptState {
   receipt: PaymentReceipt | null

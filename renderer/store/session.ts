@@ -3,8 +3,8 @@
  * session call). When the person changes, the work on screen goes with the one who left.
  */
 import { create } from 'zustand'
-import type { SessionView } from '../../shared/ipc/channels/session'
-import { gateOf, userLeft, viewAfterError, type SessionGate } from '../lib/session-rules'
+import type { SessionView } from '@shared/ipc/channels/session'
+import { gateOf, userLeft, viewAfterError, type SessionGate } from '@renderer/lib/session-rules'
 import { useAppStore } from './app-store'
 import { useCheckoutStore } from './checkout-store'
 import { useCustomerStore } from './customer-store'

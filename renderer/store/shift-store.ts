@@ -3,8 +3,8 @@
  * produced (or one reopened from the history).
  */
 import { create } from 'zustand'
-import type { ClosingReport, ShiftSummaryView, ShiftView } from '../../shared/ipc/channels/shifts'
-import { api } from '../api'
+import type { ClosingReport, ShiftSummaryView, ShiftView } from '@shared/ipc/channels/shifts'
+import { api } from '@renderer/api'
 import { onUserChange } from './session'
 
 export interface ShiftState {

@@ -1,6 +1,6 @@
 // electron-builder afterPack hook (electron-builder.yml `afterPack`): puts the proven
 // Electron-ABI better-sqlite3 into the package, at resources/native/better_sqlite3.node, where
-// electron/main/native-sqlite.ts `packagedBindingPath` loads it.
+// electron/main/shell/native-sqlite.ts `packagedBindingPath` loads it.
 //
 // Why not electron-builder's own rebuild: `npmRebuild: true` rebuilds node_modules IN PLACE for
 // Electron (app-builder-lib packager.js installAppDependencies → installOrRebuild on the project's

@@ -93,7 +93,7 @@ export function readNativeTarget(
   return { electronVersion, abi, betterSqlite3Version, platform, arch }
 }
 
-/** Same layout as electron/main/native-sqlite.ts `nativeBindingPath`. */
+/** Same layout as electron/main/shell/native-sqlite.ts `nativeBindingPath`. */
 export function nativeTargetDir(root, abi) {
   return join(root, '.native', `electron-${abi}`)
 }

@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { DEMO_CASHIER } from '../../electron/main/users/seed'
-import { SIMULATOR_CREDENTIALS } from '../../electron/main/tigo/settings'
-import { BILLING_PREFIX } from '../../electron/simulator/faults'
+import { DEMO_CASHIER } from '@main/users/seed'
+import { SIMULATOR_CREDENTIALS } from '@main/tigo/settings'
+import { BILLING_PREFIX } from '@simulator/faults'
 import { startChildService, type ChildService } from './child-service'
 
 export interface PayBenchOptions {

@@ -2,12 +2,12 @@
  * The store services over one open database, wired as the app wires them: the sync world of the
  * scripts and the store tests build on this, so neither repeats the wiring.
  */
-import { createAuditLog, type AuditLog } from '../../electron/main/store/audit'
-import { createLookupCache, type LookupCache } from '../../electron/main/store/cache'
-import type { Database } from '../../electron/main/store/db'
-import { createOutbox, type Outbox } from '../../electron/main/store/outbox'
-import { createPaymentService, type PaymentService } from '../../electron/main/store/payments'
-import type { Clock, PaymentCaps } from '../../electron/main/store/types'
+import { createAuditLog, type AuditLog } from '@main/audit/audit-log'
+import { createLookupCache, type LookupCache } from '@main/lookups/cache'
+import type { Database } from '@main/store/db'
+import { createOutbox, type Outbox } from '@main/outbox/outbox'
+import { createPaymentService, type PaymentService } from '@main/payments/payment-service'
+import type { Clock, PaymentCaps } from '@main/store/types'
 
 export interface StoreServices {
   outbox: Outbox

@@ -6,24 +6,24 @@
  * the real payment service after a real bill lookup filled the cache.
  */
 import path from 'node:path'
-import type { Database } from '../../electron/main/store/db'
-import { openDatabase, writeTransaction } from '../../electron/main/store/db'
-import type { Outbox } from '../../electron/main/store/outbox'
-import type { PaymentService } from '../../electron/main/store/payments'
-import type { SyncStatus } from '../../shared/ipc/views'
-import type { PaymentReceipt } from '../../electron/main/store/types'
-import { createSyncEngine, type SyncEngine } from '../../electron/main/sync/engine'
-import type { SyncClient, SyncOutbox, SyncSettings } from '../../electron/main/sync/types'
-import { createTigoClient, type TigoClient } from '../../electron/main/tigo/client'
-import { createTokenProvider } from '../../electron/main/tigo/token'
-import type { Dataset, SimBill } from '../../electron/simulator/dataset'
-import { createRandom } from '../../electron/simulator/prng'
+import type { Database } from '@main/store/db'
+import { openDatabase, writeTransaction } from '@main/store/db'
+import type { Outbox } from '@main/outbox/outbox'
+import type { PaymentService } from '@main/payments/payment-service'
+import type { SyncStatus } from '@shared/ipc/views'
+import type { StoredReceipt } from '@main/store/types'
+import { createSyncEngine, type SyncEngine } from '@main/sync/engine'
+import type { SyncClient, SyncOutbox, SyncSettings } from '@main/sync/types'
+import { createTigoClient, type TigoClient } from '@main/tigo/client'
+import { createTokenProvider } from '@main/tigo/token'
+import type { Dataset, SimBill } from '@simulator/dataset'
+import { createRandom } from '@simulator/prng'
 import {
   DEMO_CLIENT_ID,
   DEMO_CLIENT_SECRET,
   startSimulator,
   type SimulatorHandle
-} from '../../electron/simulator/server'
+} from '@simulator/server'
 import { openStoreServices } from './store-services'
 import { makeTempDir } from './temp-dir'
 
@@ -123,7 +123,7 @@ export interface World {
   /** Fills the cache with a real bills lookup for every contract of the plans. */
   warmCache(plans: readonly PlannedPayment[]): Promise<void>
   /** Takes the payment at this world's terminal, or at `terminalId` (another till's payment). */
-  take(plan: PlannedPayment, terminalId?: string): PaymentReceipt
+  take(plan: PlannedPayment, terminalId?: string): StoredReceipt
   close(): Promise<void>
 }
 

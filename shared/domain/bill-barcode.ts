@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../errors'
+import { AppError, type ErrorCode } from '@shared/errors'
 import type { Pesos } from './money'
 
 /** GS1 mod-10 check digit: weights 3,1,3,… from the rightmost digit leftwards. */

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors'
+import type { ErrorCode } from '@shared/errors'
 import { nitCheckDigit } from './nit'
 
 export type IdType =

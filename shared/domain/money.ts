@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError } from '@shared/errors'
 
 /** Whole Colombian pesos. Always an integer: COP has no cents in practice. */
 export type Pesos = number

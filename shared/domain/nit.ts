@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError } from '@shared/errors'
 
 /** DIAN weights, applied from the rightmost digit of the base leftwards. */
 const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71] as const

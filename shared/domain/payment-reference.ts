@@ -4,7 +4,7 @@
  * transfer's bank and reference. One set of rules for the pay screen (as typed) and main (before
  * the payment is written), each failure an error code the dictionary translates.
  */
-import type { PaymentMethod } from '../ipc/views'
+import type { PaymentMethod } from '@shared/ipc/views'
 
 export interface PaymentReference {
   /** Datáfono approval (authorization) code. */

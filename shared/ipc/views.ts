@@ -2,9 +2,9 @@
  * What the renderer receives. Plain JSON-safe data (ISO date strings, integer pesos), shaped for
  * the screens rather than mirroring the Tigo wire format.
  */
-import type { Payment, ValidatePaymentResponse } from '../api/models'
-import type { IdType } from '../domain/identification'
-import type { PaymentReference } from '../domain/payment-reference'
+import type { Payment, ValidatePaymentResponse } from '@shared/api/models'
+import type { IdType } from '@shared/domain/identification'
+import type { PaymentReference } from '@shared/domain/payment-reference'
 
 export type { IdType, Payment, ValidatePaymentResponse }
 

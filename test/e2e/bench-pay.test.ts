@@ -4,9 +4,9 @@
  * section for BENCHMARKS.md. No timing is asserted: the numbers are the benchmark's to report.
  */
 import { describe, expect, it } from 'vitest'
-import { runPayBench } from '../../scripts/lib/pay-bench'
-import { payBenchSection } from '../../scripts/lib/pay-bench-report'
-import { CHROMIUM } from '../support/chromium'
+import { runPayBench } from '@scripts/lib/pay-bench'
+import { payBenchSection } from '@scripts/lib/pay-bench-report'
+import { CHROMIUM } from '@support/chromium'
 import { missingPrerequisite } from './cashier/fixture'
 
 describe.skipIf(missingPrerequisite !== undefined)('pay-flow benchmark', () => {

@@ -3,7 +3,7 @@
  * CASHIER_DATA_DIR (default a temp dir), TIGO_* to use a real API instead of the simulator,
  * CAJA_DEMO_USERS=0 to start without the demo cashier (on by default: this is a demo tool).
  */
-import { failOnUnhandledRejection } from '../../scripts/lib/fail-on-unhandled'
+import { failOnUnhandledRejection } from '@scripts/lib/fail-on-unhandled'
 import { DEMO_CREDENTIALS, startHarness } from './server'
 
 async function main(): Promise<void> {

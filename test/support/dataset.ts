@@ -6,8 +6,8 @@
  * the next. When nothing fits, the error names the criteria and the dataset's day, so the failure
  * can be replayed with the clock moved to that day.
  */
-import { DEFAULT_SETTINGS } from '../../electron/main/settings-store'
-import type { IdType } from '../../shared/domain/identification'
+import { DEFAULT_SETTINGS } from '@main/settings/settings-store'
+import type { IdType } from '@shared/domain/identification'
 
 export interface BillSummary {
   billNo: string

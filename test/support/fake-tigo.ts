@@ -11,10 +11,10 @@ import type {
   CheckoutPaymentRequest,
   Payment,
   RegisterPaymentResponse
-} from '../../shared/api/models'
-import { billStatusFor } from '../../shared/domain/bill-status'
-import type { SyncClient } from '../../electron/main/sync/types'
-import { TigoError } from '../../electron/main/tigo/errors'
+} from '@shared/api/models'
+import { billStatusFor } from '@shared/domain/bill-status'
+import type { SyncClient } from '@main/sync/types'
+import { TigoError } from '@main/tigo/errors'
 
 /**
  * - `ok`: booked and answered.

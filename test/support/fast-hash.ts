@@ -3,6 +3,6 @@
  * (electron/main/users/pin.ts DEFAULT_PIN_HASH), so signing in costs milliseconds. The stored
  * format and the verification path are the same; only the work factor is lower.
  */
-import type { PinHashParams } from '../../electron/main/users/pin'
+import type { PinHashParams } from '@main/users/pin'
 
 export const FAST_HASH: Readonly<PinHashParams> = Object.freeze({ ln: 10, r: 8, p: 1 })

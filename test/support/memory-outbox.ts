@@ -1,22 +1,18 @@
 /**
  * The outbox in memory, for engine unit tests without SQLite. It implements `SyncOutbox` with
- * the state machine of electron/main/store/outbox.ts: the same transition table
+ * the state machine of electron/main/outbox/outbox.ts: the same transition table
  * (outbox-transitions.ts, checked with `canTransition`), the same attempt rows, the same errors
  * (`outbox_item_unknown`, `outbox_transition_illegal`, `bill_already_queued`), the same claim
  * order and the same sanitized notes. test/integration/sync/memory-outbox-agrees.test.ts runs
  * one scripted sequence against both and compares them, so this fake cannot drift silently.
  */
-import type { ClientInformation } from '../../shared/api/models'
-import type { PaymentReference } from '../../shared/domain/payment-reference'
-import { VERIFIED_OUTCOME } from '../../electron/main/store/outbox-verify'
-import { AppError } from '../../shared/errors'
-import type { NewOutboxItem } from '../../electron/main/store/outbox'
-import { NEEDS_SUPERVISOR_OUTCOME } from '../../electron/main/store/outbox-supervisor'
-import {
-  canTransition,
-  noteParts,
-  type TransitionActor
-} from '../../electron/main/store/outbox-transitions'
+import type { ClientInformation } from '@shared/api/models'
+import type { PaymentReference } from '@shared/domain/payment-reference'
+import { VERIFIED_OUTCOME } from '@main/outbox/outbox-verify'
+import { AppError } from '@shared/errors'
+import type { NewOutboxItem } from '@main/outbox/outbox'
+import { NEEDS_SUPERVISOR_OUTCOME } from '@main/outbox/outbox-supervisor'
+import { canTransition, noteParts, type TransitionActor } from '@main/outbox/outbox-transitions'
 import {
   OUTBOX_STATES,
   WAITING_STATES,
@@ -27,8 +23,8 @@ import {
   type OutboxState,
   type OutboxSummary,
   type PaymentMethod
-} from '../../electron/main/store/types'
-import type { SyncOutbox } from '../../electron/main/sync/types'
+} from '@main/store/types'
+import type { SyncOutbox } from '@main/sync/types'
 
 /** The payment fields an outbox item carries (the real outbox joins them from `payments`). */
 export interface MemoryPayment {

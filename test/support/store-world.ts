@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { BillList } from '../../shared/api/models'
-import type { Database } from '../../electron/main/store/db'
-import { openDatabase } from '../../electron/main/store/db'
-import { openStoreServices, type StoreServices } from '../../scripts/lib/store-services'
-import { makeTempDir, removeDir } from '../../scripts/lib/temp-dir'
-import type { PaymentCaps, RegisterPaymentInput } from '../../electron/main/store/types'
+import type { BillList } from '@shared/api/models'
+import type { Database } from '@main/store/db'
+import { openDatabase } from '@main/store/db'
+import { openStoreServices, type StoreServices } from '@scripts/lib/store-services'
+import { makeTempDir, removeDir } from '@scripts/lib/temp-dir'
+import type { PaymentCaps, RegisterPaymentInput } from '@main/store/types'
 
 export const T0 = Date.parse('2025-03-01T13:00:00.000Z')
 

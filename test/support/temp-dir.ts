@@ -8,7 +8,7 @@
  * in beforeAll or at collection is removed after all tests of the file or describe.
  */
 import { afterAll, afterEach, beforeEach } from 'vitest'
-import { makeTempDir, removeDir } from '../../scripts/lib/temp-dir'
+import { makeTempDir, removeDir } from '@scripts/lib/temp-dir'
 
 export { makeTempDir, removeDir }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { billStatusFor, isBillPaid } from '../../shared/domain/bill-status'
+import { billStatusFor, isBillPaid } from '@shared/domain/bill-status'
 
 describe('bill status reading', () => {
   it('reads billStatus true as paid and round-trips through billStatusFor', () => {

@@ -5,14 +5,8 @@
  * throw (a translation must not crash a screen). The Spanish texts carry no technical tokens.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  compileMessage,
-  dictionaries,
-  LANGUAGES,
-  translate,
-  type MessageKey
-} from '../../shared/i18n'
-import { technicalTokens } from '../support/technical-tokens'
+import { compileMessage, dictionaries, LANGUAGES, translate, type MessageKey } from '@shared/i18n'
+import { technicalTokens } from '@support/technical-tokens'
 
 describe('ICU messages', () => {
   it('compiles every message of every dictionary with IntlMessageFormat', () => {

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dictionaries } from '../../shared/i18n'
-import { PAYMENT_METHODS } from '../../shared/ipc/views'
+import { dictionaries } from '@shared/i18n'
+import { PAYMENT_METHODS } from '@shared/ipc/views'
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

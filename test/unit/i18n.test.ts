@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dictionaries, translate, translateError } from '../../shared/i18n'
+import { dictionaries, translate, translateError } from '@shared/i18n'
 
 describe('i18n dictionaries', () => {
   it('has every Spanish key in English and vice versa', () => {

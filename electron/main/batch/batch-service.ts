@@ -5,19 +5,19 @@
  * inside that transaction: a bill taken at the counter since the preview is rejected, not paid
  * twice. Importing the same rows again adds nothing (outbox + row hashes).
  */
-import { AppError } from '../../../shared/errors'
-import type { Language } from '../../../shared/i18n'
+import { AppError } from '@shared/errors'
+import type { Language } from '@shared/i18n'
 import type {
   BatchConfirmView,
   BatchImportView,
   BatchReason,
   BatchRowView
-} from '../../../shared/ipc/channels/batch'
-import { BATCH_MAX_CHARS, BATCH_MAX_ROWS } from '../../../shared/ipc/channels/batch'
-import { writeTransaction } from '../store/db'
-import type { PaymentServiceDeps } from '../store/payments'
-import { createPaymentService } from '../store/payments'
-import type { Person } from '../store/types'
+} from '@shared/ipc/channels/batch'
+import { BATCH_MAX_CHARS, BATCH_MAX_ROWS } from '@shared/ipc/channels/batch'
+import { writeTransaction } from '@main/store/db'
+import type { PaymentServiceDeps } from '@main/payments/payment-service'
+import { createPaymentService } from '@main/payments/payment-service'
+import type { Person } from '@main/store/types'
 import { exportBatchResults, exportRejectedCsv } from './export'
 import type { BatchPreview, PreviewOptions } from './preview'
 import { previewBatch, reasonText } from './preview'

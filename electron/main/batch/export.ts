@@ -2,15 +2,11 @@
  * What goes back out of a batch: the rejected rows as written plus why (to fix and import again;
  * the extra columns are ignored on re-import), and every imported row with its outbox state now.
  */
-import type { Language } from '../../../shared/i18n'
-import { translate } from '../../../shared/i18n'
-import type {
-  BatchPreviewView,
-  BatchReason,
-  BatchResultRowView
-} from '../../../shared/ipc/channels/batch'
-import type { Database } from '../store/db'
-import type { OutboxState } from '../store/types'
+import type { Language } from '@shared/i18n'
+import { translate } from '@shared/i18n'
+import type { BatchPreviewView, BatchReason, BatchResultRowView } from '@shared/ipc/channels/batch'
+import type { Database } from '@main/store/db'
+import type { OutboxState } from '@main/store/types'
 import type { Separator } from './csv'
 import { csvLine } from './csv'
 

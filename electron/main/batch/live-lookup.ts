@@ -7,10 +7,10 @@
  * nothing is asked at all, and the first answer that shows Tigo unreachable stops the rest, so a
  * file never waits on a timeout per row.
  */
-import { validateIdentification } from '../../../shared/domain/identification'
-import type { IdType } from '../../../shared/domain/identification'
-import type { BatchRowValues } from '../../../shared/ipc/channels/batch'
-import type { LookupCache } from '../store/cache'
+import { validateIdentification } from '@shared/domain/identification'
+import type { IdType } from '@shared/domain/identification'
+import type { BatchRowValues } from '@shared/ipc/channels/batch'
+import type { LookupCache } from '@main/lookups/cache'
 import type { ParsedBatchRow, RowProblem } from './parse-payments'
 
 export interface Owner {

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto'
 
-import { parseIdType } from '../../../shared/domain/identification'
-import type { BatchReason, BatchRowValues } from '../../../shared/ipc/channels/batch'
-import { AppError } from '../../../shared/errors'
+import { parseIdType } from '@shared/domain/identification'
+import type { BatchReason, BatchRowValues } from '@shared/ipc/channels/batch'
+import { AppError } from '@shared/errors'
 import type { CsvRecord, Separator } from './csv'
 import { csvRecords, detectSeparator, stripBom } from './csv'
 import { normalizeWord, parseAmount, parseMethod, parsePaidAt } from './values'

@@ -5,18 +5,18 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import type { Language } from '../../../shared/i18n'
-import { translate } from '../../../shared/i18n'
+import type { Language } from '@shared/i18n'
+import { translate } from '@shared/i18n'
 import type {
   BatchPreviewView,
   BatchReason,
   BatchRowView,
   BatchTotals
-} from '../../../shared/ipc/channels/batch'
-import type { LookupCache } from '../store/cache'
-import type { Database } from '../store/db'
-import type { Outbox } from '../store/outbox'
-import type { Clock, PaymentCaps } from '../store/types'
+} from '@shared/ipc/channels/batch'
+import type { LookupCache } from '@main/lookups/cache'
+import type { Database } from '@main/store/db'
+import type { Outbox } from '@main/outbox/outbox'
+import type { Clock, PaymentCaps } from '@main/store/types'
 import type { Separator } from './csv'
 import type { BatchLookups, ExplainProblem } from './live-lookup'
 import type { ParsedBatchRow, ParsedPaymentsFile, RowProblem } from './parse-payments'

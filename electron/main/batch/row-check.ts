@@ -6,14 +6,14 @@
  */
 import { createHash } from 'node:crypto'
 
-import { validateIdentification } from '../../../shared/domain/identification'
-import type { IdType } from '../../../shared/domain/identification'
-import { formatCop } from '../../../shared/domain/money'
-import type { BatchRowValues } from '../../../shared/ipc/channels/batch'
-import type { LookupCache } from '../store/cache'
-import { UNCONFIRMED_ID_TYPE } from '../store/cache'
-import type { Database } from '../store/db'
-import type { Outbox } from '../store/outbox'
+import { validateIdentification } from '@shared/domain/identification'
+import type { IdType } from '@shared/domain/identification'
+import { formatCop } from '@shared/domain/money'
+import type { BatchRowValues } from '@shared/ipc/channels/batch'
+import type { LookupCache } from '@main/lookups/cache'
+import { UNCONFIRMED_ID_TYPE } from '@main/lookups/cache'
+import type { Database } from '@main/store/db'
+import type { Outbox } from '@main/outbox/outbox'
 import type { RowProblem } from './parse-payments'
 
 /** A payment time this far ahead of the till's clock is a typo, not clock skew. */

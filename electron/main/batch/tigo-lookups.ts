@@ -3,12 +3,12 @@
  * (`app/lookups.ts`): a customer found owns its contracts in the cache as after a search, and a
  * contract's bills are cached as after opening it, so the checks that follow find them.
  */
-import { isAppError } from '../../../shared/errors'
-import type { LookupContext } from '../app/lookups'
-import { checkOwnerWithTigo, fetchBills, isOfflineError } from '../app/lookups'
-import { UNREACHABLE_LOOKUP_CODES } from '../app/lookup-gate'
-import { knownOwner } from '../app/owners'
-import { isTigoError } from '../tigo/errors'
+import { isAppError } from '@shared/errors'
+import type { LookupContext } from '@main/lookups/handlers'
+import { checkOwnerWithTigo, fetchBills, isOfflineError } from '@main/lookups/handlers'
+import { UNREACHABLE_LOOKUP_CODES } from '@main/lookups/lookup-gate'
+import { knownOwner } from '@main/lookups/owners'
+import { isTigoError } from '@main/tigo/errors'
 import type { BatchLookups, LookupOutcome } from './live-lookup'
 
 /** Translated codes that mean Tigo could not be reached (or would not answer now). */

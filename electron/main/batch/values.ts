@@ -1,7 +1,7 @@
 /** Reading the cells of an offline-payments file: amounts, dates and payment methods. */
-import { parseCopInput } from '../../../shared/domain/money'
-import type { PaymentMethod } from '../store/types'
-import { PAYMENT_METHODS } from '../store/types'
+import { parseCopInput } from '@shared/domain/money'
+import type { PaymentMethod } from '@main/store/types'
+import { PAYMENT_METHODS } from '@main/store/types'
 
 /** Lower case, no accents, single spaces: 'Tarjeta  Débito' → 'tarjeta debito'. */
 export function normalizeWord(text: string): string {

@@ -2,15 +2,15 @@
  * The printed closing ("cierre de caja"): expected against counted per payment method, the cash
  * movements, and every bill Tigo has not confirmed yet, so the supervisor signing it sees them.
  */
-import { formatCop } from '../../../shared/domain/money'
-import type { Language } from '../../../shared/i18n'
-import { translate } from '../../../shared/i18n'
-import type { ClosingReport } from '../../../shared/ipc/channels/shifts'
+import { formatCop } from '@shared/domain/money'
+import type { Language } from '@shared/i18n'
+import { translate } from '@shared/i18n'
+import type { ClosingReport } from '@shared/ipc/channels/shifts'
 import type { BusinessInfo } from './receipt-html'
 import type { PaperWidth } from './page'
 import { escapeHtml, formatDateTime, htmlDocument, line, row, RULE } from './page'
 import { formatReceiptNo } from './receipt-html'
-import { REFERENCE_FIELDS, referenceText } from '../../../shared/domain/payment-reference'
+import { REFERENCE_FIELDS, referenceText } from '@shared/domain/payment-reference'
 
 export interface ClosingReportOptions {
   paperWidth: PaperWidth

@@ -8,8 +8,8 @@
 import { BrowserWindow } from 'electron'
 import type { WebContents, WebContentsPrintOptions } from 'electron'
 
-import { AppError } from '../../../shared/errors'
-import type { Clock } from '../store/types'
+import { AppError } from '@shared/errors'
+import type { Clock } from '@main/store/types'
 import { PAPER } from './page'
 import type { PrintJob, PrintOutcome, Printer, SystemPrinter } from './printer'
 import {

@@ -4,7 +4,7 @@
  * points, never under 8) decide how the text reads, not the printer's own font. Inline CSS only
  * and a CSP that forbids scripts: the document is printed from a data: URL.
  */
-import type { Language } from '../../../shared/i18n'
+import type { Language } from '@shared/i18n'
 
 export type PaperWidth = 80 | 58
 

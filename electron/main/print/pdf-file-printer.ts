@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
 
-import type { Clock } from '../store/types'
+import type { Clock } from '@main/store/types'
 import { PAPER } from './page'
 import type { PrintJob, PrintOutcome, Printer } from './printer'
 import { MEASURE_RECEIPT_SCRIPT, pageHeightMicrons, writePrintFile } from './printer'

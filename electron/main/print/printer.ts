@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import type { BrowserWindow } from 'electron'
-import type { Clock } from '../store/types'
+import type { Clock } from '@main/store/types'
 import type { PaperWidth } from './page'
 
 export type PrintKind = 'receipt' | 'copy' | 'closing' | 'test'

@@ -4,17 +4,17 @@
  */
 import QRCode from 'qrcode'
 
-import { formatCop } from '../../../shared/domain/money'
-import { formatNit } from '../../../shared/domain/nit'
+import { formatCop } from '@shared/domain/money'
+import { formatNit } from '@shared/domain/nit'
 import {
   formatReceiptCode,
   formatReceiptNumber,
   formatSequence
-} from '../../../shared/domain/receipt-number'
-import { REFERENCE_FIELDS, referenceText } from '../../../shared/domain/payment-reference'
-import type { Language } from '../../../shared/i18n'
-import { translate } from '../../../shared/i18n'
-import type { PaymentReceipt } from '../store/types'
+} from '@shared/domain/receipt-number'
+import { REFERENCE_FIELDS, referenceText } from '@shared/domain/payment-reference'
+import type { Language } from '@shared/i18n'
+import { translate } from '@shared/i18n'
+import type { StoredReceipt } from '@main/store/types'
 import type { PaperWidth } from './page'
 import { formatDateTime, htmlDocument, line, row, RULE } from './page'
 
@@ -36,7 +36,7 @@ export interface ReceiptOptions {
 
 export type ReceiptStatus = 'registered' | 'pending' | 'rejected'
 
-export function receiptStatus(receipt: Pick<PaymentReceipt, 'bills'>): ReceiptStatus {
+export function receiptStatus(receipt: Pick<StoredReceipt, 'bills'>): ReceiptStatus {
   if (receipt.bills.some((bill) => bill.state === 'rejected')) return 'rejected'
   return receipt.bills.every((bill) => bill.state === 'registered') ? 'registered' : 'pending'
 }
@@ -63,7 +63,7 @@ export async function qrSvg(text: string): Promise<string> {
 }
 
 export async function renderReceiptHtml(
-  receipt: PaymentReceipt,
+  receipt: StoredReceipt,
   opts: ReceiptOptions
 ): Promise<string> {
   const lang = opts.language

@@ -3,8 +3,8 @@
  * and a ruler as wide as the roll's characters, so the cashier sees at once whether the width
  * and the font are right.
  */
-import { translate } from '../../../shared/i18n'
-import type { Language } from '../../../shared/i18n'
+import { translate } from '@shared/i18n'
+import type { Language } from '@shared/i18n'
 import { PAPER, RULE, charsPerLine, formatDateTime, htmlDocument, line, row } from './page'
 import type { PaperWidth } from './page'
 

@@ -1,8 +1,8 @@
 /** The closing as a spreadsheet (one section per block, `;`-separated as es-CO Excel expects). */
-import type { Language } from '../../../shared/i18n'
-import { translate } from '../../../shared/i18n'
-import type { ClosingReport } from '../../../shared/ipc/channels/shifts'
-import { csvLine } from '../batch/csv'
+import type { Language } from '@shared/i18n'
+import { translate } from '@shared/i18n'
+import type { ClosingReport } from '@shared/ipc/channels/shifts'
+import { csvLine } from '@main/batch/csv'
 
 export function exportClosingCsv(report: ClosingReport, language: Language = 'es'): string {
   const t = (key: string) => translate(language, `closing.csv.${key}`)

@@ -3,15 +3,15 @@
  * closing never drifts by a rounding error. Cash expected = opening float + cash payments + cash
  * in − cash out; every other method is expected to hold exactly what was taken with it.
  */
-import { AppError } from '../../../shared/errors'
+import { AppError } from '@shared/errors'
 import type {
   ClosingLine,
   ClosingTotals,
   CountedInput,
   ExpectedLine
-} from '../../../shared/ipc/channels/shifts'
-import type { PaymentMethod } from '../store/types'
-import { PAYMENT_METHODS } from '../store/types'
+} from '@shared/ipc/channels/shifts'
+import type { PaymentMethod } from '@main/store/types'
+import { PAYMENT_METHODS } from '@main/store/types'
 
 export interface TakenPayment {
   method: PaymentMethod

@@ -4,9 +4,9 @@
  * transaction (migration 003). A closed shift never changes (trigger): its report is stored as
  * printed, so a later reprint shows the same numbers even after the outbox moved on.
  */
-import { formatCop } from '../../../shared/domain/money'
-import { AppError } from '../../../shared/errors'
-import { cashCountTotal } from '../../../shared/ipc/channels/shifts'
+import { formatCop } from '@shared/domain/money'
+import { AppError } from '@shared/errors'
+import { cashCountTotal } from '@shared/ipc/channels/shifts'
 import type {
   CashCount,
   CashMovementKind,
@@ -18,13 +18,13 @@ import type {
   ShiftView,
   ReferencedPaymentView,
   UnsettledItemView
-} from '../../../shared/ipc/channels/shifts'
-import type { PaymentReference } from '../../../shared/domain/payment-reference'
-import type { AuditLog } from '../store/audit'
-import type { Database } from '../store/db'
-import { isUniqueViolation, writeTransaction } from '../store/db'
-import type { Clock, OutboxState, PaymentMethod, Person } from '../store/types'
-import { PAYMENT_METHODS } from '../store/types'
+} from '@shared/ipc/channels/shifts'
+import type { PaymentReference } from '@shared/domain/payment-reference'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { Database } from '@main/store/db'
+import { isUniqueViolation, writeTransaction } from '@main/store/db'
+import type { Clock, OutboxState, PaymentMethod, Person } from '@main/store/types'
+import { PAYMENT_METHODS } from '@main/store/types'
 import { compareCounted, expectedByMethod, expectedCash, movementTotals } from './closing'
 
 export interface ShiftService {

@@ -7,7 +7,7 @@ import Sqlite from 'better-sqlite3'
 import type BetterSqlite3 from 'better-sqlite3'
 import path from 'node:path'
 
-import { AppError } from '../../../shared/errors'
+import { AppError } from '@shared/errors'
 import { MIGRATIONS } from './migrations'
 import type { Migration } from './migrations'
 

@@ -1,6 +1,6 @@
 /** Row shapes of the payment tables and their mapping to the store's types. */
-import type { ClientInformation } from '../../../shared/api/models'
-import type { PaymentReference } from '../../../shared/domain/payment-reference'
+import type { ClientInformation } from '@shared/api/models'
+import type { PaymentReference } from '@shared/domain/payment-reference'
 import type {
   OutboxAttempt,
   OutboxItem,

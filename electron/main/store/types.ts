@@ -3,15 +3,10 @@
  * Free of better-sqlite3 types so they can move to shared/ when the renderer needs them.
  * Money is whole pesos (integers); `*At` numbers are epoch milliseconds, ISO strings say so.
  */
-import type { ClientInformation } from '../../../shared/api/models'
-import type { PaymentReference } from '../../../shared/domain/payment-reference'
-import { OUTBOX_STATES, PAYMENT_METHODS } from '../../../shared/ipc/views'
-import type {
-  OutboxState,
-  PaymentCaps,
-  PaymentMethod,
-  ReceiptBillView
-} from '../../../shared/ipc/views'
+import type { ClientInformation } from '@shared/api/models'
+import type { PaymentReference } from '@shared/domain/payment-reference'
+import { OUTBOX_STATES, PAYMENT_METHODS } from '@shared/ipc/views'
+import type { OutboxState, PaymentCaps, PaymentMethod, ReceiptBillView } from '@shared/ipc/views'
 
 // The store speaks the same states, caps and bill lines as the screens: one definition each.
 export { OUTBOX_STATES, PAYMENT_METHODS }
@@ -126,7 +121,7 @@ export interface PaymentRecord {
 }
 
 /** Everything a receipt needs. `pending` is true while any bill has not been registered. */
-export interface PaymentReceipt extends PaymentRecord {
+export interface StoredReceipt extends PaymentRecord {
   bills: ReceiptBill[]
   pending: boolean
 }

@@ -13,8 +13,8 @@
  *   agreed on (conventions.ts). Words other than those are someone else's payment.
  * What fails a test is a real conflict, for a supervisor (`bill_paid_elsewhere`).
  */
-import type { Payment } from '../../../shared/api/models'
-import type { OutboxItem } from '../store/types'
+import type { Payment } from '@shared/api/models'
+import type { OutboxItem } from '@main/store/types'
 import { sameWords, wordsOf, type Conventions, type PaymentWords } from './conventions'
 import { settleRegistered, settleRejected } from './outcomes'
 import { bogotaDay, paymentBogotaDay } from './payment-day'

@@ -5,7 +5,7 @@
  * words is someone else's; while nothing is learned (or the samples disagree) the words are no
  * evidence either way and attribution rests on dates and amounts (attribution.ts).
  */
-import type { Payment } from '../../../shared/api/models'
+import type { Payment } from '@shared/api/models'
 
 export interface PaymentWords {
   paymentMethod: string | undefined

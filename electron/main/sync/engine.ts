@@ -14,11 +14,11 @@
  * - A request that certainly never left (connection refused, DNS, no token) is queued again with
  *   exponential backoff and full jitter, never earlier than a Retry-After.
  */
-import type { SyncStatus } from '../../../shared/ipc/views'
-import type { AuditLog } from '../store/audit'
-import type { LookupCache } from '../store/cache'
-import type { StepLog } from '../store/db'
-import type { Clock, OutboxItem } from '../store/types'
+import type { SyncStatus } from '@shared/ipc/views'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { LookupCache } from '@main/lookups/cache'
+import type { StepLog } from '@main/store/db'
+import type { Clock, OutboxItem } from '@main/store/types'
 import { learnFromConfirmed } from './attribution'
 import { createConnectivity } from './connectivity'
 import { createConventions } from './conventions'

@@ -1,7 +1,7 @@
 /** The `sync:*` channels. */
-import type { syncChannels } from '../../../shared/ipc/channels/sync'
-import type { AppContext } from '../app/context'
-import type { ChannelHandlers } from '../ipc'
+import type { syncChannels } from '@shared/ipc/channels/sync'
+import type { AppContext } from '@main/app/context'
+import type { ChannelHandlers } from '@main/ipc'
 
 export function syncHandlers(
   ctx: Pick<AppContext, 'requestDrain' | 'syncStatus'>

@@ -2,9 +2,9 @@
  * Writing an outcome: each helper moves items to one state and keeps the engine's in-memory
  * bookkeeping (in-flight set, reconcile deadlines) in step with the database.
  */
-import { isAppError } from '../../../shared/errors'
-import type { AttemptNote, OutboxItem } from '../store/types'
-import { isTigoError } from '../tigo/errors'
+import { isAppError } from '@shared/errors'
+import type { AttemptNote, OutboxItem } from '@main/store/types'
+import { isTigoError } from '@main/tigo/errors'
 import { backoffDelay } from './backoff'
 import type { DrainContext } from './types'
 

@@ -5,8 +5,8 @@
  * unreachable or unclear → stays uncertain and is asked again later (with backoff), never resent
  * blind. After `supervisorAfterReconciles` undecided passes the item is flagged for a supervisor.
  */
-import type { OutboxItem } from '../store/types'
-import { isTigoError } from '../tigo/errors'
+import type { OutboxItem } from '@main/store/types'
+import { isTigoError } from '@main/tigo/errors'
 import { settlePaid } from './attribution'
 import { backoffDelay } from './backoff'
 import { describe, settleQueued } from './outcomes'

@@ -4,9 +4,9 @@
  * register the same money twice. The two witnesses the API offers are the bill's `billStatus`
  * (read only through `isBillPaid`) and the bill's payments list.
  */
-import type { BillPayments, BillsCollection, Payment } from '../../../shared/api/models'
-import { isBillPaid } from '../../../shared/domain/bill-status'
-import { isTigoError } from '../tigo/errors'
+import type { BillPayments, BillsCollection, Payment } from '@shared/api/models'
+import { isBillPaid } from '@shared/domain/bill-status'
+import { isTigoError } from '@main/tigo/errors'
 
 export type BillVerdict =
   | { kind: 'paid'; witness: 'bill-status' | 'bill-payments' }

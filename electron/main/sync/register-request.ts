@@ -4,12 +4,12 @@
  * fields and `paymentData.terminalId` are one value each), at most `batchSize` bills each, a bill
  * at most once per request (the answer is keyed by bill, so a bill twice would be ambiguous).
  */
-import type { CheckoutPaymentRequest, RegisterPaymentResponse } from '../../../shared/api/models'
-import type { IdType } from '../../../shared/domain/identification'
-import { parseIdType } from '../../../shared/domain/identification'
-import type { PaymentReference } from '../../../shared/domain/payment-reference'
-import { REFERENCE_FIELDS } from '../../../shared/domain/payment-reference'
-import type { OutboxItem } from '../store/types'
+import type { CheckoutPaymentRequest, RegisterPaymentResponse } from '@shared/api/models'
+import type { IdType } from '@shared/domain/identification'
+import { parseIdType } from '@shared/domain/identification'
+import type { PaymentReference } from '@shared/domain/payment-reference'
+import { REFERENCE_FIELDS } from '@shared/domain/payment-reference'
+import type { OutboxItem } from '@main/store/types'
 import { bankingEntityFor } from './attribution'
 
 export interface RegisterGroup {

@@ -15,7 +15,7 @@
  * `askTigo` is the same live question for handlers (`outbox:retry`, `outbox:decide`) that want to
  * tell a supervisor at once; the engine's gate still asks again before it sends.
  */
-import type { OutboxItem } from '../store/types'
+import type { OutboxItem } from '@main/store/types'
 import { settlePaid } from './attribution'
 import { noteFor, settleQueued } from './outcomes'
 import { billKey, checkBills, type BillWitness } from './reconcile'

@@ -19,10 +19,10 @@
  * - refused, DNS, no token, 429, 401 after a fresh token → queued with backoff (never processed),
  *   and the rest of the round waits at least as long as a Retry-After says.
  */
-import type { RegisterPaymentResponse } from '../../../shared/api/models'
-import { isAppError } from '../../../shared/errors'
-import type { OutboxItem } from '../store/types'
-import { isTigoError, type TigoError } from '../tigo/errors'
+import type { RegisterPaymentResponse } from '@shared/api/models'
+import { isAppError } from '@shared/errors'
+import type { OutboxItem } from '@main/store/types'
+import { isTigoError, type TigoError } from '@main/tigo/errors'
 import { describe, noteFor, settleQueued, settleRejected, settleUncertain } from './outcomes'
 import { settlePaid } from './attribution'
 import { billKey, checkBills } from './reconcile'

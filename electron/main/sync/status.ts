@@ -1,10 +1,10 @@
 /**
  * The sync status the status bar shows: what waits, what needs a human, whether Tigo answers.
  */
-import type { SyncStatus } from '../../../shared/ipc/views'
-import { emptyStateTotals } from '../../../shared/ipc/views'
-import type { OutboxSummary } from '../store/types'
-import { OUTBOX_STATES } from '../store/types'
+import type { SyncStatus } from '@shared/ipc/views'
+import { emptyStateTotals } from '@shared/ipc/views'
+import type { OutboxSummary } from '@main/store/types'
+import { OUTBOX_STATES } from '@main/store/types'
 
 export type { SyncStatus }
 

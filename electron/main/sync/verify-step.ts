@@ -10,14 +10,14 @@
  *   flagged for a supervisor; never sent to Tigo.
  * - Tigo cannot say (unreachable, 5xx…) → back to the queue with backoff, not sent.
  */
-import type { BillsCollection } from '../../../shared/api/models'
-import { sameReference } from '../../../shared/domain/bill-barcode'
-import { parseIdType } from '../../../shared/domain/identification'
-import { parseApiAmount } from '../../../shared/domain/money'
-import { AppError } from '../../../shared/errors'
-import type { OutboxItem } from '../store/types'
-import { isTigoError } from '../tigo/errors'
-import { askOwnership, type Ownership } from '../tigo/ownership'
+import type { BillsCollection } from '@shared/api/models'
+import { sameReference } from '@shared/domain/bill-barcode'
+import { parseIdType } from '@shared/domain/identification'
+import { parseApiAmount } from '@shared/domain/money'
+import { AppError } from '@shared/errors'
+import type { OutboxItem } from '@main/store/types'
+import { isTigoError } from '@main/tigo/errors'
+import { askOwnership, type Ownership } from '@main/tigo/ownership'
 import { noteFor, settleQueued, settleRejected } from './outcomes'
 import type { DrainContext } from './types'
 

@@ -26,11 +26,11 @@ import {
   PartyCharacteristics,
   RegisterPaymentResponse,
   ValidatePaymentResponse
-} from '../../../shared/api/models'
-import { AppError, isAppError } from '../../../shared/errors'
-import { isWellFormedText } from '../../../shared/ipc/well-formed'
-import { toApiIdType } from '../../../shared/domain/identification'
-import type { ApiIdTypeStyle, IdType } from '../../../shared/domain/identification'
+} from '@shared/api/models'
+import { AppError, isAppError } from '@shared/errors'
+import { isWellFormedText } from '@shared/ipc/well-formed'
+import { toApiIdType } from '@shared/domain/identification'
+import type { ApiIdTypeStyle, IdType } from '@shared/domain/identification'
 import { classifyTransportError, parseRetryAfter, TigoError, toTigoError } from './errors'
 import { discardBody, readBodyWithin } from './read-body'
 import type { TokenProvider } from './token'

@@ -12,8 +12,8 @@
  */
 import type { HTTPError } from 'ky'
 import { isForceRetryError, isHTTPError, isTimeoutError } from 'ky'
-import { AppError, isAppError } from '../../../shared/errors'
-import { ErrorBody, TokenErrorBody } from '../../../shared/api/models'
+import { AppError, isAppError } from '@shared/errors'
+import { ErrorBody, TokenErrorBody } from '@shared/api/models'
 import { readBodyWithin } from './read-body'
 
 export type TigoErrorKind = 'not-sent' | 'uncertain' | 'rejected' | 'invalid-response'

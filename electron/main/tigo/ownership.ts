@@ -3,8 +3,8 @@
  * witness is the customer's own contracts list, asked page by page. Shared by the counter (an id
  * type the cashier confirms) and the sync engine (a bill paid offline from its barcode alone).
  */
-import type { ContractsDetails } from '../../../shared/api/models'
-import type { IdType } from '../../../shared/domain/identification'
+import type { ContractsDetails } from '@shared/api/models'
+import type { IdType } from '@shared/domain/identification'
 import type { TigoClient } from './client'
 import { isTigoError } from './errors'
 

@@ -3,9 +3,9 @@
  * variables. The client secret is returned apart from the settings object so that the object
  * can be shown, saved and sent to the renderer without ever carrying it.
  */
-import { AppError } from '../../../shared/errors'
-import type { ApiIdTypeStyle } from '../../../shared/domain/identification'
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../simulator/server'
+import { AppError } from '@shared/errors'
+import type { ApiIdTypeStyle } from '@shared/domain/identification'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '@simulator/server'
 
 export interface ApiSettings {
   /** Empty when no API is configured: the app then runs the embedded simulator. */

@@ -5,7 +5,7 @@
  * counted from the local receive time because the server clock may differ.
  */
 import ky from 'ky'
-import { TokenResponse } from '../../../shared/api/models'
+import { TokenResponse } from '@shared/api/models'
 import { TigoError, toTigoError } from './errors'
 import { readBodyWithin } from './read-body'
 

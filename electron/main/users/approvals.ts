@@ -5,9 +5,9 @@
  * Kept in main's memory only: a restart simply asks again.
  */
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../../../shared/errors'
-import type { AuditLog } from '../store/audit'
-import type { Clock, Person } from '../store/types'
+import { AppError } from '@shared/errors'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { Clock, Person } from '@main/store/types'
 import type { Credentials } from './credentials'
 import type { UserStore } from './user-store'
 

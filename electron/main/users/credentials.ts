@@ -3,11 +3,11 @@
  * approval all come here, so every wrong PIN counts toward the same lockout and is audited the
  * same way. Checks run one at a time, so parallel guesses cannot slip past the attempt limit.
  */
-import { AppError } from '../../../shared/errors'
-import type { AuditLog } from '../store/audit'
-import type { Database } from '../store/db'
-import { writeTransaction } from '../store/db'
-import type { Clock } from '../store/types'
+import { AppError } from '@shared/errors'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { Database } from '@main/store/db'
+import { writeTransaction } from '@main/store/db'
+import type { Clock } from '@main/store/types'
 import type { PinHashParams } from './pin'
 import { checkPinFormat, DEFAULT_PIN_HASH, hashPin, needsRehash, verifyPin } from './pin'
 import type { UserRecord, UserStore } from './user-store'

@@ -3,13 +3,13 @@
  * Two guards keep the till administrable: nobody disables themselves, and the last active
  * supervisor cannot be disabled.
  */
-import { AppError } from '../../../shared/errors'
-import type { Role } from '../../../shared/ipc/channels/session'
-import type { UserView } from '../../../shared/ipc/channels/users'
-import type { AuditLog } from '../store/audit'
-import type { Database } from '../store/db'
-import { isUniqueViolation, writeTransaction } from '../store/db'
-import type { Person } from '../store/types'
+import { AppError } from '@shared/errors'
+import type { Role } from '@shared/ipc/channels/session'
+import type { UserView } from '@shared/ipc/channels/users'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { Database } from '@main/store/db'
+import { isUniqueViolation, writeTransaction } from '@main/store/db'
+import type { Person } from '@main/store/types'
 import type { PinHashParams } from './pin'
 import { checkChosenPin, checkPinFormat, DEFAULT_PIN_HASH, hashPin } from './pin'
 import type { UserRecord, UserStore } from './user-store'

@@ -5,8 +5,8 @@
  * verify (and get rehashed at the next sign-in).
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
-import { AppError } from '../../../shared/errors'
-import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../../shared/ipc/channels/session'
+import { AppError } from '@shared/errors'
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '@shared/ipc/channels/session'
 
 export interface PinHashParams {
   /** log2 of scrypt's N (CPU/memory cost). */

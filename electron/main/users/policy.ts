@@ -5,10 +5,10 @@
  * from the table falls back to its `access` ('supervisor' → supervisors only; 'signedIn' → any
  * signed-in user with an unlocked screen and a changed PIN).
  */
-import { AppError } from '../../../shared/errors'
-import type { Access } from '../../../shared/ipc/channel'
-import type { Role, SessionView } from '../../../shared/ipc/channels/session'
-import type { AuditLog } from '../store/audit'
+import { AppError } from '@shared/errors'
+import type { Access } from '@shared/ipc/channel'
+import type { Role, SessionView } from '@shared/ipc/channels/session'
+import type { AuditLog } from '@main/audit/audit-log'
 
 export const PERMISSIONS = [
   'lookup',

@@ -3,9 +3,9 @@
  * documented PIN 0000, who must choose a new PIN at the first sign-in (and cannot approve
  * anything before). Demos and e2e tests add a ready cashier with `CAJA_DEMO_USERS=1`.
  */
-import type { AuditLog } from '../store/audit'
-import type { Database } from '../store/db'
-import { writeTransaction } from '../store/db'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { Database } from '@main/store/db'
+import { writeTransaction } from '@main/store/db'
 import type { PinHashParams } from './pin'
 import { DEFAULT_PIN_HASH, hashPin } from './pin'
 import type { UserStore } from './user-store'

@@ -4,12 +4,12 @@
  * activity main locks the screen itself and pushes the change: the same user types the PIN again
  * and finds the screen as it was; a different user signs the first one out by signing in.
  */
-import { AppError } from '../../../shared/errors'
-import type { SessionView } from '../../../shared/ipc/channels/session'
-import type { AuditLog } from '../store/audit'
-import type { Database } from '../store/db'
-import { writeTransaction } from '../store/db'
-import type { Clock, Person } from '../store/types'
+import { AppError } from '@shared/errors'
+import type { SessionView } from '@shared/ipc/channels/session'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { Database } from '@main/store/db'
+import { writeTransaction } from '@main/store/db'
+import type { Clock, Person } from '@main/store/types'
 import type { ApprovalRequest, Approvals, IssuedApproval } from './approvals'
 import { createApprovals } from './approvals'
 import type { Credentials, LockoutSettings } from './credentials'

@@ -1,8 +1,8 @@
 /** The `users` table: rows in, records out. Rules (who may do what) live in the callers. */
 import { randomUUID } from 'node:crypto'
-import type { Role } from '../../../shared/ipc/channels/session'
-import type { Database } from '../store/db'
-import type { Clock } from '../store/types'
+import type { Role } from '@shared/ipc/channels/session'
+import type { Database } from '@main/store/db'
+import type { Clock } from '@main/store/types'
 
 export interface UserRecord {
   id: string

@@ -2,12 +2,12 @@
  * `/__admin/*`: test and demo controls. Served on the API port and, when `adminPort` is set,
  * on a second listener that stays up while the API port refuses connections.
  */
-import { encodeBillBarcode } from '../../../shared/domain/bill-barcode'
-import type { SimContext } from '../context'
-import type { SimBill } from '../dataset-types'
-import { FaultsPatch } from '../faults'
-import { badRequest, json, notFound, type Reply, type RouteRequest } from '../http-util'
-import { bogotaDate } from '../dates'
+import { encodeBillBarcode } from '@shared/domain/bill-barcode'
+import type { SimContext } from '@simulator/context'
+import type { SimBill } from '@simulator/dataset-types'
+import { FaultsPatch } from '@simulator/faults'
+import { badRequest, json, notFound, type Reply, type RouteRequest } from '@simulator/http-util'
+import { bogotaDate } from '@simulator/dates'
 
 export interface AdminContext extends SimContext {
   /** Dataset state, ledger, faults and tokens back to the start. */

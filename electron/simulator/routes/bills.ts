@@ -1,7 +1,7 @@
 /** A contract's bills (most recent first) and the payments of one bill. */
-import type { Payment } from '../../../shared/api/models'
-import type { Route } from '../context'
-import { badRequest, intParam, json, notFound } from '../http-util'
+import type { Payment } from '@shared/api/models'
+import type { Route } from '@simulator/context'
+import { badRequest, intParam, json, notFound } from '@simulator/http-util'
 import { findContract, isReply, presentBill } from './present'
 
 /** `quantity` absent = every bill (10,000 for the large contract). */

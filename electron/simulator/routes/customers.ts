@@ -1,7 +1,7 @@
 /** Customers and their contracts: contracts by id, by customer (paged), party characteristics. */
-import type { PartyCharacteristics } from '../../../shared/api/models'
-import type { Route } from '../context'
-import { badRequest, intParam, json, notFound } from '../http-util'
+import type { PartyCharacteristics } from '@shared/api/models'
+import type { Route } from '@simulator/context'
+import { badRequest, intParam, json, notFound } from '@simulator/http-util'
 import { findContract, findCustomer, isReply, presentContracts } from './present'
 
 /**

@@ -1,10 +1,10 @@
 /** Gateway checkout, cash registration (the outbox's target) and payment validation. */
-import { CheckoutPaymentRequest, type CheckoutPaymentResponse } from '../../../shared/api/models'
-import type { SimContext, Route } from '../context'
-import { COUPON_TYPES } from '../dataset-bills'
-import type { SimBill, SimCustomer } from '../dataset-types'
-import { bogotaDate } from '../dates'
-import { badRequest, json, notFound, type Reply, type RouteRequest } from '../http-util'
+import { CheckoutPaymentRequest, type CheckoutPaymentResponse } from '@shared/api/models'
+import type { SimContext, Route } from '@simulator/context'
+import { COUPON_TYPES } from '@simulator/dataset-bills'
+import type { SimBill, SimCustomer } from '@simulator/dataset-types'
+import { bogotaDate } from '@simulator/dates'
+import { badRequest, json, notFound, type Reply, type RouteRequest } from '@simulator/http-util'
 import { findCustomer, isReply } from './present'
 
 /** The checkout URL a customer would be sent to; the simulator never serves it. */

@@ -1,10 +1,16 @@
 /** The simulator's records as the Tigo API spells them (amounts as strings, billStatus boolean). */
-import type { BillList, ContractsDetails, ContractsItem } from '../../../shared/api/models'
-import { billStatusFor } from '../../../shared/domain/bill-status'
-import type { BillingState } from '../billing-state'
-import type { SimBill, SimContract, SimCustomer } from '../dataset-types'
-import { badRequest, isNumericId, notFound, type Reply, type RouteRequest } from '../http-util'
-import { parseIdType } from '../../../shared/domain/identification'
+import type { BillList, ContractsDetails, ContractsItem } from '@shared/api/models'
+import { billStatusFor } from '@shared/domain/bill-status'
+import type { BillingState } from '@simulator/billing-state'
+import type { SimBill, SimContract, SimCustomer } from '@simulator/dataset-types'
+import {
+  badRequest,
+  isNumericId,
+  notFound,
+  type Reply,
+  type RouteRequest
+} from '@simulator/http-util'
+import { parseIdType } from '@shared/domain/identification'
 
 export function presentContract(contract: SimContract): ContractsItem {
   return {

@@ -1,7 +1,7 @@
 /** The Apigee OAuth client_credentials endpoint (reference §1): every value a string. */
 import { timingSafeEqual } from 'node:crypto'
-import type { SimContext } from '../context'
-import { json, type Reply, type RouteRequest } from '../http-util'
+import type { SimContext } from '@simulator/context'
+import { json, type Reply, type RouteRequest } from '@simulator/http-util'
 
 export const TOKEN_PATH = '/oauth/client_credential/accesstoken'
 

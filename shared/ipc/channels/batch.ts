@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../channel'
-import type { OutboxState, PaymentMethod } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { OutboxState, PaymentMethod } from '@shared/ipc/views'
 
 /**
  * Why a row of an offline-payments file cannot be imported. Each code has the texts

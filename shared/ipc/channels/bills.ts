@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../channel'
-import type { BarcodeLookupView, BillListView, BillPaymentsView } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { BarcodeLookupView, BillListView, BillPaymentsView } from '@shared/ipc/views'
 import { BillNoInput, ContractIdInput } from './common'
 
 export const billChannels = {

@@ -1,7 +1,7 @@
 /** Input pieces several channels share. Shape checks only; domain rules run in main. */
 import { z } from 'zod'
-import type { IdType } from '../../domain/identification'
-import { ID_TYPES } from '../../domain/identification'
+import type { IdType } from '@shared/domain/identification'
+import { ID_TYPES } from '@shared/domain/identification'
 
 const ID_TYPE_CODES = ID_TYPES.map((t) => t.code) as [IdType, ...IdType[]]
 

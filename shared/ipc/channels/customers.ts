@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../channel'
-import type { CharacteristicsView, CustomerView } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { CharacteristicsView, CustomerView } from '@shared/ipc/views'
 import { ContractIdInput, IdentificationInput, IdTypeInput } from './common'
 
 export const customerChannels = {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { channel } from '../channel'
-import type { AttemptView, OutboxPaymentView, OutboxState, SyncStatus } from '../views'
-import { OUTBOX_STATES } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { AttemptView, OutboxPaymentView, OutboxState, SyncStatus } from '@shared/ipc/views'
+import { OUTBOX_STATES } from '@shared/ipc/views'
 import { EmptyInput, IsoDateInput } from './common'
 
 /** One item of a bulk decision: its new state, or the error code that kept it as it was. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { channel } from '../channel'
-import type { CheckoutView, PaymentReceipt, ValidatePaymentResponse } from '../views'
-import { PAYMENT_METHODS } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { CheckoutView, PaymentReceipt, ValidatePaymentResponse } from '@shared/ipc/views'
+import { PAYMENT_METHODS } from '@shared/ipc/views'
 import {
   BillToPayInput,
   ClientInformationInput,

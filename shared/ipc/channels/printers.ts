@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel } from '../channel'
+import { channel } from '@shared/ipc/channel'
 import { EmptyInput } from './common'
 import type { PrintResultView } from './receipts'
 

@@ -3,7 +3,7 @@
  * sees this view, never a token it could replay or forge.
  */
 import { z } from 'zod'
-import { channel } from '../channel'
+import { channel } from '@shared/ipc/channel'
 import { EmptyInput } from './common'
 
 export const ROLES = ['cashier', 'supervisor'] as const

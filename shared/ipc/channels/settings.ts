@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../channel'
-import type { SettingsView } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { SettingsView } from '@shared/ipc/views'
 import { EmptyInput } from './common'
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { channel } from '../channel'
-import type { PaymentReference } from '../../domain/payment-reference'
-import type { OutboxState, PaymentMethod, PersonView } from '../views'
-import { PAYMENT_METHODS } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { PaymentReference } from '@shared/domain/payment-reference'
+import type { OutboxState, PaymentMethod, PersonView } from '@shared/ipc/views'
+import { PAYMENT_METHODS } from '@shared/ipc/views'
 import { EmptyInput, PesosInput } from './common'
 
 /** A cashier's turn at one terminal, from the opening float to the closing count. */

@@ -1,5 +1,5 @@
-import { channel } from '../channel'
-import type { SyncStatus } from '../views'
+import { channel } from '@shared/ipc/channel'
+import type { SyncStatus } from '@shared/ipc/views'
 import { EmptyInput } from './common'
 
 /** The sync engine's own channels (its progress reaches the renderer as `sync:status` events). */

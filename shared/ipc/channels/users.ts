@@ -1,6 +1,6 @@
 /** Local users of this till (supervisor only). A PIN goes in; a PIN or its hash never comes out. */
 import { z } from 'zod'
-import { channel } from '../channel'
+import { channel } from '@shared/ipc/channel'
 import { EmptyInput } from './common'
 import type { Role } from './session'
 import { ROLES } from './session'

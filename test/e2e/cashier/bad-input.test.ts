@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
-import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { findBill, OFFLINE_CAP } from '@support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('bad input', () => {
   // The settings test saves: a supervisor's call (a cashier gets `forbidden`).

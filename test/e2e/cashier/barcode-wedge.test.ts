@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, scan, textOf } from './fixture'
-import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { findBill, OFFLINE_CAP } from '@support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('barcode wedge scanner', () => {
   const session = useCashier()

@@ -15,7 +15,7 @@ import {
   VIEWPORTS
 } from './fixture'
 import type { DatasetSummary } from './fixture'
-import { findBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { findBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 
 const HEADER = 'tipo_id;identificacion;contrato;factura;valor;medio_pago;fecha_pago'
 /** Slow enough that the lookups of a few customers take seconds: the bar can be seen and used. */

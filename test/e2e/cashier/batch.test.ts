@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, textOf } from './fixture'
-import { findBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { findBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import { openContract } from './till'
 
 const HEADER =

@@ -12,7 +12,7 @@ import {
   textOf,
   useCashier
 } from './fixture'
-import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { findBill, OFFLINE_CAP } from '@support/dataset'
 import { fillCardApproval, openContract } from './till'
 
 describe.skipIf(missingPrerequisite !== undefined)('caps', () => {

@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { DENOMINATIONS } from '../../../shared/ipc/channels/shifts'
-import type { CashCount } from '../../../shared/ipc/channels/shifts'
+import { DENOMINATIONS } from '@shared/ipc/channels/shifts'
+import type { CashCount } from '@shared/ipc/channels/shifts'
 import {
   DEMO_CASHIER,
   missingPrerequisite,
@@ -18,7 +18,7 @@ import {
   textOf,
   useCashier
 } from './fixture'
-import { findBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { findBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import {
   missingPdfTools,
   openContract,

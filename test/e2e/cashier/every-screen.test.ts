@@ -20,7 +20,7 @@ import {
   useCashier,
   VIEWPORTS
 } from './fixture'
-import { findBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { findBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import { expectAccessible, expectFocusOnFirstField } from './a11y'
 import { openContract, payInCash, pesos, submitPayment } from './till'
 

@@ -6,8 +6,8 @@
  */
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { formatReceiptCode } from '../../../shared/domain/receipt-number'
-import { customerOf, findCustomerBills, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { formatReceiptCode } from '@shared/domain/receipt-number'
+import { customerOf, findCustomerBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import {
   expectNoTechnicalWords,
   missingPrerequisite,

@@ -9,13 +9,13 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { startHarness, type Harness } from '../../harness/server'
-import { CHROMIUM } from '../../support/chromium'
-import { fetchDataset, type DatasetSummary } from '../../support/dataset'
-import { technicalTokens } from '../../support/technical-tokens'
+import { CHROMIUM } from '@support/chromium'
+import { fetchDataset, type DatasetSummary } from '@support/dataset'
+import { technicalTokens } from '@support/technical-tokens'
 
 const SCREENS_DIR = resolve('test-results/screens')
 
-export type { BillSummary, DatasetSummary } from '../../support/dataset'
+export type { BillSummary, DatasetSummary } from '@support/dataset'
 
 export interface CashierSession {
   page: Page

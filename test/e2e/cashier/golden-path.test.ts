@@ -6,7 +6,7 @@ import {
   searchCustomer,
   textOf
 } from './fixture'
-import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { findBill, OFFLINE_CAP } from '@support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => {
   const session = useCashier({ openShift: true })

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, scan, textOf, useCashier } from './fixture'
-import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { findBill, OFFLINE_CAP } from '@support/dataset'
 
 describe.skipIf(missingPrerequisite !== undefined)('id type confirmation', () => {
   const session = useCashier({ openShift: true })

@@ -6,7 +6,7 @@ import {
   searchCustomer,
   textOf
 } from './fixture'
-import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { findBill, OFFLINE_CAP } from '@support/dataset'
 import { backOnlineUntilRegistered, fillCardApproval } from './till'
 
 describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {

@@ -13,7 +13,7 @@ import {
   useCashier,
   VIEWPORTS
 } from './fixture'
-import { findBill, OFFLINE_CAP } from '../../support/dataset'
+import { findBill, OFFLINE_CAP } from '@support/dataset'
 import { backOnlineUntilRegistered, pesos } from './till'
 
 const SHOTS = '/work/shots/h-a'

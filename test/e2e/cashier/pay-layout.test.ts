@@ -20,7 +20,7 @@ import {
   OFFLINE_CAP,
   type BillSummary,
   type DatasetSummary
-} from '../../support/dataset'
+} from '@support/dataset'
 import { fillCardApproval, pesos } from './till'
 
 /** Fails with the element's name when any part of it lies outside the window. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { charsPerLine, PAPER } from '../../../electron/main/print/page'
+import { charsPerLine, PAPER } from '@main/print/page'
 import { missingPrerequisite, textOf, useCashier } from './fixture'
 
 describe.skipIf(missingPrerequisite !== undefined)('printer settings', () => {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { missingPrerequisite, useCashier, searchCustomer, textOf } from './fixture'
-import { findBill, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { findBill, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import {
   missingPdfTools,
   openContract,

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { RPC_PATH, TOKEN_HEADER } from '../../../shared/ipc/http-transport'
+import { RPC_PATH, TOKEN_HEADER } from '@shared/ipc/http-transport'
 import type { Harness } from '../../harness/server'
 import { fillCardApproval } from './till'
 import {

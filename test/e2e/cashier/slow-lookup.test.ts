@@ -14,7 +14,7 @@ import {
   useCashier,
   VIEWPORTS
 } from './fixture'
-import { findBill, OFFLINE_CAP, type BillSummary } from '../../support/dataset'
+import { findBill, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 
 /** Longer than anyone waits for a lookup here; the client's own timeout ends it later. */
 const SLOW_MS = 10_000

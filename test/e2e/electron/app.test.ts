@@ -14,10 +14,10 @@ import {
   electronBinaryPath,
   ensureElectronNative,
   projectRoot
-} from '../../../scripts/lib/electron-env.mjs'
-import { linuxSandboxState } from '../../../scripts/lib/linux-sandbox.mjs'
-import { buildDataset } from '../../../electron/simulator/dataset'
-import type { Dataset } from '../../../electron/simulator/dataset'
+} from '@scripts/lib/electron-env.mjs'
+import { linuxSandboxState } from '@scripts/lib/linux-sandbox.mjs'
+import { buildDataset } from '@simulator/dataset'
+import type { Dataset } from '@simulator/dataset'
 import { DEMO_CASHIER, searchCustomer, signIn } from '../cashier/fixture'
 
 // `require('electron')` would try to download the binary; this only looks for it.

@@ -5,19 +5,14 @@
  */
 import { existsSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { ApprovalView, SessionView } from '../../../shared/ipc/channels/session'
-import type { AuditEntryView } from '../../../shared/ipc/channels/audit'
-import type { BatchConfirmView, BatchPreviewView } from '../../../shared/ipc/channels/batch'
-import type { ShiftView } from '../../../shared/ipc/channels/shifts'
-import type { UserView } from '../../../shared/ipc/channels/users'
-import { CHANNEL_NAMES } from '../../../shared/ipc/contract'
-import type { EventName } from '../../../shared/ipc/events'
-import type {
-  OutboxPaymentView,
-  PaymentReceipt,
-  SettingsView,
-  SyncStatus
-} from '../../../shared/ipc/views'
+import type { ApprovalView, SessionView } from '@shared/ipc/channels/session'
+import type { AuditEntryView } from '@shared/ipc/channels/audit'
+import type { BatchConfirmView, BatchPreviewView } from '@shared/ipc/channels/batch'
+import type { ShiftView } from '@shared/ipc/channels/shifts'
+import type { UserView } from '@shared/ipc/channels/users'
+import { CHANNEL_NAMES } from '@shared/ipc/contract'
+import type { EventName } from '@shared/ipc/events'
+import type { OutboxPaymentView, PaymentReceipt, SettingsView, SyncStatus } from '@shared/ipc/views'
 import {
   cacheLookups,
   openShift,

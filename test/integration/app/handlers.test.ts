@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { EventMap, EventName } from '../../../shared/ipc/events'
+import type { EventMap, EventName } from '@shared/ipc/events'
 import type {
   BarcodeLookupView,
   BillListView,
@@ -10,7 +10,7 @@ import type {
   PaymentReceipt,
   SettingsView,
   SyncStatus
-} from '../../../shared/ipc/views'
+} from '@shared/ipc/views'
 import {
   cacheLookups,
   openShift,

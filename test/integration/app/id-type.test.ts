@@ -4,8 +4,8 @@
  * payment taken, and registered at that customer's path (`/customers/CC/<id>/…`).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Dataset } from '../../../electron/simulator/server'
-import type { BarcodeLookupView, CustomerView, PaymentReceipt } from '../../../shared/ipc/views'
+import type { Dataset } from '@simulator/server'
+import type { BarcodeLookupView, CustomerView, PaymentReceipt } from '@shared/ipc/views'
 import { openShift, refuseConnections, signIn, syncPayment, useAppTest, valueOf } from './fixtures'
 
 const app = useAppTest(1, { syncEngine: true })

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BILLING_PREFIX } from '../../../electron/simulator/faults'
-import type { BillListView, CustomerView } from '../../../shared/ipc/views'
+import { BILLING_PREFIX } from '@simulator/faults'
+import type { BillListView, CustomerView } from '@shared/ipc/views'
 import {
   cacheLookups,
   refuseConnections,

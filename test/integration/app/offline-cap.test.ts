@@ -4,7 +4,7 @@
  * what counts: the payment is held to the offline cap and the status bar shows offline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BillListView, PaymentReceipt, SyncStatus } from '../../../shared/ipc/views'
+import type { BillListView, PaymentReceipt, SyncStatus } from '@shared/ipc/views'
 import {
   cacheLookups,
   openShift,

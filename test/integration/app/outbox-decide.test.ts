@@ -4,7 +4,7 @@
  * (or bills rejected as paid elsewhere), and a resend only after Tigo says unpaid right now.
  */
 import { describe, expect, it } from 'vitest'
-import type { PaymentReceipt } from '../../../electron/main/store/types'
+import type { StoredReceipt } from '@main/store/types'
 import {
   cacheLookups,
   openShift,
@@ -30,7 +30,7 @@ async function lostPayment(index: number, flag: boolean): Promise<number> {
   await signIn(dispatch, 'cashier')
   await openShift(dispatch)
   await cacheLookups(dispatch, sample)
-  const receipt = valueOf<PaymentReceipt>(await dispatch('payments:register', registration(sample)))
+  const receipt = valueOf<StoredReceipt>(await dispatch('payments:register', registration(sample)))
   const itemId = receipt.bills[0]!.itemId
   const { outbox } = app.services
   outbox.claimDue(Date.now(), 100)

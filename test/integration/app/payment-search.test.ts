@@ -4,9 +4,9 @@
  * dots and check digit, bill number) finds the payment it names and none of the others.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { formatReceiptCode, formatReceiptNumber } from '../../../shared/domain/receipt-number'
-import type { PaymentSearchView } from '../../../shared/ipc/channels/payments'
-import type { PaymentReceipt } from '../../../shared/ipc/views'
+import { formatReceiptCode, formatReceiptNumber } from '@shared/domain/receipt-number'
+import type { PaymentSearchView } from '@shared/ipc/channels/payments'
+import type { PaymentReceipt } from '@shared/ipc/views'
 import {
   cacheLookups,
   openShift,

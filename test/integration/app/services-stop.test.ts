@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createServices } from '../../../electron/main/services'
-import type { OutboxPaymentView, PaymentReceipt } from '../../../shared/ipc/views'
-import { FAST_HASH } from '../../support/fast-hash'
-import { useTempDir } from '../../support/temp-dir'
+import { createServices } from '@main/services'
+import type { OutboxPaymentView, PaymentReceipt } from '@shared/ipc/views'
+import { FAST_HASH } from '@support/fast-hash'
+import { useTempDir } from '@support/temp-dir'
 import { openShift, signIn, unpaidSamples, valueOf } from './fixtures'
 
 // Quitting while the cashier's payment is still waiting for Tigo: the services must let that

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { syncSettingsFrom } from '../../../electron/main/app/till-sync'
-import { createSyncEngine } from '../../../electron/main/sync/engine'
-import { SIMULATOR_CREDENTIALS } from '../../../electron/main/tigo/settings'
-import { translateError } from '../../../shared/i18n'
-import type { PaymentReceipt, SettingsView } from '../../../shared/ipc/views'
+import { syncSettingsFrom } from '@main/sync/till-sync'
+import { createSyncEngine } from '@main/sync/engine'
+import { SIMULATOR_CREDENTIALS } from '@main/tigo/settings'
+import { translateError } from '@shared/i18n'
+import type { PaymentReceipt, SettingsView } from '@shared/ipc/views'
 import { cacheLookups, openShift, registration, signIn, useAppTest, valueOf } from './fixtures'
 
 // No engine in the services: the payment stays queued until this file sends it itself.

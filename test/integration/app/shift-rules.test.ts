@@ -4,10 +4,10 @@
  * batch confirmed during a shift is reported apart, and the waiting-total cap can be approved.
  */
 import { describe, expect, it } from 'vitest'
-import type { ApprovalView } from '../../../shared/ipc/channels/session'
-import type { BatchConfirmView, BatchPreviewView } from '../../../shared/ipc/channels/batch'
-import type { ClosingReport, ShiftSummaryView } from '../../../shared/ipc/channels/shifts'
-import type { PaymentReceipt } from '../../../shared/ipc/views'
+import type { ApprovalView } from '@shared/ipc/channels/session'
+import type { BatchConfirmView, BatchPreviewView } from '@shared/ipc/channels/batch'
+import type { ClosingReport, ShiftSummaryView } from '@shared/ipc/channels/shifts'
+import type { PaymentReceipt } from '@shared/ipc/views'
 import {
   cacheLookups,
   openShift,

@@ -5,7 +5,7 @@
  * checks it with Tigo and registers it once, under Tigo's bill number.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BarcodeLookupView, PaymentReceipt } from '../../../shared/ipc/views'
+import type { BarcodeLookupView, PaymentReceipt } from '@shared/ipc/views'
 import {
   openShift,
   refuseConnections,

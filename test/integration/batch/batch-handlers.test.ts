@@ -1,9 +1,9 @@
 /** The batch channels' handlers: previews kept in main, confirmed once, CSVs back out. */
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { batchHandlers } from '../../../electron/main/app/batch'
-import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
-import { count, removeTempDirs } from '../../support/store-world'
+import { batchHandlers } from '@main/batch/handlers'
+import { DEFAULT_SETTINGS } from '@main/settings/settings-store'
+import { count, removeTempDirs } from '@support/store-world'
 import { openBatchWorld } from './fixtures'
 
 afterEach(removeTempDirs)

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { exportRejectedCsv } from '../../../electron/main/batch/export'
-import { parsePaymentsCsv } from '../../../electron/main/batch/parse-payments'
-import { parseCsv } from '../../../electron/main/batch/csv'
+import { exportRejectedCsv } from '@main/batch/export'
+import { parsePaymentsCsv } from '@main/batch/parse-payments'
+import { parseCsv } from '@main/batch/csv'
 import { openBatchWorld } from './fixtures'
-import { T0, bill, count, paymentInput, removeTempDirs } from '../../support/store-world'
+import { T0, bill, count, paymentInput, removeTempDirs } from '@support/store-world'
 
 afterEach(removeTempDirs)
 

@@ -4,10 +4,10 @@
  * being read (ordering, not timing: the answer arrives between two slices of reading).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { EventMap } from '../../../shared/ipc/events'
-import { BATCH_MAX_CHARS, BATCH_MAX_ROWS } from '../../../shared/ipc/channels/batch'
-import type { BatchPreviewView } from '../../../shared/ipc/channels/batch'
-import { translateError } from '../../../shared/i18n'
+import type { EventMap } from '@shared/ipc/events'
+import { BATCH_MAX_CHARS, BATCH_MAX_ROWS } from '@shared/ipc/channels/batch'
+import type { BatchPreviewView } from '@shared/ipc/channels/batch'
+import { translateError } from '@shared/i18n'
 import { signIn, useAppTest, valueOf } from '../app/fixtures'
 
 const app = useAppTest(1)

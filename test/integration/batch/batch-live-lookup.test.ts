@@ -5,11 +5,11 @@
  * invalid with their reason, without a lookup per row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_LOOKUPS } from '../../../electron/main/batch/live-lookup'
-import type { BatchPreviewView, BatchRowView } from '../../../shared/ipc/channels/batch'
-import type { EventMap } from '../../../shared/ipc/events'
-import type { BillSummary, DatasetSummary } from '../../support/dataset'
-import { fetchDataset, findBills, findCustomerBills, OFFLINE_CAP } from '../../support/dataset'
+import { DEFAULT_MAX_LOOKUPS } from '@main/batch/live-lookup'
+import type { BatchPreviewView, BatchRowView } from '@shared/ipc/channels/batch'
+import type { EventMap } from '@shared/ipc/events'
+import type { BillSummary, DatasetSummary } from '@support/dataset'
+import { fetchDataset, findBills, findCustomerBills, OFFLINE_CAP } from '@support/dataset'
 import { refuseConnections, signIn, useAppTest, valueOf } from '../app/fixtures'
 
 const app = useAppTest(1)

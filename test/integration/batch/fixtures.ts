@@ -1,6 +1,6 @@
 /** A store with the seeded customer and the batch service over it, as main wires them. */
-import { createBatchService } from '../../../electron/main/batch/batch-service'
-import { openStore, seedCustomer, type TestStore } from '../../support/store-world'
+import { createBatchService } from '@main/batch/batch-service'
+import { openStore, seedCustomer, type TestStore } from '@support/store-world'
 
 export interface BatchWorld {
   store: TestStore

@@ -7,11 +7,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { renderClosingReportHtml } from '../../../electron/main/print/closing-html'
-import type { Printer } from '../../../electron/main/print/printer'
-import { createPrinter } from '../../../electron/main/print/printer'
-import { renderReceiptHtml } from '../../../electron/main/print/receipt-html'
-import { createShiftService } from '../../../electron/main/shifts/shift-service'
+import { renderClosingReportHtml } from '@main/print/closing-html'
+import type { Printer } from '@main/print/printer'
+import { createPrinter } from '@main/print/printer'
+import { renderReceiptHtml } from '@main/print/receipt-html'
+import { createShiftService } from '@main/shifts/shift-service'
 import {
   T0,
   openStore,
@@ -20,9 +20,9 @@ import {
   seedCustomer,
   tempDir,
   B1_AND_B2
-} from '../../support/store-world'
-import { CHROMIUM } from '../../support/chromium'
-import { formatReceiptNumber } from '../../../shared/domain/receipt-number'
+} from '@support/store-world'
+import { CHROMIUM } from '@support/chromium'
+import { formatReceiptNumber } from '@shared/domain/receipt-number'
 
 function hasTool(tool: string): boolean {
   try {

@@ -1,12 +1,12 @@
 /** `printers:list` and `printers:testPrint` over a real store and audit log. */
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { printerHandlers } from '../../../electron/main/app/printers'
-import type { Printer, PrintJob } from '../../../electron/main/print/printer'
-import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
-import { AppError } from '../../../shared/errors'
-import { translateError } from '../../../shared/i18n'
-import { openStore, removeTempDirs } from '../../support/store-world'
+import { printerHandlers } from '@main/print/printer-handlers'
+import type { Printer, PrintJob } from '@main/print/printer'
+import { DEFAULT_SETTINGS } from '@main/settings/settings-store'
+import { AppError } from '@shared/errors'
+import { translateError } from '@shared/i18n'
+import { openStore, removeTempDirs } from '@support/store-world'
 
 afterEach(removeTempDirs)
 

@@ -1,12 +1,12 @@
 /** The receipts and audit channels' handlers over a real store, with a printer that records jobs. */
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { auditHandlers } from '../../../electron/main/app/audit'
-import { receiptHandlers } from '../../../electron/main/app/receipts'
-import type { Printer, PrintJob } from '../../../electron/main/print/printer'
-import { DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
-import { createShiftService } from '../../../electron/main/shifts/shift-service'
-import { T0, openSeededStore, paymentInput, removeTempDirs } from '../../support/store-world'
+import { auditHandlers } from '@main/audit/handlers'
+import { receiptHandlers } from '@main/print/receipt-handlers'
+import type { Printer, PrintJob } from '@main/print/printer'
+import { DEFAULT_SETTINGS } from '@main/settings/settings-store'
+import { createShiftService } from '@main/shifts/shift-service'
+import { T0, openSeededStore, paymentInput, removeTempDirs } from '@support/store-world'
 
 afterEach(removeTempDirs)
 

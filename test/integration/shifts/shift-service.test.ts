@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { parseCsv } from '../../../electron/main/batch/csv'
-import { exportClosingCsv } from '../../../electron/main/shifts/closing-csv'
-import { createShiftService } from '../../../electron/main/shifts/shift-service'
-import type { TestStore } from '../../support/store-world'
-import { T0, openSeededStore, paymentInput, removeTempDirs } from '../../support/store-world'
+import { parseCsv } from '@main/batch/csv'
+import { exportClosingCsv } from '@main/shifts/closing-csv'
+import { createShiftService } from '@main/shifts/shift-service'
+import type { TestStore } from '@support/store-world'
+import { T0, openSeededStore, paymentInput, removeTempDirs } from '@support/store-world'
 
 afterEach(removeTempDirs)
 

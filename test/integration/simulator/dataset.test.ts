@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildDataset } from '../../../electron/simulator/dataset'
-import { isValidGln, parseBillBarcode } from '../../../shared/domain/bill-barcode'
-import { isValidNit } from '../../../shared/domain/nit'
+import { buildDataset } from '@simulator/dataset'
+import { isValidGln, parseBillBarcode } from '@shared/domain/bill-barcode'
+import { isValidNit } from '@shared/domain/nit'
 import { datasetSummary, start, TODAY } from './helpers'
 
 describe('simulator dataset', () => {

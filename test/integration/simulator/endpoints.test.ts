@@ -7,9 +7,9 @@ import {
   ErrorBody,
   PartyCharacteristics,
   ValidatePaymentResponse
-} from '../../../shared/api/models'
-import { isBillPaid } from '../../../shared/domain/bill-status'
-import type { SimulatorHandle } from '../../../electron/simulator/server'
+} from '@shared/api/models'
+import { isBillPaid } from '@shared/domain/bill-status'
+import type { SimulatorHandle } from '@simulator/server'
 import { api, datasetSummary, start, token, type DatasetSummary } from './helpers'
 
 describe('simulator billing endpoints', () => {

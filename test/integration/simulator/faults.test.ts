@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../../shared/api/models'
+import { ErrorBody } from '@shared/api/models'
 import {
   api,
   networkFailure,

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest'
-import { standIn } from '../../support/stand-in'
-import {
-  startSimulator,
-  type SimulatorHandle,
-  type SimulatorOptions
-} from '../../../electron/simulator/server'
+import { standIn } from '@support/stand-in'
+import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '@simulator/server'
 
 export const TODAY = '2025-06-15'
 

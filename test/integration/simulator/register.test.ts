@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BillPayments, BillsCollection, RegisterPaymentResponse } from '../../../shared/api/models'
-import { isBillPaid } from '../../../shared/domain/bill-status'
+import { BillPayments, BillsCollection, RegisterPaymentResponse } from '@shared/api/models'
+import { isBillPaid } from '@shared/domain/bill-status'
 import {
   api,
   registerBody,

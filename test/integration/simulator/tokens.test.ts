@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TokenResponse } from '../../../shared/api/models'
-import type { SimulatorHandle } from '../../../electron/simulator/server'
+import { TokenResponse } from '@shared/api/models'
+import type { SimulatorHandle } from '@simulator/server'
 import { api, basic, requestToken, start, token } from './helpers'
 
 describe('simulator token endpoint', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { T0 } from '../../support/store-world'
-import { useStore } from '../../support/use-store'
+import { T0 } from '@support/store-world'
+import { useStore } from '@support/use-store'
 
 const store = useStore()
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { AppError } from '../../../shared/errors'
-import { T0, bill, count } from '../../support/store-world'
-import { useStore } from '../../support/use-store'
+import { AppError } from '@shared/errors'
+import { T0, bill, count } from '@support/store-world'
+import { useStore } from '@support/use-store'
 
 const store = useStore()
 

@@ -2,7 +2,7 @@
  * Child process for the durability test: takes a payment, reports its receipt, then dies by
  * SIGKILL without closing the database or checkpointing the WAL.
  */
-import { openStore, paymentInput, seedCustomer } from '../../support/store-world'
+import { openStore, paymentInput, seedCustomer } from '@support/store-world'
 
 const file = process.argv[2]
 if (!file) throw new Error('usage: crash-after-payment.ts <db file>')

@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads'
 import Sqlite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { openDatabase, writeTransaction } from '../../../electron/main/store/db'
-import type { PaymentReceipt } from '../../../electron/main/store/types'
-import { AppError } from '../../../shared/errors'
+import { openDatabase, writeTransaction } from '@main/store/db'
+import type { StoredReceipt } from '@main/store/types'
+import { AppError } from '@shared/errors'
 import {
   count,
   makeReadOnly,
@@ -19,7 +19,7 @@ import {
   removeTempDirs,
   seedCustomer,
   tempDir
-} from '../../support/store-world'
+} from '@support/store-world'
 
 afterEach(removeTempDirs)
 
@@ -108,7 +108,7 @@ describe('durability', () => {
       encoding: 'utf8'
     })
     expect(child.signal).toBe('SIGKILL')
-    const receipt = JSON.parse(child.stdout) as PaymentReceipt
+    const receipt = JSON.parse(child.stdout) as StoredReceipt
     // The WAL was never checkpointed: the payment lives only there.
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0)
 

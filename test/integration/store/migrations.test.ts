@@ -2,10 +2,10 @@ import path from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { migrate, openDatabase, userVersion } from '../../../electron/main/store/db'
-import type { Migration } from '../../../electron/main/store/migrations'
-import { MIGRATIONS } from '../../../electron/main/store/migrations'
-import { AppError } from '../../../shared/errors'
+import { migrate, openDatabase, userVersion } from '@main/store/db'
+import type { Migration } from '@main/store/migrations'
+import { MIGRATIONS } from '@main/store/migrations'
+import { AppError } from '@shared/errors'
 import {
   T0,
   count,
@@ -14,7 +14,7 @@ import {
   removeTempDirs,
   seedCustomer,
   tempDir
-} from '../../support/store-world'
+} from '@support/store-world'
 
 afterEach(removeTempDirs)
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { OUTBOX_STATES } from '../../../electron/main/store/types'
-import type { OutboxState } from '../../../electron/main/store/types'
-import { AppError } from '../../../shared/errors'
-import type { TestStore } from '../../support/store-world'
+import { OUTBOX_STATES } from '@main/store/types'
+import type { OutboxState } from '@main/store/types'
+import { AppError } from '@shared/errors'
+import type { TestStore } from '@support/store-world'
 import {
   T0,
   openStore,
@@ -11,7 +11,7 @@ import {
   removeTempDirs,
   seedCustomer,
   B1_AND_B2
-} from '../../support/store-world'
+} from '@support/store-world'
 
 afterEach(removeTempDirs)
 

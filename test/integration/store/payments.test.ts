@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import type { RegisterPaymentInput } from '../../../electron/main/store/types'
-import { AppError } from '../../../shared/errors'
-import { translateError } from '../../../shared/i18n'
-import { T0, count, paymentInput, seedCustomer } from '../../support/store-world'
-import { useStore } from '../../support/use-store'
+import type { RegisterPaymentInput } from '@main/store/types'
+import { AppError } from '@shared/errors'
+import { translateError } from '@shared/i18n'
+import { T0, count, paymentInput, seedCustomer } from '@support/store-world'
+import { useStore } from '@support/use-store'
 
 const store = useStore(seedCustomer)
 

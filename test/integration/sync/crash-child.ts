@@ -10,8 +10,8 @@
  * argv: <dbDir> <baseUrl> <tokenUrl> <plansJsonFile> <cycle> <burst>
  */
 import fs from 'node:fs'
-import { isAppError } from '../../../shared/errors'
-import { openWorld, type PlannedPayment } from '../../../scripts/lib/sync-world'
+import { isAppError } from '@shared/errors'
+import { openWorld, type PlannedPayment } from '@scripts/lib/sync-world'
 
 async function main(): Promise<void> {
   const [dir, baseUrl, tokenUrl, plansFile, cycleArg, burstArg] = process.argv.slice(2)

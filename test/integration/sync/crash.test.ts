@@ -12,8 +12,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../electron/main/store/db'
-import { createRandom } from '../../../electron/simulator/prng'
+import { openDatabase } from '@main/store/db'
+import { createRandom } from '@simulator/prng'
 import {
   checkAgainstLedger,
   drainToQuiescence,
@@ -23,8 +23,8 @@ import {
   startSimulator,
   type PlannedPayment,
   type SimulatorHandle
-} from '../../../scripts/lib/sync-world'
-import { useTempDir } from '../../support/temp-dir'
+} from '@scripts/lib/sync-world'
+import { useTempDir } from '@support/temp-dir'
 
 const CYCLES = 110
 const BURST = 3

@@ -4,11 +4,11 @@
  * payments go out, and a stop does not wait on a request that never settles.
  */
 import { describe, expect, it } from 'vitest'
-import { createLookupCache } from '../../../electron/main/store/cache'
-import { createSyncEngine } from '../../../electron/main/sync/engine'
-import type { SyncClient } from '../../../electron/main/sync/types'
+import { createLookupCache } from '@main/lookups/cache'
+import { createSyncEngine } from '@main/sync/engine'
+import type { SyncClient } from '@main/sync/types'
 import { engineSuite, states, waitFor } from './engine-helpers'
-import { drainToQuiescence, planPayments } from '../../../scripts/lib/sync-world'
+import { drainToQuiescence, planPayments } from '@scripts/lib/sync-world'
 
 const suite = engineSuite()
 const { sim } = suite

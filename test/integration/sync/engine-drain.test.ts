@@ -4,9 +4,9 @@
  */
 import Sqlite from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { parseIdType } from '../../../shared/domain/identification'
-import { createSyncEngine } from '../../../electron/main/sync/engine'
-import { createLookupCache } from '../../../electron/main/store/cache'
+import { parseIdType } from '@shared/domain/identification'
+import { createSyncEngine } from '@main/sync/engine'
+import { createLookupCache } from '@main/lookups/cache'
 import {
   countingClient,
   countingOutbox,
@@ -15,7 +15,7 @@ import {
   paymentsOfOneCustomer,
   states
 } from './engine-helpers'
-import { drainToQuiescence, planPayments, type World } from '../../../scripts/lib/sync-world'
+import { drainToQuiescence, planPayments, type World } from '@scripts/lib/sync-world'
 
 const { sim, world } = engineSuite()
 

@@ -1,11 +1,11 @@
 /** Shared set-up of the engine test files: one simulator per file, a world per test. */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import type { Outbox } from '../../../electron/main/store/outbox'
-import type { SyncClient, SyncOutbox } from '../../../electron/main/sync/types'
-import { TigoError, type TigoErrorInit } from '../../../electron/main/tigo/errors'
-import type { OutboxItem } from '../../../electron/main/store/types'
-import { buildRegisterBody } from '../../../electron/main/sync/register-request'
-import { parseIdType } from '../../../shared/domain/identification'
+import type { Outbox } from '@main/outbox/outbox'
+import type { SyncClient, SyncOutbox } from '@main/sync/types'
+import { TigoError, type TigoErrorInit } from '@main/tigo/errors'
+import type { OutboxItem } from '@main/store/types'
+import { buildRegisterBody } from '@main/sync/register-request'
+import { parseIdType } from '@shared/domain/identification'
 import {
   openWorld,
   sleep,
@@ -14,10 +14,10 @@ import {
   type SimulatorHandle,
   type World,
   type WorldOptions
-} from '../../../scripts/lib/sync-world'
-import type { Dataset } from '../../../electron/simulator/dataset'
-import { standIn } from '../../support/stand-in'
-import { removeDir } from '../../support/temp-dir'
+} from '@scripts/lib/sync-world'
+import type { Dataset } from '@simulator/dataset'
+import { standIn } from '@support/stand-in'
+import { removeDir } from '@support/temp-dir'
 
 export interface EngineSuite {
   /** The file's simulator: a stand-in for tests and hooks, live once the suite's beforeAll ran. */

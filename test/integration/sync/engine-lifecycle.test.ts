@@ -3,10 +3,10 @@
  * around a crash, online detection, stale payments. Real HTTP to the simulator, real SQLite.
  */
 import { describe, expect, it } from 'vitest'
-import type { SyncStatus } from '../../../shared/ipc/views'
+import type { SyncStatus } from '@shared/ipc/views'
 import { engineSuite, registerAsEngine, states, waitFor } from './engine-helpers'
-import { drainToQuiescence, openWorld, planPayments } from '../../../scripts/lib/sync-world'
-import { makeTempDir } from '../../support/temp-dir'
+import { drainToQuiescence, openWorld, planPayments } from '@scripts/lib/sync-world'
+import { makeTempDir } from '@support/temp-dir'
 
 const suite = engineSuite()
 const { sim, world } = suite

@@ -5,10 +5,10 @@
  * taking its request group down, and Retry-After ignored for the rest of a round.
  */
 import { describe, expect, it } from 'vitest'
-import { BillPayments } from '../../../shared/api/models'
-import { parseIdType } from '../../../shared/domain/identification'
-import { TigoError, type TigoErrorInit } from '../../../electron/main/tigo/errors'
-import type { SyncClient } from '../../../electron/main/sync/types'
+import { BillPayments } from '@shared/api/models'
+import { parseIdType } from '@shared/domain/identification'
+import { TigoError, type TigoErrorInit } from '@main/tigo/errors'
+import type { SyncClient } from '@main/sync/types'
 import { countingClient, engineSuite, states } from './engine-helpers'
 import {
   drainToQuiescence,
@@ -16,7 +16,7 @@ import {
   sleep,
   type PlannedPayment,
   type World
-} from '../../../scripts/lib/sync-world'
+} from '@scripts/lib/sync-world'
 
 const suite = engineSuite()
 const { sim, world } = suite

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SIM_PROFILES, type FaultsPatch } from '../../../electron/simulator/server'
-import type { SyncClient } from '../../../electron/main/sync/types'
+import { SIM_PROFILES, type FaultsPatch } from '@simulator/server'
+import type { SyncClient } from '@main/sync/types'
 import {
   checkAgainstLedger,
   drainToQuiescence,
@@ -17,7 +17,7 @@ import {
   startSimulator,
   type SimulatorHandle,
   type World
-} from '../../../scripts/lib/sync-world'
+} from '@scripts/lib/sync-world'
 
 const PAYMENTS = 12
 const FAULT_PHASE_MS = 1_200

@@ -5,9 +5,9 @@
  * the fake does not follow fails here, not in an engine unit test that quietly passes.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { isAppError } from '../../../shared/errors'
-import type { SyncOutbox } from '../../../electron/main/sync/types'
-import { createMemoryOutbox, type MemoryOutbox } from '../../support/memory-outbox'
+import { isAppError } from '@shared/errors'
+import type { SyncOutbox } from '@main/sync/types'
+import { createMemoryOutbox, type MemoryOutbox } from '@support/memory-outbox'
 import {
   openStore,
   paymentInput,
@@ -15,7 +15,7 @@ import {
   seedCustomer,
   type TestStore,
   B1_AND_B2
-} from '../../support/store-world'
+} from '@support/store-world'
 
 afterEach(removeTempDirs)
 

@@ -8,17 +8,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createBatchService } from '../../../electron/main/batch/batch-service'
-import { createAuditLog } from '../../../electron/main/store/audit'
-import { createLookupCache } from '../../../electron/main/store/cache'
+import { createBatchService } from '@main/batch/batch-service'
+import { createAuditLog } from '@main/audit/audit-log'
+import { createLookupCache } from '@main/lookups/cache'
 import { countingClient, engineSuite, registerAsEngine, states } from './engine-helpers'
 import {
   drainToQuiescence,
   planPayments,
   type PlannedPayment,
   type World
-} from '../../../scripts/lib/sync-world'
-import { makeTempDir } from '../../support/temp-dir'
+} from '@scripts/lib/sync-world'
+import { makeTempDir } from '@support/temp-dir'
 
 const suite = engineSuite()
 const { sim } = suite

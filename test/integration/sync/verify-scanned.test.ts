@@ -5,16 +5,16 @@
  * goes to a supervisor and never to Tigo (the simulator's ledger counts every registration).
  */
 import { describe, expect, it } from 'vitest'
-import type { SimBill } from '../../../electron/simulator/dataset'
-import { TigoError } from '../../../electron/main/tigo/errors'
-import type { SyncClient } from '../../../electron/main/sync/types'
+import type { SimBill } from '@simulator/dataset'
+import { TigoError } from '@main/tigo/errors'
+import type { SyncClient } from '@main/sync/types'
 import { countingClient, engineSuite } from './engine-helpers'
 import {
   drainToQuiescence,
   planPayments,
   type PlannedPayment,
   type World
-} from '../../../scripts/lib/sync-world'
+} from '@scripts/lib/sync-world'
 
 const suite = engineSuite()
 const { sim } = suite

@@ -5,15 +5,15 @@
  */
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSimulator, type FaultsPatch } from '../../../electron/simulator/server'
-import { createTigoClient } from '../../../electron/main/tigo/client'
-import type { TigoClient } from '../../../electron/main/tigo/client'
-import { isTigoError, toAppError } from '../../../electron/main/tigo/errors'
-import type { TigoError } from '../../../electron/main/tigo/errors'
-import { createTokenProvider } from '../../../electron/main/tigo/token'
-import type { TokenProvider } from '../../../electron/main/tigo/token'
-import { isBillPaid } from '../../../shared/domain/bill-status'
-import type { CheckoutPaymentRequest } from '../../../shared/api/models'
+import { startSimulator, type FaultsPatch } from '@simulator/server'
+import { createTigoClient } from '@main/tigo/client'
+import type { TigoClient } from '@main/tigo/client'
+import { isTigoError, toAppError } from '@main/tigo/errors'
+import type { TigoError } from '@main/tigo/errors'
+import { createTokenProvider } from '@main/tigo/token'
+import type { TokenProvider } from '@main/tigo/token'
+import { isBillPaid } from '@shared/domain/bill-status'
+import type { CheckoutPaymentRequest } from '@shared/api/models'
 import {
   customerOf,
   fetchDataset,
@@ -21,7 +21,7 @@ import {
   findCustomerBills,
   type BillSummary,
   type DatasetSummary
-} from '../../support/dataset'
+} from '@support/dataset'
 
 const CLIENT_ID = 'caja-demo'
 const SECRET = 'caja-demo-secret'

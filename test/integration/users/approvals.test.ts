@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TestStore } from '../../support/store-world'
-import { openStore, paymentInput, seedCustomer } from '../../support/store-world'
-import { FAST_HASH } from '../../support/fast-hash'
+import type { TestStore } from '@support/store-world'
+import { openStore, paymentInput, seedCustomer } from '@support/store-world'
+import { FAST_HASH } from '@support/fast-hash'
 import { MINUTE, rejectsWith, removeTempDirs, T0 } from './fixtures'
-import { seedUsers } from '../../../electron/main/users/seed'
-import type { SessionService } from '../../../electron/main/users/sessions'
-import { createSessionService } from '../../../electron/main/users/sessions'
+import { seedUsers } from '@main/users/seed'
+import type { SessionService } from '@main/users/sessions'
+import { createSessionService } from '@main/users/sessions'
 
 const ACTION = 'payment.over_offline_cap'
 

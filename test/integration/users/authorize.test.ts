@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import type { Access } from '../../../shared/ipc/channel'
-import { sessionChannels } from '../../../shared/ipc/channels/session'
-import { userChannels } from '../../../shared/ipc/channels/users'
-import { contract } from '../../../shared/ipc/contract'
-import { createDispatcher } from '../../../electron/main/ipc'
-import type { SomeHandlers } from '../../../electron/main/ipc'
-import { SESSION_CHANNEL_NAMES, sessionHandlers } from '../../../electron/main/app/session'
-import { USER_CHANNEL_NAMES, userHandlers } from '../../../electron/main/app/users'
-import {
-  CHANNEL_POLICY,
-  createAuthorizer,
-  requirementOf
-} from '../../../electron/main/users/policy'
-import { ROLE_PERMISSIONS } from '../../../electron/main/users/policy'
+import type { Access } from '@shared/ipc/channel'
+import { sessionChannels } from '@shared/ipc/channels/session'
+import { userChannels } from '@shared/ipc/channels/users'
+import { contract } from '@shared/ipc/contract'
+import { createDispatcher } from '@main/ipc'
+import type { SomeHandlers } from '@main/ipc'
+import { SESSION_CHANNEL_NAMES, sessionHandlers } from '@main/users/session-handlers'
+import { USER_CHANNEL_NAMES, userHandlers } from '@main/users/handlers'
+import { CHANNEL_POLICY, createAuthorizer, requirementOf } from '@main/users/policy'
+import { ROLE_PERMISSIONS } from '@main/users/policy'
 import { useUsersWorlds } from './fixtures'
 
 const openWorld = useUsersWorlds()

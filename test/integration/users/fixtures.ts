@@ -1,20 +1,20 @@
 /** A real SQLite file in a temp dir with the users services on a test clock. */
 import path from 'node:path'
 import { afterEach } from 'vitest'
-import type { SessionView } from '../../../shared/ipc/channels/session'
-import { createAuditLog } from '../../../electron/main/store/audit'
-import type { AuditLog } from '../../../electron/main/store/audit'
-import type { Database } from '../../../electron/main/store/db'
-import { openDatabase } from '../../../electron/main/store/db'
-import type { UserAdmin } from '../../../electron/main/users/management'
-import { createUserAdmin } from '../../../electron/main/users/management'
-import { seedUsers } from '../../../electron/main/users/seed'
-import type { SessionService, SessionSettings } from '../../../electron/main/users/sessions'
-import { createSessionService } from '../../../electron/main/users/sessions'
-import { FAST_HASH } from '../../support/fast-hash'
-import { removeTempDirs, T0, tempDir } from '../../support/store-world'
+import type { SessionView } from '@shared/ipc/channels/session'
+import { createAuditLog } from '@main/audit/audit-log'
+import type { AuditLog } from '@main/audit/audit-log'
+import type { Database } from '@main/store/db'
+import { openDatabase } from '@main/store/db'
+import type { UserAdmin } from '@main/users/management'
+import { createUserAdmin } from '@main/users/management'
+import { seedUsers } from '@main/users/seed'
+import type { SessionService, SessionSettings } from '@main/users/sessions'
+import { createSessionService } from '@main/users/sessions'
+import { FAST_HASH } from '@support/fast-hash'
+import { removeTempDirs, T0, tempDir } from '@support/store-world'
 
-export { removeTempDirs, T0 } from '../../support/store-world'
+export { removeTempDirs, T0 } from '@support/store-world'
 
 export const MINUTE = 60_000
 

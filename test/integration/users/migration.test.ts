@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase, userVersion } from '../../../electron/main/store/db'
-import { tempDir } from '../../support/store-world'
+import { openDatabase, userVersion } from '@main/store/db'
+import { tempDir } from '@support/store-world'
 import { removeTempDirs } from './fixtures'
 
 afterEach(() => removeTempDirs())

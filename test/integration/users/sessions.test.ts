@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { MINUTE, rejectsWith, supervisorReady, T0, useUsersWorlds } from './fixtures'
-import { verifyPin } from '../../../electron/main/users/pin'
-import { FAST_HASH } from '../../support/fast-hash'
-import { createSessionService } from '../../../electron/main/users/sessions'
-import type { IdleTimers } from '../../../electron/main/users/sessions'
+import { verifyPin } from '@main/users/pin'
+import { FAST_HASH } from '@support/fast-hash'
+import { createSessionService } from '@main/users/sessions'
+import type { IdleTimers } from '@main/users/sessions'
 
 const open = useUsersWorlds()
 

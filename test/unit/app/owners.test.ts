@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { suggestIdType } from '../../../electron/main/app/owners'
-import type { ContractsDetails } from '../../../shared/api/models'
+import { suggestIdType } from '@main/lookups/owners'
+import type { ContractsDetails } from '@shared/api/models'
 
 function details(identification: string, organization: Record<string, unknown> = {}) {
   return { identification, organization, contractsCollection: [] } as ContractsDetails

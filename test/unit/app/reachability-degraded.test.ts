@@ -3,9 +3,9 @@
  * and non-2xx answers, and for a call that hangs longer than `hangMs` whatever the client timeout.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createReachability } from '../../../electron/main/app/reachability'
-import { createTigoClient } from '../../../electron/main/tigo/client'
-import type { TokenProvider } from '../../../electron/main/tigo/token'
+import { createReachability } from '@main/sync/reachability'
+import { createTigoClient } from '@main/tigo/client'
+import type { TokenProvider } from '@main/tigo/token'
 import { startScriptedServer, type Script, type ScriptedServer } from '../tigo/scripted-server'
 
 const tokens: TokenProvider = {

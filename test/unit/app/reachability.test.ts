@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createReachability, failureEvidence } from '../../../electron/main/app/reachability'
-import type { TigoClient } from '../../../electron/main/tigo/client'
-import { TigoError } from '../../../electron/main/tigo/errors'
+import { createReachability, failureEvidence } from '@main/sync/reachability'
+import type { TigoClient } from '@main/tigo/client'
+import { TigoError } from '@main/tigo/errors'
 
 const refused = new TigoError({ kind: 'not-sent', endpoint: 'getBills', detail: 'ECONNREFUSED' })
 const timedOut = new TigoError({ kind: 'uncertain', endpoint: 'getBills', detail: 'timeout' })

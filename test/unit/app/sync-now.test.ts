@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { syncHandlers } from '../../../electron/main/sync/handlers'
-import type { SyncStatus } from '../../../shared/ipc/views'
+import { syncHandlers } from '@main/sync/handlers'
+import type { SyncStatus } from '@shared/ipc/views'
 
 describe('sync:now', () => {
   it('answers at once with the status while the drain it asked for is wedged', async () => {

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempDir } from '../../support/temp-dir'
-import { syncSettingsFrom } from '../../../electron/main/app/till-sync'
-import { createSettingsStore, DEFAULT_SETTINGS } from '../../../electron/main/settings-store'
-import { minReconcileDelayMs } from '../../../electron/main/sync/defaults'
+import { useTempDir } from '@support/temp-dir'
+import { syncSettingsFrom } from '@main/sync/till-sync'
+import { createSettingsStore, DEFAULT_SETTINGS } from '@main/settings/settings-store'
+import { minReconcileDelayMs } from '@main/sync/defaults'
 
 const tempDir = useTempDir('caja-till-sync-')
 

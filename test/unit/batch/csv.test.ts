@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { csvLine, detectSeparator, parseCsv } from '../../../electron/main/batch/csv'
+import { csvLine, detectSeparator, parseCsv } from '@main/batch/csv'
 
 describe('parseCsv', () => {
   it('reads quoted fields holding separators, doubled quotes and line breaks, with CRLF', () => {

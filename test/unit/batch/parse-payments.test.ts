@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { parsePaymentsCsv } from '../../../electron/main/batch/parse-payments'
-import { parseAmount, parseMethod, parsePaidAt } from '../../../electron/main/batch/values'
+import { parsePaymentsCsv } from '@main/batch/parse-payments'
+import { parseAmount, parseMethod, parsePaidAt } from '@main/batch/values'
 
 const HEADER_ES =
   'tipo_id;identificacion;contrato;factura;valor;medio_pago;fecha_pago;referencia_externa'

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { BillBarcode, BillBarcodeVariant } from '../../../shared/domain/bill-barcode'
+import type { BillBarcode, BillBarcodeVariant } from '@shared/domain/bill-barcode'
 import {
   encodeBillBarcode,
   gs1CheckDigit,
   isValidGln,
   parseBillBarcode,
   unpaddedReference
-} from '../../../shared/domain/bill-barcode'
+} from '@shared/domain/bill-barcode'
 
 const GS = '\x1D'
 const GLN = '7709998012349'

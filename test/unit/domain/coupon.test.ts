@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COUPON_TYPES, matchCouponType } from '../../../shared/domain/coupon'
+import { COUPON_TYPES, matchCouponType } from '@shared/domain/coupon'
 
 describe('coupon types', () => {
   it('matches what a cashier types without regard to case, accents or spaces', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { IdType } from '../../../shared/domain/identification'
+import type { IdType } from '@shared/domain/identification'
 import {
   ID_TYPES,
   idTypeInfo,
   parseIdType,
   toApiIdType,
   validateIdentification
-} from '../../../shared/domain/identification'
-import { dictionaries } from '../../../shared/i18n'
+} from '@shared/domain/identification'
+import { dictionaries } from '@shared/i18n'
 
 const DIAN_CODES: Record<IdType, string> = {
   NIT: '31',

@@ -5,7 +5,7 @@ import {
   parseApiAmount,
   parseCopInput,
   toApiAmount
-} from '../../../shared/domain/money'
+} from '@shared/domain/money'
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/errors'
-import { formatNit, isValidNit, nitCheckDigit } from '../../../shared/domain/nit'
+import { AppError } from '@shared/errors'
+import { formatNit, isValidNit, nitCheckDigit } from '@shared/domain/nit'
 
 // Published NITs of well-known Colombian entities (RUT certificates, invoices).
 const PUBLISHED: readonly [string, number, string][] = [

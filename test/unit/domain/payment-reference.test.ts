@@ -4,7 +4,7 @@ import {
   normalizeReference,
   referenceFields,
   referenceText
-} from '../../../shared/domain/payment-reference'
+} from '@shared/domain/payment-reference'
 
 describe("a payment method's reference", () => {
   it('asks cards for the approval code and last 4, cheques and transfers for bank and number', () => {

@@ -5,7 +5,7 @@ import {
   formatReceiptNumber,
   parseReceiptCode,
   parseReceiptNumber
-} from '../../../shared/domain/receipt-number'
+} from '@shared/domain/receipt-number'
 
 describe('receipt numbers and QR codes', () => {
   it('names a receipt by terminal and zero-padded sequence, and its QR code by a prefix', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import * as domain from '../../../shared/domain'
-import { dictionaries, translateError } from '../../../shared/i18n'
+import * as domain from '@shared/domain'
+import { dictionaries, translateError } from '@shared/i18n'
 
 // Every code the domain helpers can return or throw; a cashier must never see a bare code.
 const CODES = [

@@ -1,13 +1,13 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useTempDir } from '../../support/temp-dir'
+import { useTempDir } from '@support/temp-dir'
 import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
   resolveAppFile
-} from '../../../electron/main/app-protocol'
-import { buildCsp, createAppOrigin } from '../../../electron/main/security'
+} from '@main/shell/app-protocol'
+import { buildCsp, createAppOrigin } from '@main/shell/security'
 
 const tempDir = useTempDir('caja-protocol-')
 let base: string

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import afterPack from '../../../scripts/builder/after-pack.mjs'
-import { packagedNative, readNativeTarget } from '../../../scripts/lib/electron-env.mjs'
+import { packagedNative, readNativeTarget } from '@scripts/lib/electron-env.mjs'
 import { fakeAddon, NODE_BUILD } from './native-fixtures'
 
 // electron-builder's own schema check, run offline on electron-builder.yml.

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type * as Services from '../../../electron/main/start-services'
-import type { ServicesOptions } from '../../../electron/main/start-services'
+import type * as Services from '@main/shell/start-services'
+import type { ServicesOptions } from '@main/shell/start-services'
 
 // electron/main/index.ts is wiring only; this checks the wiring against a recording fake of
 // Electron (no binary here): data dir, lock, session hardening, guards, window, quit guard.
@@ -99,7 +99,7 @@ vi.mock('electron', async () => {
   }
 })
 
-vi.mock('../../../electron/main/start-services', async (importOriginal) => {
+vi.mock('@main/shell/start-services', async (importOriginal) => {
   const actual = await importOriginal<typeof Services>()
   return {
     secretsToRedact: actual.secretsToRedact,
@@ -146,7 +146,7 @@ describe('main process wiring', () => {
   it('starts services, hardens the session, opens the sandboxed window and stops services on quit', async () => {
     const stop = vi.fn(async () => {})
     fake.stop = stop
-    await import('../../../electron/main/index')
+    await import('@main/index')
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
     const { app } = await import('electron')
 
@@ -215,7 +215,7 @@ describe('main process wiring', () => {
 
   it('a second instance quits at once without starting anything', async () => {
     fake.lock = false
-    await import('../../../electron/main/index')
+    await import('@main/index')
     await Promise.resolve()
     expect(fake.calls).toEqual(['setPath:userData', 'registerSchemesAsPrivileged', 'lock', 'quit'])
     expect(fake.windows).toHaveLength(0)
@@ -223,7 +223,7 @@ describe('main process wiring', () => {
 
   it('a release build has no menu (no reload, close, quit, zoom or DevTools keys) and locks zoom', async () => {
     fake.packaged = true
-    await import('../../../electron/main/index')
+    await import('@main/index')
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
     expect(fake.menus).toEqual([null])
     expect(fake.windows[0]!.options.webPreferences.devTools).toBe(false)
@@ -244,7 +244,7 @@ describe('main process wiring', () => {
 
   it('resolves a relative CAJA_USER_DATA_DIR (app.setPath refuses relative paths)', async () => {
     vi.stubEnv('CAJA_USER_DATA_DIR', 'relative-data-dir')
-    await import('../../../electron/main/index')
+    await import('@main/index')
     const { app } = await import('electron')
     expect(app.getPath('userData')).toBe(join(process.cwd(), 'relative-data-dir'))
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
@@ -253,7 +253,7 @@ describe('main process wiring', () => {
 
   it('a start-up failure shows a translated dialog with the reason and the log path, then exits', async () => {
     fake.startFails = new Error('database is locked')
-    await import('../../../electron/main/index')
+    await import('@main/index')
     await vi.waitFor(() => expect(fake.calls).toContain('exit:1'))
     expect(fake.windows).toHaveLength(0)
     const logPath = join(dataDir, 'logs', 'caja.log')
@@ -269,7 +269,7 @@ describe('main process wiring', () => {
   it('the dialog speaks the language chosen in Settings', async () => {
     writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language: 'en' }))
     fake.startFails = new Error('disk full')
-    await import('../../../electron/main/index')
+    await import('@main/index')
     await vi.waitFor(() => expect(fake.errorBoxes).toHaveLength(1))
     expect(fake.errorBoxes[0]![0]).toBe('Caja could not start')
     expect(fake.errorBoxes[0]![1]).toContain('The details are in the log:')

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { App } from 'electron'
-import { claimSingleInstance, installQuitGuard } from '../../../electron/main/lifecycle'
+import { claimSingleInstance, installQuitGuard } from '@main/shell/lifecycle'
 
 function fakeApp() {
   const app = new EventEmitter() as EventEmitter & { quit: ReturnType<typeof vi.fn> }

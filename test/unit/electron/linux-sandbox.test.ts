@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { linuxSandboxState, sandboxAdvice } from '../../../scripts/lib/linux-sandbox.mjs'
+import { linuxSandboxState, sandboxAdvice } from '@scripts/lib/linux-sandbox.mjs'
 
 const electronPath = '/src/caja/node_modules/electron/dist/electron'
 const helper = '/src/caja/node_modules/electron/dist/chrome-sandbox'

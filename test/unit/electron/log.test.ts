@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useTempDir } from '../../support/temp-dir'
-import { createLogger, redact } from '../../../electron/main/log'
+import { useTempDir } from '@support/temp-dir'
+import { createLogger, redact } from '@main/log'
 
 const SECRET = 'cs_live_9f8e7d6c5b4a+/='
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.payload.signature'

@@ -7,11 +7,8 @@ import {
   nativeFileMismatch,
   nativeMismatch,
   registeredModuleVersions
-} from '../../../scripts/lib/native-abi.mjs'
-import {
-  ELECTRON_TOOLCHAIN_NODE,
-  toolchainNodeWarning
-} from '../../../scripts/lib/electron-env.mjs'
+} from '@scripts/lib/native-abi.mjs'
+import { ELECTRON_TOOLCHAIN_NODE, toolchainNodeWarning } from '@scripts/lib/electron-env.mjs'
 import { fakeAddon, NODE_BUILD } from './native-fixtures'
 
 describe('reading an addon ABI from its own bytes', () => {

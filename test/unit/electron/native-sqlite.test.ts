@@ -16,7 +16,7 @@ import {
   nativeBindingPath,
   packagedBindingPath,
   resolveNativeBinding
-} from '../../../electron/main/native-sqlite'
+} from '@main/shell/native-sqlite'
 import {
   copyPackageForBuild,
   ensureElectronNative,
@@ -27,10 +27,10 @@ import {
   nodeGypArgs,
   prebuildInstallArgs,
   readNativeTarget
-} from '../../../scripts/lib/electron-env.mjs'
-import type { NativeTarget, RunCommand } from '../../../scripts/lib/electron-env.mjs'
+} from '@scripts/lib/electron-env.mjs'
+import type { NativeTarget, RunCommand } from '@scripts/lib/electron-env.mjs'
 import { fakeAddon, NODE_BUILD } from './native-fixtures'
-import { useTempDir } from '../../support/temp-dir'
+import { useTempDir } from '@support/temp-dir'
 
 const electron = { electron: '45.5.0', modules: '150' }
 const fits = () => undefined

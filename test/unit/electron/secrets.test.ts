@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { useTempDir } from '../../support/temp-dir'
-import { allowPlainTextFallback, openSecretStore, testing } from '../../../electron/main/secrets'
-import type { SafeStorageLike } from '../../../electron/main/secrets'
-import type { ClientSecretStore } from '../../../electron/main/secrets-node'
+import { useTempDir } from '@support/temp-dir'
+import { allowPlainTextFallback, openSecretStore, testing } from '@main/secrets/safe-storage-store'
+import type { SafeStorageLike } from '@main/secrets/safe-storage-store'
+import type { ClientSecretStore } from '@main/secrets/secret-store'
 
 type Backend = ReturnType<NonNullable<SafeStorageLike['getSelectedStorageBackend']>>
 

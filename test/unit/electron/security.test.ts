@@ -11,7 +11,7 @@ import {
   isTrustedSender,
   testing,
   trustWindow
-} from '../../../electron/main/security'
+} from '@main/shell/security'
 
 const rendererDir = join('/opt', 'caja', 'out', 'renderer')
 const fileOrigin = createAppOrigin({})

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Dialog, MessageBoxOptions } from 'electron'
-import { appMenuTemplate } from '../../../electron/main/app-menu'
+import { appMenuTemplate } from '@main/shell/app-menu'
 import {
   installCloseConfirmation,
   installCrashRecovery,
   shellLanguage,
   testing
-} from '../../../electron/main/shell-dialogs'
+} from '@main/shell/shell-dialogs'
 
 function fakeDialog(response = 0) {
   const shown: MessageBoxOptions[] = []

@@ -3,20 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createLogger } from '../../../electron/main/log'
-import type { Logger } from '../../../electron/main/log'
-import { openSecretStore } from '../../../electron/main/secrets'
-import type { SafeStorageLike } from '../../../electron/main/secrets'
-import {
-  clientSecretsFrom,
-  secretsToRedact,
-  startServices
-} from '../../../electron/main/start-services'
-import type { RunningServices } from '../../../electron/main/start-services'
-import { startSimulator } from '../../../electron/simulator/server'
-import { CHANNEL_NAMES } from '../../../shared/ipc/contract'
-import type { IpcResult } from '../../../shared/ipc/result'
-import type { SettingsView, SyncStatus } from '../../../shared/ipc/views'
+import { createLogger } from '@main/log'
+import type { Logger } from '@main/log'
+import { openSecretStore } from '@main/secrets/safe-storage-store'
+import type { SafeStorageLike } from '@main/secrets/safe-storage-store'
+import { clientSecretsFrom, secretsToRedact, startServices } from '@main/shell/start-services'
+import type { RunningServices } from '@main/shell/start-services'
+import { startSimulator } from '@simulator/server'
+import { CHANNEL_NAMES } from '@shared/ipc/contract'
+import type { IpcResult } from '@shared/ipc/result'
+import type { SettingsView, SyncStatus } from '@shared/ipc/views'
 
 // startServices is the Electron-only layer over createServices: ipcMain (no binary here, so a
 // recording stand-in), the safeStorage store, the logger, pushed events. The services under it

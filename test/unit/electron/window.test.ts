@@ -27,10 +27,8 @@ vi.mock('electron', async () => {
   return { BrowserWindow }
 })
 
-const { createMainWindow, focusWindow, getMainWindowOptions } =
-  await import('../../../electron/main/window')
-const { createAppOrigin, isTrustedSender, testing } =
-  await import('../../../electron/main/security')
+const { createMainWindow, focusWindow, getMainWindowOptions } = await import('@main/shell/window')
+const { createAppOrigin, isTrustedSender, testing } = await import('@main/shell/security')
 
 const origin = createAppOrigin({})
 const preloadPath = join('/opt', 'caja', 'out', 'preload', 'index.js')

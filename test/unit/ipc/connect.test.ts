@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { connectCashier } from '../../../shared/ipc/connect'
-import { makeApi } from '../../../shared/ipc/make-api'
-import { IpcError } from '../../../shared/ipc/result'
+import { connectCashier } from '@shared/ipc/connect'
+import { makeApi } from '@shared/ipc/make-api'
+import { IpcError } from '@shared/ipc/result'
 
 describe('connectCashier', () => {
   it('re-wraps the bridged API so errors keep their code and params on the page side', async () => {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { IpcMainInvokeEvent } from 'electron'
-import {
-  createDispatcher,
-  createEventBus,
-  forwardEventsToWindow,
-  registerIpc
-} from '../../../electron/main/ipc'
-import type { Handlers, SomeHandlers } from '../../../electron/main/ipc'
-import { TigoError, toAppError } from '../../../electron/main/tigo/errors'
-import { AppError } from '../../../shared/errors'
-import { CHANNEL_NAMES } from '../../../shared/ipc/contract'
-import type { SyncStatus } from '../../../shared/ipc/views'
+import { createDispatcher, createEventBus, forwardEventsToWindow, registerIpc } from '@main/ipc'
+import type { Handlers, SomeHandlers } from '@main/ipc'
+import { TigoError, toAppError } from '@main/tigo/errors'
+import { AppError } from '@shared/errors'
+import { CHANNEL_NAMES } from '@shared/ipc/contract'
+import type { SyncStatus } from '@shared/ipc/views'
 
 function recordingLog() {
   const lines: Array<{ message: string; details: unknown }> = []

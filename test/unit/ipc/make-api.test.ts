@@ -1,9 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { CHANNEL_NAMES, contract } from '../../../shared/ipc/contract'
-import type { EventListener, EventMap, EventName } from '../../../shared/ipc/events'
-import { makeApi } from '../../../shared/ipc/make-api'
-import { IpcError } from '../../../shared/ipc/result'
-import type { BillListView, SettingsView, SyncStatus } from '../../../shared/ipc/views'
+import { CHANNEL_NAMES, contract } from '@shared/ipc/contract'
+import type { EventListener, EventMap, EventName } from '@shared/ipc/events'
+import { makeApi } from '@shared/ipc/make-api'
+import { IpcError } from '@shared/ipc/result'
+import type { BillListView, SettingsView, SyncStatus } from '@shared/ipc/views'
 
 function recordingInvoke(answer: unknown) {
   const calls: Array<{ channel: string; input: unknown }> = []

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createDispatcher } from '../../../electron/main/ipc'
-import type { SomeHandlers } from '../../../electron/main/ipc'
-import { CHANNEL_NAMES, contract } from '../../../shared/ipc/contract'
-import { isWellFormedText, malformedTextPath } from '../../../shared/ipc/well-formed'
+import { createDispatcher } from '@main/ipc'
+import type { SomeHandlers } from '@main/ipc'
+import { CHANNEL_NAMES, contract } from '@shared/ipc/contract'
+import { isWellFormedText, malformedTextPath } from '@shared/ipc/well-formed'
 
 const LONE_HIGH = '\ud800'
 const LONE_LOW = '\udc00'

@@ -65,8 +65,8 @@ const electron = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ BrowserWindow: electron.FakeWindow }))
 
-const { createElectronPrinter } = await import('../../../electron/main/print/electron-printer')
-import type { PrintJob } from '../../../electron/main/print/printer'
+const { createElectronPrinter } = await import('@main/print/electron-printer')
+import type { PrintJob } from '@main/print/printer'
 
 const HTML = '<!DOCTYPE html><html><body>Recibo 42 — PENDIENTE DE CONFIRMACIÓN</body></html>'
 let dataDir: string

@@ -1,10 +1,10 @@
 /** A saved payment as the store returns it, and the receipt HTML reduced to its printed text. */
-import type { PaymentReceipt } from '../../../electron/main/store/types'
-import type { OutboxState } from '../../../electron/main/store/types'
+import type { StoredReceipt } from '@main/store/types'
+import type { OutboxState } from '@main/store/types'
 
 export const T0 = Date.parse('2025-03-01T13:05:09.000Z') // 08:05:09 in Bogotá
 
-export function receipt(states: OutboxState[] = ['queued', 'queued']): PaymentReceipt {
+export function receipt(states: OutboxState[] = ['queued', 'queued']): StoredReceipt {
   const bills = [
     { billNo: 'FAC-1001', contractId: '7001', reference: '0000123456', amount: 120_000 },
     { billNo: 'FAC-2002', contractId: '8001', reference: null, amount: 1_130_000 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { qrSvg, receiptStatus, renderReceiptHtml } from '../../../electron/main/print/receipt-html'
+import { qrSvg, receiptStatus, renderReceiptHtml } from '@main/print/receipt-html'
 import { BUSINESS, T0, receipt, visibleText } from './fixtures'
 
 const base = { language: 'es' as const, business: BUSINESS, now: T0 + 60_000 }

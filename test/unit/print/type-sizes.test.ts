@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { htmlDocument, MIN_FONT_PT } from '../../../electron/main/print/page'
-import { renderReceiptHtml } from '../../../electron/main/print/receipt-html'
-import { renderTestPageHtml } from '../../../electron/main/print/test-page'
+import { htmlDocument, MIN_FONT_PT } from '@main/print/page'
+import { renderReceiptHtml } from '@main/print/receipt-html'
+import { renderTestPageHtml } from '@main/print/test-page'
 import { BUSINESS, T0, receipt } from './fixtures'
 
 interface Rule {

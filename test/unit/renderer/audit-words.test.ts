@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dictionaries } from '../../../shared/i18n'
-import { AUDIT_ACTIONS, describeAudit, hasAuditWords } from '../../../renderer/lib/audit-words'
+import { dictionaries } from '@shared/i18n'
+import { AUDIT_ACTIONS, describeAudit, hasAuditWords } from '@renderer/lib/audit-words'
 
 describe('audit entries in words', () => {
   it('fills an action text with money, methods and lists from its details', () => {

@@ -5,7 +5,7 @@ import {
   looksLikeBillBarcode,
   type BurstVerdict,
   type KeyStroke
-} from '../../../renderer/lib/barcode-burst'
+} from '@renderer/lib/barcode-burst'
 
 const SCAN = `]C14157709998000017802001234567890${GS}39000000125000${GS}9620250131`
 

@@ -4,7 +4,7 @@
  * a phase the bar never moves backwards.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useBatchStore } from '../../../renderer/store/batch-store'
+import { useBatchStore } from '@renderer/store/batch-store'
 
 const progress = () => useBatchStore.getState().progress
 

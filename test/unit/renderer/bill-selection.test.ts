@@ -5,7 +5,7 @@ import {
   selectionTotal,
   toggleBill,
   type SelectableBill
-} from '../../../renderer/store/bill-selection'
+} from '@renderer/store/bill-selection'
 
 const bill = (billNo: string, amount: number, extra: Partial<SelectableBill> = {}) => ({
   billNo,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPesosAsTyped, quickCashAmounts } from '../../../renderer/lib/cash-keys'
+import { formatPesosAsTyped, quickCashAmounts } from '@renderer/lib/cash-keys'
 
 describe('quick-cash amounts', () => {
   it('offers the next round amount of each step above the total', () => {

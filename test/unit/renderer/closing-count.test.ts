@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ExpectedLine } from '../../../shared/ipc/channels/shifts'
+import type { ExpectedLine } from '@shared/ipc/channels/shifts'
 import {
   checkCounts,
   differenceKind,
@@ -7,7 +7,7 @@ import {
   readDrawer,
   reviewCounts,
   toCountedInput
-} from '../../../renderer/lib/closing-count'
+} from '@renderer/lib/closing-count'
 
 const LINES: ExpectedLine[] = [
   { method: 'cash', payments: 2, taken: 150_000, expected: 350_000 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { formatDay, formatMoment, minutesSince } from '../../../renderer/lib/format'
-import { checkWhileTyping } from '../../../renderer/lib/identification-check'
-import { describeError } from '../../../renderer/i18n/use-t'
+import { formatDay, formatMoment, minutesSince } from '@renderer/lib/format'
+import { checkWhileTyping } from '@renderer/lib/identification-check'
+import { describeError } from '@renderer/i18n/use-t'
 
 describe('display helpers', () => {
   it('shows calendar dates without shifting them across time zones', () => {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { describeError } from '../../../renderer/i18n/use-t'
+import { describeError } from '@renderer/i18n/use-t'
 import {
   cancelLookups,
   isLookupCancelled,
   PROGRESS_DELAY_MS,
   trackLookup,
   useLookupStore
-} from '../../../renderer/store/lookup-store'
+} from '@renderer/store/lookup-store'
 
 /** A call that answers only when the test says so. */
 function deferred<T>() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { START, goBack, goTo } from '../../../renderer/store/navigation'
+import { START, goBack, goTo } from '@renderer/store/navigation'
 
 describe('screen navigation', () => {
   it('goes forward and back with Esc', () => {

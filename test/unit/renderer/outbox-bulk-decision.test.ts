@@ -2,8 +2,8 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import type { OutboxItemView } from '../../../shared/ipc/views'
-import { BulkDecision } from '../../../renderer/components/outbox-bulk-decision'
+import type { OutboxItemView } from '@shared/ipc/views'
+import { BulkDecision } from '@renderer/components/outbox-bulk-decision'
 
 function item(itemId: number, extra: Partial<OutboxItemView>): OutboxItemView {
   return { itemId, billNo: `B${itemId}`, flagged: false, ...extra } as OutboxItemView

@@ -7,7 +7,7 @@ import {
   openFirst,
   parseDayInput,
   toOutboxQuery
-} from '../../../renderer/lib/outbox-rules'
+} from '@renderer/lib/outbox-rules'
 
 describe('outbox rules', () => {
   it('offers a retry only for what the sync engine may resend', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { translate } from '../../../shared/i18n'
-import { outboxNote } from '../../../renderer/lib/outbox-words'
+import { translate } from '@shared/i18n'
+import { outboxNote } from '@renderer/lib/outbox-words'
 
 /** The sentence a cashier reads for an engine note. */
 function words(raw: string): string {

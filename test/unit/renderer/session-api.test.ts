@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { makeApi } from '../../../shared/ipc/make-api'
-import { IpcError } from '../../../shared/ipc/result'
-import { observeFailures } from '../../../renderer/lib/observed-api'
+import { makeApi } from '@shared/ipc/make-api'
+import { IpcError } from '@shared/ipc/result'
+import { observeFailures } from '@renderer/lib/observed-api'
 
 /** A transport that refuses `users:list` as main does for a cashier, and answers the rest. */
 function fakeApi() {

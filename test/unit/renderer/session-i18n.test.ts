@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dictionaries } from '../../../shared/i18n'
-import { ROLES } from '../../../shared/ipc/channels/session'
+import { dictionaries } from '@shared/i18n'
+import { ROLES } from '@shared/ipc/channels/session'
 
 declare global {
   interface ImportMeta {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionView } from '../../../shared/ipc/channels/session'
+import type { SessionView } from '@shared/ipc/channels/session'
 import {
   SIGNED_OUT,
   createThrottle,
@@ -8,7 +8,7 @@ import {
   pinInput,
   userLeft,
   viewAfterError
-} from '../../../renderer/lib/session-rules'
+} from '@renderer/lib/session-rules'
 
 const cashier: SessionView = {
   user: { id: 'u1', name: 'Cajero Demo', role: 'cashier' },

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { SessionView } from '../../../shared/ipc/channels/session'
-import type { CustomerView } from '../../../shared/ipc/views'
-import { navEntriesFor } from '../../../renderer/components/nav-bar'
-import { useAppStore } from '../../../renderer/store/app-store'
-import { useCustomerStore } from '../../../renderer/store/customer-store'
-import { START } from '../../../renderer/store/navigation'
-import { onUserChange, useSessionStore } from '../../../renderer/store/session'
+import type { SessionView } from '@shared/ipc/channels/session'
+import type { CustomerView } from '@shared/ipc/views'
+import { navEntriesFor } from '@renderer/components/nav-bar'
+import { useAppStore } from '@renderer/store/app-store'
+import { useCustomerStore } from '@renderer/store/customer-store'
+import { START } from '@renderer/store/navigation'
+import { onUserChange, useSessionStore } from '@renderer/store/session'
 
 const cashier: SessionView = {
   user: { id: 'u1', name: 'Cajero Demo', role: 'cashier' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SettingsView } from '../../../shared/ipc/views'
-import { fieldOfError, formFromSettings, patchFromForm } from '../../../renderer/lib/settings-form'
+import type { SettingsView } from '@shared/ipc/views'
+import { fieldOfError, formFromSettings, patchFromForm } from '@renderer/lib/settings-form'
 
 const settings: SettingsView = {
   apiBaseUrl: 'http://127.0.0.1:4010/billing',

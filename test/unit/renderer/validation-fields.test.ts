@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountPesos, stateTone, validationFields } from '../../../renderer/lib/validation-fields'
+import { amountPesos, stateTone, validationFields } from '@renderer/lib/validation-fields'
 
 describe('validation answer fields', () => {
   it('lists the state and amount first, skips blanks and keeps unknown fields last', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { markedSection, withSection } from '../../../scripts/lib/benchmarks-file'
+import { markedSection, withSection } from '@scripts/lib/benchmarks-file'
 
 describe('BENCHMARKS.md sections', () => {
   it('appends a section that is not there yet, after the others', () => {

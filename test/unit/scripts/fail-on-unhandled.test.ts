@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { UNHANDLED_EXIT_CODE } from '../../../scripts/lib/fail-on-unhandled'
+import { UNHANDLED_EXIT_CODE } from '@scripts/lib/fail-on-unhandled'
 
 const ROOT = path.resolve(__dirname, '../../..')
 

@@ -5,7 +5,7 @@ import {
   expectedByMethod,
   expectedCash,
   movementTotals
-} from '../../../electron/main/shifts/closing'
+} from '@main/shifts/closing'
 
 const payments = [
   { method: 'cash' as const, amount: 120_000 },

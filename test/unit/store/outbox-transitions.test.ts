@@ -5,8 +5,8 @@ import {
   canTransition,
   noteParts,
   sanitizeDetail
-} from '../../../electron/main/store/outbox-transitions'
-import { OUTBOX_STATES } from '../../../electron/main/store/types'
+} from '@main/outbox/outbox-transitions'
+import { OUTBOX_STATES } from '@main/store/types'
 
 describe('outbox state machine table', () => {
   it('allows exactly the designed engine moves', () => {

@@ -1,7 +1,7 @@
 /** useTempDir removes what a test made after that test, and what a beforeAll made after all. */
 import { existsSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useTempDir } from '../../support/temp-dir'
+import { useTempDir } from '@support/temp-dir'
 
 describe('useTempDir', () => {
   const tempDir = useTempDir('caja-support-')

@@ -4,9 +4,9 @@
  * engine has learned how this Tigo records ours.
  */
 import { describe, expect, it } from 'vitest'
-import { ECHO, whyNotOurs, type OurPayment } from '../../../electron/main/sync/attribution'
-import { createConventions } from '../../../electron/main/sync/conventions'
-import { paymentBogotaDay } from '../../../electron/main/sync/payment-day'
+import { ECHO, whyNotOurs, type OurPayment } from '@main/sync/attribution'
+import { createConventions } from '@main/sync/conventions'
+import { paymentBogotaDay } from '@main/sync/payment-day'
 
 const ours: OurPayment = {
   since: '2026-12-01',

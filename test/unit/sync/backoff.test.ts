@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import {
-  backoffCeiling,
-  backoffDelay,
-  MAX_RETRY_AFTER_MS
-} from '../../../electron/main/sync/backoff'
+import { backoffCeiling, backoffDelay, MAX_RETRY_AFTER_MS } from '@main/sync/backoff'
 import {
   DEFAULT_SYNC_SETTINGS,
   minReconcileDelayMs,
   withSafeReconcileDelay
-} from '../../../electron/main/sync/defaults'
+} from '@main/sync/defaults'
 
 const policy = { baseMs: 100, capMs: 5_000 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createConnectivity } from '../../../electron/main/sync/connectivity'
+import { createConnectivity } from '@main/sync/connectivity'
 
 describe('connectivity', () => {
   it('follows the evidence of real calls and reports each change once', () => {

@@ -4,10 +4,10 @@
  * passes when the test says so; nothing here waits on a real timer except `stop()`'s own bound.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSyncEngine, type SyncEngine } from '../../../electron/main/sync/engine'
-import type { SyncSettings } from '../../../electron/main/sync/types'
-import { createFakeTigo, type FakeBill, type FakeTigo } from '../../support/fake-tigo'
-import { createMemoryOutbox, type MemoryOutbox } from '../../support/memory-outbox'
+import { createSyncEngine, type SyncEngine } from '@main/sync/engine'
+import type { SyncSettings } from '@main/sync/types'
+import { createFakeTigo, type FakeBill, type FakeTigo } from '@support/fake-tigo'
+import { createMemoryOutbox, type MemoryOutbox } from '@support/memory-outbox'
 
 const T0 = Date.parse('2026-03-02T15:00:00.000Z')
 const SETTINGS: SyncSettings = {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboxItem } from '../../../electron/main/store/types'
-import {
-  answerFor,
-  buildRegisterBody,
-  groupForRegister
-} from '../../../electron/main/sync/register-request'
+import type { OutboxItem } from '@main/store/types'
+import { answerFor, buildRegisterBody, groupForRegister } from '@main/sync/register-request'
 
 let nextId = 1
 function item(partial: Partial<OutboxItem>): OutboxItem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSyncStatus } from '../../../electron/main/sync/status'
+import { buildSyncStatus } from '@main/sync/status'
 
 describe('sync status', () => {
   it('sums what waits and what needs a human', () => {

@@ -7,9 +7,9 @@ import {
   redact,
   TigoError,
   toAppError
-} from '../../../electron/main/tigo/errors'
-import { AppError } from '../../../shared/errors'
-import { translateError } from '../../../shared/i18n'
+} from '@main/tigo/errors'
+import { AppError } from '@shared/errors'
+import { translateError } from '@shared/i18n'
 
 function fetchFailure(cause: object): TypeError {
   return new TypeError('fetch failed', { cause })

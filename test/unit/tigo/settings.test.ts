@@ -3,7 +3,7 @@ import {
   resolveApiSettings,
   SIMULATOR_CREDENTIALS,
   simulatorApiSettings
-} from '../../../electron/main/tigo/settings'
+} from '@main/tigo/settings'
 
 describe('resolveApiSettings', () => {
   it('uses the simulator when no base URL is configured anywhere', () => {

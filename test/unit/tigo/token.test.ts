@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { isTigoError, toAppError } from '../../../electron/main/tigo/errors'
-import { createTokenProvider } from '../../../electron/main/tigo/token'
+import { isTigoError, toAppError } from '@main/tigo/errors'
+import { createTokenProvider } from '@main/tigo/token'
 import { closedPort, startScriptedServer } from './scripted-server'
 import type { Answer, ScriptedServer } from './scripted-server'
 

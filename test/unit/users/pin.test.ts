@@ -9,8 +9,8 @@ import {
   needsRehash,
   parsePinHash,
   verifyPin
-} from '../../../electron/main/users/pin'
-import { FAST_HASH } from '../../support/fast-hash'
+} from '@main/users/pin'
+import { FAST_HASH } from '@support/fast-hash'
 
 describe('PIN hashing', () => {
   it('stores a salted scrypt hash with its parameters, never the PIN (real app cost)', async () => {

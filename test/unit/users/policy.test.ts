@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { Access } from '../../../shared/ipc/channel'
-import type { SessionView } from '../../../shared/ipc/channels/session'
-import { sessionChannels } from '../../../shared/ipc/channels/session'
-import { userChannels } from '../../../shared/ipc/channels/users'
-import { contract } from '../../../shared/ipc/contract'
+import type { Access } from '@shared/ipc/channel'
+import type { SessionView } from '@shared/ipc/channels/session'
+import { sessionChannels } from '@shared/ipc/channels/session'
+import { userChannels } from '@shared/ipc/channels/users'
+import { contract } from '@shared/ipc/contract'
 import {
   authorize,
   canActOnShiftOf,
   CHANNEL_POLICY,
   createAuthorizer,
   requirementOf
-} from '../../../electron/main/users/policy'
+} from '@main/users/policy'
 
 const cashier: SessionView = {
   user: { id: 'c1', name: 'Ana Cajera', role: 'cashier' },
