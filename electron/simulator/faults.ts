@@ -69,15 +69,20 @@ export const FaultsPatch = z
   .strict()
 export type FaultsPatch = Partial<Omit<Faults, 'paths'>> & { paths?: string | null }
 
-export const NO_FAULTS: Faults = Object.freeze({
+/** The network's own faults switched off; what the API itself does (duplicates, tokens) is apart. */
+export const NO_NETWORK_FAULTS = Object.freeze({
   latencyMs: 0,
   serverErrorRate: 0,
   dropBeforeProcessingRate: 0,
   dropAfterCommitRate: 0,
   errorAfterCommitRate: 0,
   stallAfterCommitRate: 0,
+  refuseConnections: false
+}) satisfies FaultsPatch
+
+export const NO_FAULTS: Faults = Object.freeze({
+  ...NO_NETWORK_FAULTS,
   stallStatus: 503,
-  refuseConnections: false,
   acceptDuplicates: false,
   expireTokens: false,
   profile: 'default'

@@ -34,7 +34,7 @@ import { bearerToken, issueToken, TOKEN_PATH } from './routes/tokens'
 import { createTokenStore } from './token-store'
 
 export type { Faults, FaultsPatch, SimProfile } from './faults'
-export { SIM_PROFILES, isSimProfile } from './faults'
+export { NO_FAULTS, NO_NETWORK_FAULTS, SIM_PROFILES, isSimProfile } from './faults'
 export type { LedgerEntry } from './ledger'
 export type { Dataset } from './dataset'
 export { CONTRACTS_PAGING } from './routes/customers'

@@ -7,6 +7,7 @@ import { whileCurrent } from '@renderer/lib/while-current'
 import { useDescribeError, useLanguage, useT, type Translate } from '@renderer/i18n/use-t'
 import { ErrorMessage } from './error-message'
 import { OutboxNote } from './outbox-note'
+import { TableHead } from './table-head'
 
 /** Known outcomes in words; a new one from main still shows, under its code. */
 function outcomeText(outcome: string, t: Translate): string {
@@ -35,13 +36,13 @@ export function AttemptList({ itemId }: { itemId: number }) {
   if (attempts.length === 0) return <p className="muted">{t('ui.outbox.noAttempts')}</p>
   return (
     <table className="data-table attempts" data-testid="attempts">
-      <thead>
-        <tr>
-          <th scope="col">{t('ui.outbox.attemptAt')}</th>
-          <th scope="col">{t('ui.outbox.attemptOutcome')}</th>
-          <th scope="col">{t('ui.outbox.attemptDetail')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: t('ui.outbox.attemptAt') },
+          { label: t('ui.outbox.attemptOutcome') },
+          { label: t('ui.outbox.attemptDetail') }
+        ]}
+      />
       <tbody>
         {attempts.map((attempt, index) => (
           <tr key={index}>

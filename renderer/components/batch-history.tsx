@@ -8,6 +8,7 @@ import { whileCurrent } from '@renderer/lib/while-current'
 import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import { useAppStore } from '@renderer/store/app-store'
 import { Money } from './money'
+import { TableHead } from './table-head'
 
 export async function downloadBatchResults(batchId: number): Promise<void> {
   const { fileName, csv } = await api.invoke('batch:results', { batchId })
@@ -31,26 +32,18 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
     <section className="panel" aria-label={t('ui.batch.historyTitle')}>
       <h2>{t('ui.batch.historyTitle')}</h2>
       <table className="data-table" data-testid="batch-history">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.batch.importNo')}</th>
-            <th scope="col">{t('ui.batch.when')}</th>
-            <th scope="col">{t('ui.batch.file')}</th>
-            <th scope="col">{t('ui.batch.who')}</th>
-            <th scope="col" className="col-amount">
-              {t('ui.batch.accepted')}
-            </th>
-            <th scope="col" className="col-amount">
-              {t('ui.batch.rejected')}
-            </th>
-            <th scope="col" className="col-amount">
-              {t('ui.batch.acceptedAmount')}
-            </th>
-            <th scope="col">
-              <span className="sr-only">{t('ui.bills.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('ui.batch.importNo') },
+            { label: t('ui.batch.when') },
+            { label: t('ui.batch.file') },
+            { label: t('ui.batch.who') },
+            { label: t('ui.batch.accepted'), amount: true },
+            { label: t('ui.batch.rejected'), amount: true },
+            { label: t('ui.batch.acceptedAmount'), amount: true },
+            { label: t('ui.bills.actions'), hidden: true }
+          ]}
+        />
         <tbody>
           {imports.map((item) => (
             <tr key={item.id}>

@@ -16,13 +16,14 @@ import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import { useAppStore } from '@renderer/store/app-store'
 import { ActionButton } from './action-button'
 import { ImportedPayments } from './closing-review'
-import { Difference } from './difference'
+import { ClosingLinesHead, CountCells, useMethodLineName } from './closing-lines'
 import { Money } from './money'
 import { PrintResultLine } from './print-result-line'
 import { UnsettledList } from './unsettled-list'
 
 export function ClosingReportView({ report }: { report: ClosingReport }) {
   const t = useT()
+  const lineName = useMethodLineName()
   const language = useLanguage()
   const describe = useDescribeError()
   const announce = useAppStore((state) => state.announce)
@@ -100,45 +101,16 @@ export function ClosingReportView({ report }: { report: ClosingReport }) {
         </dd>
       </dl>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.pay.method')}</th>
-            <th scope="col" className="col-amount">
-              {t('ui.shift.payments')}
-            </th>
-            <th scope="col" className="col-amount">
-              {t('ui.shift.taken')}
-            </th>
-            <th scope="col" className="col-amount">
-              {t('ui.shift.expected')}
-            </th>
-            <th scope="col" className="col-amount">
-              {t('ui.shift.counted')}
-            </th>
-            <th scope="col">{t('ui.shift.difference')}</th>
-          </tr>
-        </thead>
+        <ClosingLinesHead withTaken />
         <tbody>
           {report.lines.map((line) => (
             <tr key={line.method} data-testid={`report-line-${line.method}`}>
-              <th scope="row">
-                {line.method === 'cash'
-                  ? t('ui.closing.cashLine')
-                  : t('ui.closing.methodLine', { method: t(`ui.method.${line.method}`) })}
-              </th>
+              <th scope="row">{lineName(line.method)}</th>
               <td className="col-amount">{line.payments}</td>
               <td className="col-amount">
                 <Money value={line.taken} />
               </td>
-              <td className="col-amount">
-                <Money value={line.expected} />
-              </td>
-              <td className="col-amount">
-                {line.counted === null ? '—' : <Money value={line.counted} />}
-              </td>
-              <td>
-                <Difference value={line.difference} />
-              </td>
+              <CountCells {...line} />
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,7 @@
 import type { ImportedPaymentsView, ShiftSummaryView } from '@shared/ipc/channels/shifts'
 import type { CountCheck } from '@renderer/lib/closing-count'
 import { useT } from '@renderer/i18n/use-t'
-import { Difference } from './difference'
+import { ClosingLinesHead, CountCells, useMethodLineName } from './closing-lines'
 import { Money } from './money'
 
 export function ClosingReview({
@@ -17,34 +17,19 @@ export function ClosingReview({
   checks: readonly CountCheck[]
 }) {
   const t = useT()
+  const lineName = useMethodLineName()
   const cash = summary.lines.find((line) => line.method === 'cash')
   return (
     <>
       <table className="data-table closing-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.pay.method')}</th>
-            <th scope="col" className="col-amount">
-              {t('ui.shift.payments')}
-            </th>
-            <th scope="col" className="col-amount">
-              {t('ui.shift.expected')}
-            </th>
-            <th scope="col" className="col-amount">
-              {t('ui.shift.counted')}
-            </th>
-            <th scope="col">{t('ui.shift.difference')}</th>
-          </tr>
-        </thead>
+        <ClosingLinesHead withTaken={false} />
         <tbody>
           {checks.map((check) => {
             const line = summary.lines.find((l) => l.method === check.method)
             return (
               <tr key={check.method} data-testid={`closing-line-${check.method}`}>
                 <th scope="row">
-                  {check.method === 'cash'
-                    ? t('ui.closing.cashLine')
-                    : t('ui.closing.methodLine', { method: t(`ui.method.${check.method}`) })}
+                  {lineName(check.method)}
                   <span className="field-hint">
                     {check.method === 'cash'
                       ? t('ui.closing.cashLineHint')
@@ -52,15 +37,7 @@ export function ClosingReview({
                   </span>
                 </th>
                 <td className="col-amount">{line?.payments ?? 0}</td>
-                <td className="col-amount">
-                  <Money value={check.expected} />
-                </td>
-                <td className="col-amount">
-                  {check.counted === null ? '—' : <Money value={check.counted} />}
-                </td>
-                <td>
-                  <Difference value={check.difference} />
-                </td>
+                <CountCells {...check} />
               </tr>
             )
           })}

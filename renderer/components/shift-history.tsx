@@ -7,6 +7,7 @@ import { whileCurrent } from '@renderer/lib/while-current'
 import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import { useAppStore } from '@renderer/store/app-store'
 import { Money } from './money'
+import { TableHead } from './table-head'
 
 interface ShiftHistoryProps {
   refreshKey: number
@@ -36,20 +37,16 @@ export function ShiftHistory({ refreshKey, onOpenReport }: ShiftHistoryProps) {
         <p className="empty">{t('ui.shift.noHistory')}</p>
       ) : (
         <table className="data-table" data-testid="shift-history">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.shift.shiftNo')}</th>
-              <th scope="col">{t('ui.shift.cashier')}</th>
-              <th scope="col">{t('ui.shift.openedAt')}</th>
-              <th scope="col">{t('ui.shift.closedAt')}</th>
-              <th scope="col" className="col-amount">
-                {t('ui.shift.openingFloat')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('ui.bills.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('ui.shift.shiftNo') },
+              { label: t('ui.shift.cashier') },
+              { label: t('ui.shift.openedAt') },
+              { label: t('ui.shift.closedAt') },
+              { label: t('ui.shift.openingFloat'), amount: true },
+              { label: t('ui.bills.actions'), hidden: true }
+            ]}
+          />
           <tbody>
             {shifts.map((shift) => (
               <tr key={shift.id}>

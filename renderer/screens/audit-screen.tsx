@@ -16,6 +16,7 @@ import { formatMoment } from '@renderer/lib/format'
 import { parseDayInput } from '@renderer/lib/outbox-rules'
 import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import '@renderer/styles/till.css'
+import { TableHead } from '@renderer/components/table-head'
 
 const PAGE_SIZE = 50
 
@@ -155,13 +156,13 @@ export function AuditScreen() {
       {entries && shown.length === 0 ? <p className="empty">{t('ui.audit.empty')}</p> : null}
       {shown.length > 0 ? (
         <table className="data-table audit-table" data-testid="audit-entries">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.audit.when')}</th>
-              <th scope="col">{t('ui.audit.who')}</th>
-              <th scope="col">{t('ui.audit.what')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('ui.audit.when') },
+              { label: t('ui.audit.who') },
+              { label: t('ui.audit.what') }
+            ]}
+          />
           <tbody>
             {shown.map((entry) => (
               <tr key={entry.id} data-action={entry.action}>

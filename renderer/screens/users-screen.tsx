@@ -17,6 +17,7 @@ import { useSubmission } from '@renderer/hooks/use-submission'
 import { useAppStore } from '@renderer/store/app-store'
 import { useSessionStore } from '@renderer/store/session'
 import '@renderer/styles/session.css'
+import { TableHead } from '@renderer/components/table-head'
 
 function MustChangePinCheck({
   checked,
@@ -214,15 +215,15 @@ export function UsersScreen() {
           <ErrorMessage text={failure} />
           {users === null ? <p>{t('ui.common.loading')}</p> : null}
           <table className="data-table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.users.name')}</th>
-                <th scope="col">{t('ui.users.role')}</th>
-                <th scope="col">{t('ui.users.state')}</th>
-                <th scope="col">{t('ui.users.createdAt')}</th>
-                <th scope="col">{t('ui.bills.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('ui.users.name') },
+                { label: t('ui.users.role') },
+                { label: t('ui.users.state') },
+                { label: t('ui.users.createdAt') },
+                { label: t('ui.bills.actions') }
+              ]}
+            />
             <tbody>
               {(users ?? []).map((user) => (
                 <tr key={user.id} data-testid="user-row">

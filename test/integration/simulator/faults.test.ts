@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ErrorBody } from '@shared/api/models'
+import { NO_FAULTS } from '@simulator/server'
 import {
   api,
   networkFailure,
@@ -173,19 +174,7 @@ describe('simulator fault injection', () => {
       string,
       unknown
     >
-    expect(full).toEqual({
-      latencyMs: 1,
-      serverErrorRate: 0,
-      dropBeforeProcessingRate: 0,
-      dropAfterCommitRate: 0,
-      errorAfterCommitRate: 0,
-      stallAfterCommitRate: 0,
-      stallStatus: 503,
-      refuseConnections: false,
-      acceptDuplicates: false,
-      expireTokens: false,
-      profile: 'default'
-    })
+    expect(full).toEqual({ ...NO_FAULTS, latencyMs: 1 })
     await api(sim, auth.bearer, `/contracts/${data.unpaidBills[0]!.contractId}`)
     const stats = (await (await fetch(`${sim.adminUrl}/__admin/stats`)).json()) as unknown
     expect(stats).toEqual({ tokenRequests: 1, apiRequests: 1 })

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SIM_PROFILES, type FaultsPatch } from '@simulator/server'
+import { NO_NETWORK_FAULTS, SIM_PROFILES, type FaultsPatch } from '@simulator/server'
 import type { SyncClient } from '@main/sync/types'
 import {
   checkAgainstLedger,
@@ -21,15 +21,6 @@ import {
 
 const PAYMENTS = 12
 const FAULT_PHASE_MS = 1_200
-const GOOD_NETWORK: FaultsPatch = {
-  latencyMs: 0,
-  serverErrorRate: 0,
-  dropBeforeProcessingRate: 0,
-  dropAfterCommitRate: 0,
-  errorAfterCommitRate: 0,
-  stallAfterCommitRate: 0,
-  refuseConnections: false
-}
 
 interface FaultCase {
   name: string
@@ -112,7 +103,7 @@ describe('sync engine under every fault', () => {
             await faultPhase(world)
             expect(fault.met(world, sim), 'the fault was met during the fault phase').toBe(true)
 
-            sim.setFaults(GOOD_NETWORK)
+            sim.setFaults(NO_NETWORK_FAULTS)
             await sim.settled()
             await drainToQuiescence(world)
             // A request the client gave up on must not commit after this point either.
