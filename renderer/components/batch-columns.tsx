@@ -1,5 +1,6 @@
 /** The file layout an offline-payments CSV must follow, shown where the file is chosen. */
 import { useT } from '@renderer/i18n/use-t'
+import { TableHead } from './table-head'
 
 const COLUMNS = [
   { name: 'tipo_id', alt: 'id_type', key: 'idType' },
@@ -19,12 +20,9 @@ export function BatchColumns() {
       <summary>{t('ui.batch.columnsTitle')}</summary>
       <p className="muted">{t('ui.batch.columnsIntro')}</p>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.batch.column')}</th>
-            <th scope="col">{t('ui.batch.columnMeaning')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[{ label: t('ui.batch.column') }, { label: t('ui.batch.columnMeaning') }]}
+        />
         <tbody>
           {COLUMNS.map((column) => (
             <tr key={column.name}>

@@ -7,6 +7,7 @@ import { whileCurrent } from '@renderer/lib/while-current'
 import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import { ErrorMessage } from './error-message'
 import { SourceNote } from './source-note'
+import { TableHead } from './table-head'
 
 export function BillPayments({ bill, onClose }: { bill: BillView; onClose: () => void }) {
   const t = useT()
@@ -56,13 +57,13 @@ export function BillPayments({ bill, onClose }: { bill: BillView; onClose: () =>
       ) : null}
       {view && view.payments.length > 0 ? (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.bills.paymentDay')}</th>
-              <th scope="col">{t('ui.bills.paymentMethod')}</th>
-              <th scope="col">{t('ui.bills.bank')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('ui.bills.paymentDay') },
+              { label: t('ui.bills.paymentMethod') },
+              { label: t('ui.bills.bank') }
+            ]}
+          />
           <tbody>
             {view.payments.map((payment, index) => (
               <tr key={index}>

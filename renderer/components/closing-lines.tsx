@@ -6,32 +6,20 @@ import type { PaymentMethod } from '@shared/ipc/views'
 import { useT } from '@renderer/i18n/use-t'
 import { Difference } from './difference'
 import { Money } from './money'
+import { TableHead, type Column } from './table-head'
 
 /** The header; `withTaken` adds the pesos taken column (the report has it, the review not). */
 export function ClosingLinesHead({ withTaken }: { withTaken: boolean }) {
   const t = useT()
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{t('ui.pay.method')}</th>
-        <th scope="col" className="col-amount">
-          {t('ui.shift.payments')}
-        </th>
-        {withTaken ? (
-          <th scope="col" className="col-amount">
-            {t('ui.shift.taken')}
-          </th>
-        ) : null}
-        <th scope="col" className="col-amount">
-          {t('ui.shift.expected')}
-        </th>
-        <th scope="col" className="col-amount">
-          {t('ui.shift.counted')}
-        </th>
-        <th scope="col">{t('ui.shift.difference')}</th>
-      </tr>
-    </thead>
-  )
+  const columns: Column[] = [
+    { label: t('ui.pay.method') },
+    { label: t('ui.shift.payments'), amount: true },
+    ...(withTaken ? [{ label: t('ui.shift.taken'), amount: true }] : []),
+    { label: t('ui.shift.expected'), amount: true },
+    { label: t('ui.shift.counted'), amount: true },
+    { label: t('ui.shift.difference') }
+  ]
+  return <TableHead columns={columns} />
 }
 
 /** The drawer's line is named apart: it holds the float and cash moves besides payments. */

@@ -6,10 +6,12 @@ import type { PaymentReceipt } from '@shared/ipc/views'
 import { formatMoment } from '@renderer/lib/format'
 import { useLanguage, useT } from '@renderer/i18n/use-t'
 import { Money } from './money'
-import { StateChip } from './state-chip'
+import { TableHead } from './table-head'
+import { StateAndAmountCells, useStateAndAmountColumns } from './bill-state-cells'
 
 export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
   const t = useT()
+  const stateAndAmount = useStateAndAmountColumns()
   const language = useLanguage()
   return (
     <article className="receipt" aria-label={t('ui.receipt.title')} data-testid="receipt">
@@ -42,16 +44,13 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
         {t(`idType.${receipt.customer.idType}`)} {receipt.customer.identification}
       </p>
       <table className="receipt-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.bills.billNo')}</th>
-            <th scope="col">{t('ui.receipt.contract')}</th>
-            <th scope="col">{t('ui.bills.state')}</th>
-            <th scope="col" className="col-amount">
-              {t('ui.bills.amount')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('ui.bills.billNo') },
+            { label: t('ui.receipt.contract') },
+            ...stateAndAmount
+          ]}
+        />
         <tbody>
           {receipt.bills.map((item) => (
             <tr key={item.itemId}>
@@ -71,12 +70,7 @@ export function ReceiptView({ receipt }: { receipt: PaymentReceipt }) {
                 ) : null}
               </td>
               <td className="mono">{item.contractId}</td>
-              <td>
-                <StateChip state={item.state} />
-              </td>
-              <td className="col-amount">
-                <Money value={item.amount} />
-              </td>
+              <StateAndAmountCells state={item.state} amount={item.amount} />
             </tr>
           ))}
         </tbody>

@@ -16,6 +16,7 @@ import { StateChip, type ChipState } from '@renderer/components/state-chip'
 import { useDescribeError, useLanguage, useT } from '@renderer/i18n/use-t'
 import { formatDayAndMinute } from '@renderer/lib/format'
 import { openPayment, searchPayments, useFoundPayments } from '@renderer/store/found-payments'
+import { TableHead } from '@renderer/components/table-head'
 
 /** The state a payment shows: its least settled bill (one rejected bill is what matters). */
 const STATE_ORDER: readonly ChipState[] = ['rejected', 'uncertain', 'sending', 'queued']
@@ -94,21 +95,17 @@ export function FindPaymentScreen() {
       {found.payments.length > 0 ? (
         <div className="find-payment-results">
           <table className="data-table" aria-label={t('ui.findPayment.results')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.findPayment.receipt')}</th>
-                <th scope="col">{t('ui.findPayment.date')}</th>
-                <th scope="col">{t('ui.findPayment.customer')}</th>
-                <th scope="col">{t('ui.findPayment.bills')}</th>
-                <th scope="col" className="col-amount">
-                  {t('ui.findPayment.total')}
-                </th>
-                <th scope="col">{t('ui.findPayment.state')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('ui.findPayment.open')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('ui.findPayment.receipt') },
+                { label: t('ui.findPayment.date') },
+                { label: t('ui.findPayment.customer') },
+                { label: t('ui.findPayment.bills') },
+                { label: t('ui.findPayment.total'), amount: true },
+                { label: t('ui.findPayment.state') },
+                { label: t('ui.findPayment.open'), hidden: true }
+              ]}
+            />
             <tbody ref={results} onKeyDown={moveFocus} data-testid="find-payment-results">
               {found.payments.map((payment) => (
                 <tr key={payment.id}>
