@@ -2,8 +2,8 @@
  * A question over the screen that must be answered before anything else (role alertdialog):
  * its title, its text, and the answers as children. Esc gives the answer `onEscape` names.
  */
-import { useId, type KeyboardEvent, type ReactNode } from 'react'
-import '@renderer/styles/session.css'
+import { useId, type ReactNode } from 'react'
+import { Modal } from './modal'
 
 interface AlertDialogProps {
   title: string
@@ -15,27 +15,17 @@ interface AlertDialogProps {
 
 export function AlertDialog({ title, text, onEscape, testId, children }: AlertDialogProps) {
   const id = useId()
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      onEscape()
-    }
-  }
   return (
-    <div className="lock-overlay" onKeyDown={onKeyDown}>
-      <section
-        className="session-card"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-text`}
-        data-testid={testId}
-      >
-        <h2 id={`${id}-title`}>{title}</h2>
-        <p id={`${id}-text`}>{text}</p>
-        <div className="session-actions">{children}</div>
-      </section>
-    </div>
+    <Modal
+      role="alertdialog"
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-text`}
+      onEscape={onEscape}
+      testId={testId}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p id={`${id}-text`}>{text}</p>
+      <div className="session-actions">{children}</div>
+    </Modal>
   )
 }

@@ -3,15 +3,16 @@
  * above the offline cap). Main answers with a single-use approval valid two minutes; the caller
  * repeats its action with it. The cashier stays signed in throughout.
  */
-import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import type { FormEvent } from 'react'
 import type { ApprovalView } from '@shared/ipc/channels/session'
 import { api } from '@renderer/api'
 import { useSubmission } from '@renderer/hooks/use-submission'
 import { useT } from '@renderer/i18n/use-t'
 import { ActionButton } from './action-button'
 import { ErrorMessage } from './error-message'
+import { Modal } from './modal'
+import { NameField, useNameAndPin } from './name-field'
 import { PinField } from './pin-pad'
-import '@renderer/styles/session.css'
 
 interface SupervisorApprovalProps {
   /** e.g. `payment.over_offline_cap`. */
@@ -30,72 +31,48 @@ export function SupervisorApproval({
 }: SupervisorApprovalProps) {
   const t = useT()
   const { busy, failure, setFailure, submit: send } = useSubmission()
-  const [name, setName] = useState('')
-  const [pin, setPin] = useState('')
+  const { name, setName, pin, setPin, typedName } = useNameAndPin(setFailure)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (busy) return
-    if (name.trim() === '') {
-      setFailure(t('ui.session.nameRequired'))
-      return
-    }
+    const supervisorName = typedName()
+    if (supervisorName === null) return
     await send(
       async () => {
-        onApproved(
-          await api.invoke('session:approve', { supervisorName: name.trim(), pin, action })
-        )
+        onApproved(await api.invoke('session:approve', { supervisorName, pin, action }))
       },
       () => setPin('')
     )
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    // Esc closes the dialog, not the screen behind it.
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      onCancel()
-    }
-  }
-
   return (
-    <div className="lock-overlay" onKeyDown={onKeyDown}>
-      <section
-        className="session-card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="approval-title"
-        data-testid="supervisor-approval"
-      >
-        <h2 id="approval-title">{t('ui.approval.title')}</h2>
-        <p className="muted">{reason}</p>
-        <form className="session-form" onSubmit={(event) => void submit(event)} noValidate>
-          <div className="field">
-            <label htmlFor="approval-name">{t('ui.approval.supervisorName')}</label>
-            <input
-              id="approval-name"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={60}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              autoFocus
-            />
-          </div>
-          <PinField label={t('ui.approval.supervisorPin')} value={pin} onChange={setPin} pad />
-          <ErrorMessage text={failure} />
-          <div className="session-actions">
-            <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
-              {busy ? t('ui.approval.checking') : t('ui.approval.approve')}
-            </ActionButton>
-            <ActionButton shortcut="Esc" onClick={onCancel}>
-              {t('ui.approval.cancel')}
-            </ActionButton>
-          </div>
-        </form>
-      </section>
-    </div>
+    <Modal
+      role="dialog"
+      labelledBy="approval-title"
+      onEscape={onCancel}
+      testId="supervisor-approval"
+    >
+      <h2 id="approval-title">{t('ui.approval.title')}</h2>
+      <p className="muted">{reason}</p>
+      <form className="session-form" onSubmit={(event) => void submit(event)} noValidate>
+        <NameField
+          label={t('ui.approval.supervisorName')}
+          value={name}
+          onChange={setName}
+          autoFocus
+        />
+        <PinField label={t('ui.approval.supervisorPin')} value={pin} onChange={setPin} pad />
+        <ErrorMessage text={failure} />
+        <div className="session-actions">
+          <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
+            {busy ? t('ui.approval.checking') : t('ui.approval.approve')}
+          </ActionButton>
+          <ActionButton shortcut="Esc" onClick={onCancel}>
+            {t('ui.approval.cancel')}
+          </ActionButton>
+        </div>
+      </form>
+    </Modal>
   )
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { api } from '@renderer/api'
 import { ActionButton } from '@renderer/components/action-button'
 import { ErrorMessage } from '@renderer/components/error-message'
+import { NameField, useNameAndPin } from '@renderer/components/name-field'
 import { PinField } from '@renderer/components/pin-pad'
 import { useT } from '@renderer/i18n/use-t'
 import { signIn } from '@renderer/hooks/use-session'
@@ -22,21 +23,18 @@ interface SignInFormProps {
 export function SignInForm({ extra }: SignInFormProps) {
   const t = useT()
   const { busy, failure, setFailure, submit: send } = useSubmission()
-  const [name, setName] = useState('')
-  const [pin, setPin] = useState('')
+  const { name, setName, pin, setPin, typedName } = useNameAndPin(setFailure)
   const pinRef = useRef<HTMLInputElement>(null)
   const names = useUserNames()
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (busy) return
-    if (name.trim() === '') {
-      setFailure(t('ui.session.nameRequired'))
-      return
-    }
+    const typed = typedName()
+    if (typed === null) return
     // A wrong PIN is typed again; the name usually stays right.
     await send(
-      () => signIn(name.trim(), pin),
+      () => signIn(typed, pin),
       () => {
         setPin('')
         pinRef.current?.focus()
@@ -59,21 +57,13 @@ export function SignInForm({ extra }: SignInFormProps) {
           onChosen={() => pinRef.current?.focus()}
         />
       ) : (
-        <div className="field">
-          <label htmlFor="sign-in-name">{t('ui.session.name')}</label>
-          <input
-            id="sign-in-name"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="words"
-            spellCheck={false}
-            maxLength={60}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            autoFocus
-            data-autofocus
-          />
-        </div>
+        <NameField
+          label={t('ui.session.name')}
+          value={name}
+          onChange={setName}
+          autoFocus
+          focusTarget
+        />
       )}
       <PinField label={t('ui.session.pin')} value={pin} onChange={setPin} pad inputRef={pinRef} />
       <ErrorMessage text={failure} />

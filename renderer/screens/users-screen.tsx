@@ -9,6 +9,7 @@ import type { UserView } from '@shared/ipc/channels/users'
 import { api } from '@renderer/api'
 import { ActionButton } from '@renderer/components/action-button'
 import { ErrorMessage } from '@renderer/components/error-message'
+import { NameField } from '@renderer/components/name-field'
 import { PinField } from '@renderer/components/pin-pad'
 import { ScreenHeader } from '@renderer/components/screen-header'
 import { formatMoment } from '@renderer/lib/format'
@@ -67,18 +68,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => void }) 
       data-testid="user-create"
     >
       <h2 className="panel-title">{t('ui.users.create')}</h2>
-      <div className="field">
-        <label htmlFor="user-name">{t('ui.users.name')}</label>
-        <input
-          id="user-name"
-          type="text"
-          autoComplete="off"
-          maxLength={60}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          data-autofocus
-        />
-      </div>
+      <NameField label={t('ui.users.name')} value={name} onChange={setName} focusTarget />
       <div className="field">
         <label htmlFor="user-role">{t('ui.users.role')}</label>
         <select
