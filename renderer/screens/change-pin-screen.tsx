@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react'
 import { ActionButton } from '@renderer/components/action-button'
 import { ErrorMessage } from '@renderer/components/error-message'
+import { SessionScreen } from '@renderer/components/session-screen'
 import { PinField } from '@renderer/components/pin-pad'
 import { changePin, signOut } from '@renderer/hooks/use-session'
 import { useSubmission } from '@renderer/hooks/use-submission'
@@ -37,44 +38,41 @@ export function ChangePinScreen() {
   }
 
   return (
-    <main className="session-screen" aria-labelledby="change-pin-title">
-      <div className="session-card">
-        <h1 id="change-pin-title" tabIndex={-1}>
-          {t('ui.session.changePinTitle')}
-        </h1>
-        <p className="muted">{t('ui.session.changePinHint', { name })}</p>
-        <form
-          className="session-form"
-          onSubmit={(event) => void submit(event)}
-          noValidate
-          data-testid="change-pin-form"
-        >
-          <PinField
-            label={t('ui.session.currentPin')}
-            value={currentPin}
-            onChange={setCurrentPin}
-            autoFocus
-          />
-          <PinField label={t('ui.session.newPin')} value={newPin} onChange={setNewPin} />
-          <PinField
-            label={t('ui.session.repeatPin')}
-            value={repeated}
-            onChange={setRepeated}
-            error={problem}
-          />
-          <ErrorMessage text={failure} />
-          <div className="session-actions">
-            <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
-              {t('ui.session.changePin')}
-            </ActionButton>
-            <ActionButton
-              onClick={() => void signOut().catch((e: unknown) => setFailure(describe(e)))}
-            >
-              {t('ui.session.signOut')}
-            </ActionButton>
-          </div>
-        </form>
-      </div>
-    </main>
+    <SessionScreen
+      title={t('ui.session.changePinTitle')}
+      hint={t('ui.session.changePinHint', { name })}
+    >
+      <form
+        className="session-form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        data-testid="change-pin-form"
+      >
+        <PinField
+          label={t('ui.session.currentPin')}
+          value={currentPin}
+          onChange={setCurrentPin}
+          autoFocus
+        />
+        <PinField label={t('ui.session.newPin')} value={newPin} onChange={setNewPin} />
+        <PinField
+          label={t('ui.session.repeatPin')}
+          value={repeated}
+          onChange={setRepeated}
+          error={problem}
+        />
+        <ErrorMessage text={failure} />
+        <div className="session-actions">
+          <ActionButton type="submit" variant="primary" shortcut="Enter" disabled={busy}>
+            {t('ui.session.changePin')}
+          </ActionButton>
+          <ActionButton
+            onClick={() => void signOut().catch((e: unknown) => setFailure(describe(e)))}
+          >
+            {t('ui.session.signOut')}
+          </ActionButton>
+        </div>
+      </form>
+    </SessionScreen>
   )
 }

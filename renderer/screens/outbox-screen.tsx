@@ -96,33 +96,11 @@ export function OutboxScreen() {
   const pick = (itemId: number): void => setPicked(toggle(itemId))
   const choose = (itemId: number): void => setChosen(toggle(itemId))
 
-  async function retry(itemIds: number[]): Promise<void> {
-    if (itemIds.length === 0) return
+  /** One supervisor action at a time: busy while it runs, a failure announced, then the list again. */
+  async function act(work: () => Promise<void>): Promise<boolean> {
     setBusy(true)
     try {
-      const { retried, billPaid = [] } = await api.invoke('outbox:retry', { itemIds })
-      if (billPaid.length > 0) {
-        setPaidAtTigo((current) => new Set([...current, ...billPaid]))
-        announce('error', t('ui.outbox.retryBillPaid', { count: billPaid.length }))
-      } else announce('success', t('ui.outbox.retried', { count: retried }))
-      setPicked(new Set())
-      await reload()
-    } catch (error) {
-      announce('error', describe(error))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  async function decide(
-    itemId: number,
-    decision: SupervisorDecision,
-    note: string
-  ): Promise<boolean> {
-    setBusy(true)
-    try {
-      const { state } = await api.invoke('outbox:decide', { itemId, decision, note })
-      announce('success', t(`ui.state.${state}`))
+      await work()
       await reload()
       return true
     } catch (error) {
@@ -133,11 +111,33 @@ export function OutboxScreen() {
     }
   }
 
+  async function retry(itemIds: number[]): Promise<void> {
+    if (itemIds.length === 0) return
+    await act(async () => {
+      const { retried, billPaid = [] } = await api.invoke('outbox:retry', { itemIds })
+      if (billPaid.length > 0) {
+        setPaidAtTigo((current) => new Set([...current, ...billPaid]))
+        announce('error', t('ui.outbox.retryBillPaid', { count: billPaid.length }))
+      } else announce('success', t('ui.outbox.retried', { count: retried }))
+      setPicked(new Set())
+    })
+  }
+
+  async function decide(
+    itemId: number,
+    decision: SupervisorDecision,
+    note: string
+  ): Promise<boolean> {
+    return act(async () => {
+      const { state } = await api.invoke('outbox:decide', { itemId, decision, note })
+      announce('success', t(`ui.state.${state}`))
+    })
+  }
+
   async function decideMany(decision: SupervisorDecision, note: string): Promise<boolean> {
     const itemIds = chosenItems.map((item) => item.itemId)
     if (itemIds.length === 0) return false
-    setBusy(true)
-    try {
+    return act(async () => {
       const { results } = await api.invoke('outbox:decideMany', { itemIds, decision, note })
       const failed = results.filter((result) => result.error !== undefined)
       const billOf = new Map(chosenItems.map((item) => [item.itemId, item.billNo]))
@@ -154,14 +154,7 @@ export function OutboxScreen() {
         ].join(' ')
       )
       setChosen(new Set(failed.map((result) => result.itemId)))
-      await reload()
-      return true
-    } catch (error) {
-      announce('error', describe(error))
-      return false
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

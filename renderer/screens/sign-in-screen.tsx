@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { api } from '@renderer/api'
 import { ActionButton } from '@renderer/components/action-button'
 import { ErrorMessage } from '@renderer/components/error-message'
+import { SessionScreen } from '@renderer/components/session-screen'
 import { NameField, useNameAndPin } from '@renderer/components/name-field'
 import { PinField } from '@renderer/components/pin-pad'
 import { useT } from '@renderer/i18n/use-t'
@@ -153,14 +154,8 @@ function UserPicker({
 export function SignInScreen() {
   const t = useT()
   return (
-    <main className="session-screen" aria-labelledby="sign-in-title">
-      <div className="session-card">
-        <h1 id="sign-in-title" tabIndex={-1}>
-          {t('ui.session.signInTitle')}
-        </h1>
-        <p className="muted">{t('ui.session.signInHint')}</p>
-        <SignInForm />
-      </div>
-    </main>
+    <SessionScreen title={t('ui.session.signInTitle')} hint={t('ui.session.signInHint')}>
+      <SignInForm />
+    </SessionScreen>
   )
 }
