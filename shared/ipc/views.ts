@@ -114,15 +114,19 @@ export interface PersonView {
   name: string
 }
 
-/** One bill of a payment and how far it got towards Tigo. */
-export interface ReceiptBillView {
-  itemId: number
+/** A bill as a payment line carries it, in the store and on screen, and how far it got. */
+export interface BillLine {
   billNo: string
   contractId: string
   reference: string | null
   amount: number
   dueDate: string | null
   state: OutboxState
+}
+
+/** One bill of a payment and how far it got towards Tigo. */
+export interface ReceiptBillView extends BillLine {
+  itemId: number
   /** Paid from its barcode alone, offline: "sin verificar" until the engine checks it with Tigo. */
   unverified?: true
 }

@@ -133,17 +133,9 @@ function toPaymentView(record: PaymentRecord): PaymentView {
   }
 }
 
+/** The store keeps a receipt's bill lines in their screen shape already: a copy, not a mapping. */
 function toReceiptBillView(bill: ReceiptBill): ReceiptBillView {
-  return {
-    itemId: bill.itemId,
-    billNo: bill.billNo,
-    contractId: bill.contractId,
-    reference: bill.reference,
-    amount: bill.amount,
-    dueDate: bill.dueDate,
-    state: bill.state,
-    ...(bill.unverified ? { unverified: true as const } : {})
-  }
+  return { ...bill }
 }
 
 export function toReceiptView(receipt: StoredReceipt): PaymentReceipt {

@@ -2,6 +2,7 @@
 import type { ClientInformation } from '@shared/api/models'
 import type { PaymentReference } from '@shared/domain/payment-reference'
 import type {
+  BillLine,
   OutboxAttempt,
   OutboxItem,
   OutboxState,
@@ -103,16 +104,22 @@ export function toPaymentRecord(row: PaymentRow): PaymentRecord {
   }
 }
 
-export function toOutboxItem(row: ItemWithPaymentRow): OutboxItem {
+function toBillLine(row: ItemRow): BillLine {
   return {
-    id: row.id,
-    paymentId: row.payment_id,
     billNo: row.bill_no,
     contractId: row.contract_id,
     reference: row.reference,
     amount: row.amount,
     dueDate: row.due_date,
-    state: row.state,
+    state: row.state
+  }
+}
+
+export function toOutboxItem(row: ItemWithPaymentRow): OutboxItem {
+  return {
+    id: row.id,
+    paymentId: row.payment_id,
+    ...toBillLine(row),
     attempts: row.attempts,
     lastError: row.last_error,
     nextAttemptAt: row.next_attempt_at,
@@ -135,12 +142,7 @@ export function toOutboxItem(row: ItemWithPaymentRow): OutboxItem {
 export function toReceiptBill(row: ItemRow): ReceiptBill {
   return {
     itemId: row.id,
-    billNo: row.bill_no,
-    contractId: row.contract_id,
-    reference: row.reference,
-    amount: row.amount,
-    dueDate: row.due_date,
-    state: row.state,
+    ...toBillLine(row),
     ...(row.unverified === 1 ? { unverified: true as const } : {})
   }
 }

@@ -6,11 +6,17 @@
 import type { ClientInformation } from '@shared/api/models'
 import type { PaymentReference } from '@shared/domain/payment-reference'
 import { OUTBOX_STATES, PAYMENT_METHODS } from '@shared/ipc/views'
-import type { OutboxState, PaymentCaps, PaymentMethod, ReceiptBillView } from '@shared/ipc/views'
+import type {
+  BillLine,
+  OutboxState,
+  PaymentCaps,
+  PaymentMethod,
+  ReceiptBillView
+} from '@shared/ipc/views'
 
 // The store speaks the same states, caps and bill lines as the screens: one definition each.
 export { OUTBOX_STATES, PAYMENT_METHODS }
-export type { OutboxState, PaymentCaps, PaymentMethod }
+export type { BillLine, OutboxState, PaymentCaps, PaymentMethod }
 export type ReceiptBill = ReceiptBillView
 
 /** Epoch milliseconds, injected so tests control time. */
@@ -27,15 +33,9 @@ export interface Person {
 }
 
 /** One bill of a payment on its way to Tigo, with the payment context the sync engine needs. */
-export interface OutboxItem {
+export interface OutboxItem extends BillLine {
   id: number
   paymentId: string
-  billNo: string
-  contractId: string
-  reference: string | null
-  amount: number
-  dueDate: string | null
-  state: OutboxState
   attempts: number
   lastError: string | null
   nextAttemptAt: number

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, describe } from 'vitest'
 import { startHarness, type Harness } from '../../harness/server'
 import { CHROMIUM } from '@support/chromium'
 import { fetchDataset, type DatasetSummary } from '@support/dataset'
@@ -147,6 +147,38 @@ export function useCashier(options: OpenCashierOptions = {}): Omit<CashierSessio
     },
     screenshot: (name) => open().screenshot(name)
   }
+}
+
+/** What a suite's tests read: the open session (it closes after the suite). */
+export type SuiteSession = Omit<CashierSession, 'close'>
+export type Viewport = (typeof VIEWPORTS)[keyof typeof VIEWPORTS]
+
+/**
+ * A suite on one cashier session, skipped where Chromium is missing, or `alsoMissing` (another
+ * prerequisite's reason, e.g. no pdftotext) is set.
+ */
+export function describeCashier(
+  name: string,
+  options: OpenCashierOptions,
+  body: (session: SuiteSession) => void,
+  alsoMissing?: string
+): void {
+  describe.skipIf(missingPrerequisite !== undefined || alsoMissing !== undefined)(name, () =>
+    body(useCashier(options))
+  )
+}
+
+/** The same suite at both cashier monitors, one session each; `%s` in the name says which. */
+export function describeAtViewports(
+  name: string,
+  options: Omit<OpenCashierOptions, 'viewport'>,
+  body: (session: SuiteSession, viewport: Viewport) => void,
+  alsoMissing?: string
+): void {
+  describe.skipIf(missingPrerequisite !== undefined || alsoMissing !== undefined).each([
+    ['wide', VIEWPORTS.wide],
+    ['narrow', VIEWPORTS.narrow]
+  ] as const)(name, (_label, viewport) => body(useCashier({ ...options, viewport }), viewport))
 }
 
 /**

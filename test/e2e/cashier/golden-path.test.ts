@@ -1,16 +1,8 @@
-import { describe, expect, it } from 'vitest'
-import {
-  expectNoTechnicalWords,
-  missingPrerequisite,
-  useCashier,
-  searchCustomer,
-  textOf
-} from './fixture'
+import { expect, it } from 'vitest'
+import { describeCashier, expectNoTechnicalWords, searchCustomer, textOf } from './fixture'
 import { findBill, OFFLINE_CAP } from '@support/dataset'
 
-describe.skipIf(missingPrerequisite !== undefined)('cashier golden path', () => {
-  const session = useCashier({ openShift: true })
-
+describeCashier('cashier golden path', { openShift: true }, (session) => {
   it('finds a customer, pays two bills in cash and shows the receipt registered', async () => {
     const { page, dataset } = session
     const bill = findBill(dataset, { idType: 'NIT', maxAmount: OFFLINE_CAP / 2 })

@@ -1,17 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import {
-  expectNoTechnicalWords,
-  missingPrerequisite,
-  useCashier,
-  searchCustomer,
-  textOf
-} from './fixture'
+import { expect, it } from 'vitest'
+import { describeCashier, expectNoTechnicalWords, searchCustomer, textOf } from './fixture'
 import { findBill, OFFLINE_CAP } from '@support/dataset'
 import { backOnlineUntilRegistered, fillCardApproval } from './till'
 
-describe.skipIf(missingPrerequisite !== undefined)('cashier offline path', () => {
-  const session = useCashier({ openShift: true })
-
+describeCashier('cashier offline path', { openShift: true }, (session) => {
   it('serves the customer from the cache, takes the payment pending, then registers it', async () => {
     const { page, dataset, harness } = session
     const simulator = harness.simulator

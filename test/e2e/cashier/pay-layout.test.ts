@@ -4,14 +4,13 @@
  * basket fills by scanning. Screenshots: test-results/screens/pay-<width>-*.png.
  */
 import type { Locator, Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   confirmIdType,
-  missingPrerequisite,
+  describeAtViewports,
   scan,
   searchCustomer,
   textOf,
-  useCashier,
   VIEWPORTS
 } from './fixture'
 import {
@@ -49,11 +48,7 @@ async function expectPayScreenInView(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
-describe.skipIf(missingPrerequisite !== undefined).each([
-  ['wide', VIEWPORTS.wide],
-  ['narrow', VIEWPORTS.narrow]
-] as const)('pay screen at %s', (_label, viewport) => {
-  const session = useCashier({ viewport, openShift: true })
+describeAtViewports('pay screen at %s', { openShift: true }, (session, viewport) => {
   const tag = `pay-${viewport.width}`
 
   it('keeps the banner, status bar and nav within 120 px, each on one row', async () => {
@@ -231,11 +226,7 @@ describe.skipIf(missingPrerequisite !== undefined).each([
   })
 })
 
-describe.skipIf(missingPrerequisite !== undefined).each([
-  ['wide', VIEWPORTS.wide],
-  ['narrow', VIEWPORTS.narrow]
-] as const)('card payment at %s', (_label, viewport) => {
-  const session = useCashier({ viewport, openShift: true })
+describeAtViewports('card payment at %s', { openShift: true }, (session, viewport) => {
   const tag = `card-${viewport.width}`
 
   it('asks for the approval code, prints it and sends it to Tigo', async () => {

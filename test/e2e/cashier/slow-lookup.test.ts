@@ -5,15 +5,8 @@
  * and can go on at once. Screenshots: test-results/screens/slow-lookup-<width>-*.png.
  */
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  expectNoTechnicalWords,
-  missingPrerequisite,
-  scan,
-  textOf,
-  useCashier,
-  VIEWPORTS
-} from './fixture'
+import { afterEach, expect, it } from 'vitest'
+import { describeAtViewports, expectNoTechnicalWords, scan, textOf } from './fixture'
 import { findBill, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 
 /** Longer than anyone waits for a lookup here; the client's own timeout ends it later. */
@@ -49,11 +42,7 @@ async function expectCancelled(page: Page): Promise<void> {
     .toMatch(/^Consulta cancelada/)
 }
 
-describe.skipIf(missingPrerequisite !== undefined).each([
-  ['wide', VIEWPORTS.wide],
-  ['narrow', VIEWPORTS.narrow]
-] as const)('slow lookup at %s', (_label, viewport) => {
-  const session = useCashier({ viewport })
+describeAtViewports('slow lookup at %s', {}, (session, viewport) => {
   const tag = `slow-lookup-${viewport.width}`
   const adminUrl = () => {
     const url = session.harness.simulator?.adminUrl

@@ -8,11 +8,19 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { BillSummary } from './fixture'
-import { searchCustomer, textOf } from './fixture'
+import { describeAtViewports, describeCashier, searchCustomer, textOf } from './fixture'
 
 export const missingPdfTools = ['pdftotext', 'pdftoppm'].find(
   (tool) => !existsSync(`/usr/bin/${tool}`)
 )
+
+/** A suite that reads the printed paper back: skipped where poppler's tools are missing. */
+export const describePrinting: typeof describeCashier = (name, options, body) =>
+  describeCashier(name, options, body, missingPdfTools)
+
+/** The same at both cashier monitors. */
+export const describePrintingAtViewports: typeof describeAtViewports = (name, options, body) =>
+  describeAtViewports(name, options, body, missingPdfTools)
 
 /** Pesos as the Spanish screens and papers write them: 85.000 */
 export function pesos(value: number): string {
