@@ -63,21 +63,16 @@ export function createAuditLog({ db, clock }: { db: Database; clock: Clock }): A
     list(filter = {}) {
       const where: string[] = []
       const params: (string | number)[] = []
-      if (filter.from !== undefined) {
-        where.push('at >= ?')
-        params.push(filter.from)
-      }
-      if (filter.to !== undefined) {
-        where.push('at < ?')
-        params.push(filter.to)
-      }
-      if (filter.actor !== undefined) {
-        where.push('actor = ?')
-        params.push(filter.actor)
-      }
-      if (filter.action !== undefined) {
-        where.push('action = ?')
-        params.push(filter.action)
+      const conditions: [string, string | number | undefined][] = [
+        ['at >= ?', filter.from],
+        ['at < ?', filter.to],
+        ['actor = ?', filter.actor],
+        ['action = ?', filter.action]
+      ]
+      for (const [condition, value] of conditions) {
+        if (value === undefined) continue
+        where.push(condition)
+        params.push(value)
       }
       const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? DEFAULT_LIMIT)), MAX_LIMIT)
       const offset = Math.max(0, Math.trunc(filter.offset ?? 0))

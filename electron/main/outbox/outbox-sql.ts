@@ -11,7 +11,8 @@ import type { Statement } from 'better-sqlite3'
 import type { Database } from '@main/store/db'
 import { statementCache } from '@main/store/db'
 import { ITEM_WITH_PAYMENT_COLUMNS } from '@main/store/rows'
-import { WAITING_STATES } from '@main/store/types'
+import { WAITING_STATES, type OutboxItem } from '@main/store/types'
+import { insertAuditRow } from '@main/audit/audit-log'
 
 const WAITING_SQL = WAITING_STATES.map((state) => `'${state}'`).join(', ')
 
@@ -135,4 +136,26 @@ export function prepareOutboxSql(db: Database): OutboxSql {
     cached,
     selectItems: SELECT_ITEMS
   }
+}
+
+/**
+ * Marks the payments of these items for a supervisor's look and audits why, as the system; inside
+ * the caller's write transaction, so the flag and its reason land together.
+ */
+export function flagForSupervisor(
+  db: Database,
+  sql: OutboxSql,
+  now: number,
+  action: string,
+  note: string,
+  items: readonly Pick<OutboxItem, 'id' | 'paymentId' | 'billNo'>[]
+): void {
+  const flaggedAt = new Date(now).toISOString()
+  for (const paymentId of new Set(items.map((item) => item.paymentId))) {
+    sql.flagPayment.run(flaggedAt, paymentId)
+  }
+  insertAuditRow(db, now, 'system', action, {
+    note,
+    items: items.map((item) => ({ id: item.id, paymentId: item.paymentId, billNo: item.billNo }))
+  })
 }

@@ -11,7 +11,7 @@ import { AppError } from '@shared/errors'
 import { insertAuditRow } from '@main/audit/audit-log'
 import type { Database } from '@main/store/db'
 import { writeTransaction } from '@main/store/db'
-import { idList, type OutboxSql } from './outbox-sql'
+import { flagForSupervisor, idList, type OutboxSql } from './outbox-sql'
 import type { AttemptNote, Clock, OutboxItem, OutboxState } from '@main/store/types'
 
 export const NEEDS_SUPERVISOR_OUTCOME = 'needs_supervisor'
@@ -83,18 +83,7 @@ export function createOutboxSupervisor(deps: {
         if (fresh.length === 0) return []
         const list = idList(fresh.map((item) => item.id))
         sql.insertAttempts.run(now, 'uncertain', NEEDS_SUPERVISOR_OUTCOME, null, note, list)
-        const flaggedAt = new Date(now).toISOString()
-        for (const paymentId of new Set(fresh.map((item) => item.paymentId))) {
-          sql.flagPayment.run(flaggedAt, paymentId)
-        }
-        insertAuditRow(db, now, 'system', 'outbox.needs_supervisor', {
-          note,
-          items: fresh.map((item) => ({
-            id: item.id,
-            paymentId: item.paymentId,
-            billNo: item.billNo
-          }))
-        })
+        flagForSupervisor(db, sql, now, 'outbox.needs_supervisor', note, fresh)
         return fresh.map((item) => item.id)
       })
     },

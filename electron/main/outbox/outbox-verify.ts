@@ -5,10 +5,9 @@
  * supervisor (the item itself is rejected by the engine: it is never sent).
  */
 import { AppError } from '@shared/errors'
-import { insertAuditRow } from '@main/audit/audit-log'
 import type { Database } from '@main/store/db'
 import { isUniqueViolation, writeTransaction } from '@main/store/db'
-import { idList, type OutboxSql } from './outbox-sql'
+import { flagForSupervisor, idList, type OutboxSql } from './outbox-sql'
 import type { Clock, OutboxItem } from '@main/store/types'
 
 export const VERIFIED_OUTCOME = 'verified'
@@ -66,20 +65,9 @@ export function createOutboxVerifier(deps: {
     flagPayments(items, note) {
       if (items.length === 0) return
       const now = clock()
-      const flaggedAt = new Date(now).toISOString()
-      writeTransaction(db, () => {
-        for (const paymentId of new Set(items.map((item) => item.paymentId))) {
-          sql.flagPayment.run(flaggedAt, paymentId)
-        }
-        insertAuditRow(db, now, 'system', 'outbox.unverified_mismatch', {
-          note,
-          items: items.map((item) => ({
-            id: item.id,
-            paymentId: item.paymentId,
-            billNo: item.billNo
-          }))
-        })
-      })
+      writeTransaction(db, () =>
+        flagForSupervisor(db, sql, now, 'outbox.unverified_mismatch', note, items)
+      )
     }
   }
 }

@@ -261,21 +261,18 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
           source,
           bills: bills.map((bill) => bill.billNo)
         })
-        if (overridden.offline && input.approvedBy) {
-          audit.record(input.approvedBy.id, 'payment.offline_cap_override', {
+        // Each cap the supervisor let this payment past is audited under the supervisor's name.
+        const overrides = [
+          ['offline', 'payment.offline_cap_override', settings().maxPaymentAmount],
+          ['pending', 'payment.pending_total_override', settings().maxPendingTotal]
+        ] as const
+        for (const [cap, action, amount] of overrides) {
+          if (!overridden[cap] || !input.approvedBy) continue
+          audit.record(input.approvedBy.id, action, {
             paymentId: id,
             receiptNo,
             total,
-            cap: settings().maxPaymentAmount,
-            cashierId: input.cashier.id
-          })
-        }
-        if (overridden.pending && input.approvedBy) {
-          audit.record(input.approvedBy.id, 'payment.pending_total_override', {
-            paymentId: id,
-            receiptNo,
-            total,
-            cap: settings().maxPendingTotal,
+            cap: amount,
             cashierId: input.cashier.id
           })
         }

@@ -83,6 +83,9 @@ const BACKOFF_LIMIT_MS = 2_000
 
 type Method = 'get' | 'post'
 
+/** The last path segment of each payment endpoint. */
+const PAYMENT_ACTIONS = { checkout: 'checkout', registerPayment: 'register' } as const
+
 interface CallSpec<S extends z.ZodType> {
   endpoint: string
   method: Method
@@ -261,6 +264,23 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
     return body
   }
 
+  /** Checkout and registration post the same checked body under the customer's payments. */
+  function postPayment<S extends z.ZodType>(
+    endpoint: keyof typeof PAYMENT_ACTIONS,
+    schema: S,
+    idType: IdType,
+    identification: string,
+    body: CheckoutPaymentRequest
+  ): Promise<z.output<S>> {
+    return call({
+      endpoint,
+      method: 'post',
+      path: [...customerPath(idType, identification), 'payments', PAYMENT_ACTIONS[endpoint]],
+      schema,
+      json: paymentBody(body)
+    })
+  }
+
   return {
     getContract: async (contractId) =>
       call({
@@ -321,22 +341,10 @@ export function createTigoClient(options: TigoClientOptions): TigoClient {
     },
 
     checkout: async (idType, identification, body) =>
-      call({
-        endpoint: 'checkout',
-        method: 'post',
-        path: [...customerPath(idType, identification), 'payments', 'checkout'],
-        schema: CheckoutPaymentResponse,
-        json: paymentBody(body)
-      }),
+      postPayment('checkout', CheckoutPaymentResponse, idType, identification, body),
 
     registerPayment: async (idType, identification, body) =>
-      call({
-        endpoint: 'registerPayment',
-        method: 'post',
-        path: [...customerPath(idType, identification), 'payments', 'register'],
-        schema: RegisterPaymentResponse,
-        json: paymentBody(body)
-      }),
+      postPayment('registerPayment', RegisterPaymentResponse, idType, identification, body),
 
     validateBySignature: async (signature) =>
       call({

@@ -10,7 +10,8 @@ import type { Access } from '@shared/ipc/channel'
 import type { Role, SessionView } from '@shared/ipc/channels/session'
 import type { AuditLog } from '@main/audit/audit-log'
 
-export const PERMISSIONS = [
+/** What every signed-in user may do; a supervisor may do all of PERMISSIONS. */
+const CASHIER_PERMISSIONS = [
   'lookup',
   'takePayments',
   'validateCoupons',
@@ -18,7 +19,11 @@ export const PERMISSIONS = [
   'ownShift',
   'viewOutbox',
   'syncNow',
-  'requestApproval',
+  'requestApproval'
+] as const
+
+export const PERMISSIONS = [
+  ...CASHIER_PERMISSIONS,
   'confirmBatch',
   'changeSettings',
   'manageOutbox',
@@ -35,19 +40,8 @@ export type Permission = (typeof PERMISSIONS)[number]
  */
 export type Requirement = 'public' | 'session' | 'signedIn' | Permission
 
-const CASHIER: readonly Permission[] = [
-  'lookup',
-  'takePayments',
-  'validateCoupons',
-  'print',
-  'ownShift',
-  'viewOutbox',
-  'syncNow',
-  'requestApproval'
-]
-
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  cashier: CASHIER,
+  cashier: CASHIER_PERMISSIONS,
   supervisor: PERMISSIONS
 }
 
