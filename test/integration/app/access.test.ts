@@ -13,16 +13,7 @@ import type { UserView } from '@shared/ipc/channels/users'
 import { CHANNEL_NAMES } from '@shared/ipc/contract'
 import type { EventName } from '@shared/ipc/events'
 import type { OutboxPaymentView, PaymentReceipt, SettingsView, SyncStatus } from '@shared/ipc/views'
-import {
-  cacheLookups,
-  openShift,
-  refuseConnections,
-  registration,
-  signIn,
-  SUPERVISOR_PIN,
-  useAppTest,
-  valueOf
-} from './fixtures'
+import { refuseConnections, registration, SUPERVISOR_PIN, useAppTest, valueOf } from './fixtures'
 
 const app = useAppTest(6)
 const events: EventName[] = []
@@ -31,7 +22,7 @@ beforeAll(async () => {
   app.services.events.subscribe((event) => events.push(event))
 })
 
-const dispatch = (channel: string, input: unknown) => app.services.dispatch(channel, input)
+const { dispatch } = app
 
 async function setOffline(offline: boolean): Promise<void> {
   await refuseConnections(app.sim, offline)
@@ -86,7 +77,7 @@ describe('sign-in', () => {
 
 describe('roles', () => {
   it('refuses a cashier every supervisor channel with `forbidden`, audited, changing nothing', async () => {
-    const cashier = await signIn(app.services.dispatch, 'cashier')
+    const cashier = await app.signIn('cashier')
     expect(valueOf<SyncStatus>(await dispatch('outbox:summary', {})).cashierName).toBe(
       'Cajero Demo'
     )
@@ -114,15 +105,15 @@ describe('roles', () => {
 
   it('lets a supervisor call them: settings, users, audit, outbox retry, batch import', async () => {
     // A payment for the retry, and bills in the cache for the batch file.
-    await signIn(app.services.dispatch, 'cashier')
-    await openShift(app.services.dispatch)
+    await app.signIn('cashier')
+    await app.openShift()
     const paid = valueOf<PaymentReceipt>(
       await dispatch('payments:register', registration(app.samples[0]!))
     )
     const batchSample = app.samples[1]!
-    await cacheLookups(app.services.dispatch, batchSample)
+    await app.cacheLookups(batchSample)
 
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     expect(
       valueOf<SettingsView>(await dispatch('settings:set', { terminalId: 'CAJA-02' })).terminalId
     ).toBe('CAJA-02')
@@ -161,12 +152,12 @@ describe('roles', () => {
 
 describe('supervisor approval over the offline cap', () => {
   it('lets the cashier register once with the approval, recorded as approved by the supervisor', async () => {
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     valueOf(await dispatch('settings:set', { caps: { maxPaymentAmount: 1_000 } }))
     const sample = app.samples[2]!
-    const cashier = await signIn(app.services.dispatch, 'cashier')
-    await openShift(app.services.dispatch)
-    await cacheLookups(app.services.dispatch, sample)
+    const cashier = await app.signIn('cashier')
+    await app.openShift()
+    await app.cacheLookups(sample)
     await setOffline(true)
     try {
       expect(await dispatch('payments:register', registration(sample))).toMatchObject({
@@ -202,7 +193,7 @@ describe('supervisor approval over the offline cap', () => {
       await setOffline(false)
       // Transfers only: the drawer holds the float (0) it started with.
       valueOf(await dispatch('shifts:close', { counted: { cash: 0 } }))
-      await signIn(app.services.dispatch, 'supervisor')
+      await app.signIn('supervisor')
       valueOf(await dispatch('settings:set', { caps: { maxPaymentAmount: 5_000_000 } }))
     }
   })
@@ -210,7 +201,7 @@ describe('supervisor approval over the offline cap', () => {
 
 describe('shifts', () => {
   it('lets a cashier act on their own shift only; a supervisor on any', async () => {
-    const demo = await signIn(app.services.dispatch, 'cashier')
+    const demo = await app.signIn('cashier')
     const shift = valueOf<ShiftView>(await dispatch('shifts:open', { openingFloat: 50_000 }))
     expect(shift.cashier).toEqual({ id: demo.user?.id, name: 'Cajero Demo' })
 
@@ -237,13 +228,13 @@ describe('shifts', () => {
     ).toHaveLength(refused.length)
     expect(valueOf<ShiftView[]>(await dispatch('shifts:history', {}))).toEqual([])
 
-    await signIn(app.services.dispatch, 'cashier')
+    await app.signIn('cashier')
     valueOf(await dispatch('shifts:cashMove', { kind: 'in', amount: 1_000, reason: 'cambio' }))
     // Newest first (the approval test above closed one of Demo's shifts earlier).
     expect(valueOf<ShiftView[]>(await dispatch('shifts:history', {}))[0]?.id).toBe(shift.id)
 
     // The supervisor closes the cashier's shift; its report is the cashier's, not Eva's.
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     valueOf(await dispatch('shifts:close', { counted: { cash: 51_000 } }))
     valueOf(await dispatch('session:signIn', { name: 'Eva', pin: '7391' }))
     expect(await dispatch('shifts:report', { shiftId: shift.id })).toMatchObject({
@@ -254,7 +245,7 @@ describe('shifts', () => {
       ok: false,
       error: { code: 'forbidden' }
     })
-    await signIn(app.services.dispatch, 'cashier')
+    await app.signIn('cashier')
     expect(
       valueOf<{ shift: ShiftView }>(await dispatch('shifts:report', { shiftId: shift.id }))
     ).toMatchObject({ shift: { id: shift.id, closedBy: 'Supervisor' } })
@@ -263,11 +254,11 @@ describe('shifts', () => {
 
 describe('receipts', () => {
   it('prints the business header from the settings, and saves a PDF under the data dir', async () => {
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     valueOf(await dispatch('settings:set', { businessName: 'Recaudos El Centro' }))
-    await signIn(app.services.dispatch, 'cashier')
-    await openShift(app.services.dispatch)
-    await cacheLookups(app.services.dispatch, app.samples[4]!)
+    await app.signIn('cashier')
+    await app.openShift()
+    await app.cacheLookups(app.samples[4]!)
     const receipt = valueOf<PaymentReceipt>(
       await dispatch('payments:register', registration(app.samples[4]!))
     )

@@ -61,6 +61,12 @@ export interface AppTest {
   readonly sim: SimulatorHandle
   readonly samples: UnpaidSample[]
   readonly dataDir: string
+  /** The helpers below, on this file's services: the dispatcher is never passed around. */
+  dispatch: Dispatch
+  signIn(as: TestRole): Promise<SessionView>
+  openShift(openingFloat?: number): Promise<number>
+  cacheLookups(sample: UnpaidSample): Promise<void>
+  syncPayment(paymentId: string): Promise<PaymentReceipt>
 }
 
 /**
@@ -95,7 +101,12 @@ export function useAppTest(
     },
     get dataDir() {
       return get().t.dataDir
-    }
+    },
+    dispatch: (channel, input) => get().t.services.dispatch(channel, input),
+    signIn: (as) => signIn(get().t.services.dispatch, as),
+    openShift: (openingFloat) => openShift(get().t.services.dispatch, openingFloat),
+    cacheLookups: (sample) => cacheLookups(get().t.services.dispatch, sample),
+    syncPayment: (paymentId) => syncPayment(get().t.services.dispatch, paymentId)
   }
 }
 

@@ -5,15 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BillListView, PaymentReceipt, SyncStatus } from '@shared/ipc/views'
-import {
-  cacheLookups,
-  openShift,
-  refuseConnections,
-  registration,
-  signIn,
-  useAppTest,
-  valueOf
-} from './fixtures'
+import { refuseConnections, registration, useAppTest, valueOf } from './fixtures'
 
 const app = useAppTest(2, { syncEngine: true })
 const statuses: SyncStatus[] = []
@@ -24,9 +16,9 @@ beforeAll(async () => {
   app.services.events.subscribe((event, payload) => {
     if (event === 'sync:status') statuses.push(payload as SyncStatus)
   })
-  await signIn(app.services.dispatch, 'cashier')
-  await openShift(app.services.dispatch)
-  for (const sample of app.samples) await cacheLookups(app.services.dispatch, sample)
+  await app.signIn('cashier')
+  await app.openShift()
+  for (const sample of app.samples) await app.cacheLookups(sample)
 })
 
 afterAll(async () => {

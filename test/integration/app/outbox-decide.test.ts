@@ -5,18 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { StoredReceipt } from '@main/store/types'
-import {
-  cacheLookups,
-  openShift,
-  refuseConnections,
-  registration,
-  signIn,
-  useAppTest,
-  valueOf
-} from './fixtures'
+import { refuseConnections, registration, useAppTest, valueOf } from './fixtures'
 
 const app = useAppTest(8)
-const dispatch = (channel: string, input: unknown) => app.services.dispatch(channel, input)
+const { dispatch } = app
 
 /** One supervisor decision on several items; the result of each. */
 async function decideMany(itemIds: number[], decision: string, note: string): Promise<unknown[]> {
@@ -27,9 +19,9 @@ async function decideMany(itemIds: number[], decision: string, note: string): Pr
 /** A payment whose one bill went out and was lost: uncertain, and flagged when `flag`. */
 async function lostPayment(index: number, flag: boolean): Promise<number> {
   const sample = app.samples[index]!
-  await signIn(dispatch, 'cashier')
-  await openShift(dispatch)
-  await cacheLookups(dispatch, sample)
+  await app.signIn('cashier')
+  await app.openShift()
+  await app.cacheLookups(sample)
   const receipt = valueOf<StoredReceipt>(await dispatch('payments:register', registration(sample)))
   const itemId = receipt.bills[0]!.itemId
   const { outbox } = app.services
@@ -48,7 +40,7 @@ describe('outbox:decide', () => {
       dispatch('outbox:decide', { itemId, decision, note })
 
     expect(await decide(flagged, 'resend')).toMatchObject({ ok: false })
-    await signIn(dispatch, 'supervisor')
+    await app.signIn('supervisor')
     expect(await decide(flagged, 'resend', '   ')).toMatchObject({ ok: false })
     expect(await decide(unflagged, 'registered')).toMatchObject({
       ok: false,
@@ -79,7 +71,7 @@ describe('outbox:decide', () => {
         { billNo: item!.billNo, contractId: item!.contractId, billAmount: String(item!.amount) }
       ]
     })
-    await signIn(dispatch, 'supervisor')
+    await app.signIn('supervisor')
     expect(
       await dispatch('outbox:decide', { itemId, decision: 'resend', note: 'sin evidencia' })
     ).toMatchObject({ ok: false, error: { code: 'outbox_resend_bill_paid' } })
@@ -112,7 +104,7 @@ describe('outbox:retry', () => {
     await landedAnyway(itemId, 3)
     app.services.outbox.markRejected([itemId], 'bill_paid_elsewhere: reconciled')
     const billNo = app.services.outbox.items([itemId])[0]!.billNo
-    await signIn(dispatch, 'supervisor')
+    await app.signIn('supervisor')
 
     expect(valueOf(await dispatch('outbox:retry', { itemIds: [itemId] }))).toEqual({
       retried: 0,
@@ -131,11 +123,11 @@ describe('outbox:decideMany', () => {
     const c = await lostPayment(6, true)
     const d = await lostPayment(7, false)
     await landedAnyway(c, 6)
-    await signIn(dispatch, 'cashier')
+    await app.signIn('cashier')
     expect(
       await dispatch('outbox:decideMany', { itemIds: [a, b], decision: 'registered', note: 'x' })
     ).toMatchObject({ ok: false })
-    await signIn(dispatch, 'supervisor')
+    await app.signIn('supervisor')
 
     const registered = await decideMany(
       [a, d],

@@ -8,18 +8,10 @@ import type { ApprovalView } from '@shared/ipc/channels/session'
 import type { BatchConfirmView, BatchPreviewView } from '@shared/ipc/channels/batch'
 import type { ClosingReport, ShiftSummaryView } from '@shared/ipc/channels/shifts'
 import type { PaymentReceipt } from '@shared/ipc/views'
-import {
-  cacheLookups,
-  openShift,
-  registration,
-  signIn,
-  SUPERVISOR_PIN,
-  useAppTest,
-  valueOf
-} from './fixtures'
+import { registration, SUPERVISOR_PIN, useAppTest, valueOf } from './fixtures'
 
 const app = useAppTest(5)
-const dispatch = (channel: string, input: unknown) => app.services.dispatch(channel, input)
+const { dispatch } = app
 
 async function approve(action: string): Promise<ApprovalView> {
   return valueOf<ApprovalView>(
@@ -30,16 +22,16 @@ async function approve(action: string): Promise<ApprovalView> {
 describe('shift rules', () => {
   it('refuses a payment with no shift open, and takes it once the cashier opened one', async () => {
     // The supervisor chooses a PIN first (later approvals use it).
-    await signIn(app.services.dispatch, 'supervisor')
-    await signIn(app.services.dispatch, 'cashier')
+    await app.signIn('supervisor')
+    await app.signIn('cashier')
     const sample = app.samples[0]!
-    await cacheLookups(app.services.dispatch, sample)
+    await app.cacheLookups(sample)
     expect(await dispatch('payments:register', registration(sample))).toMatchObject({
       ok: false,
       error: { code: 'shift_required', params: { terminalId: 'CAJA-01' } }
     })
     expect(valueOf<unknown[]>(await dispatch('outbox:list', {}))).toEqual([])
-    const shiftId = await openShift(app.services.dispatch, 100_000)
+    const shiftId = await app.openShift(100_000)
     const receipt = valueOf<PaymentReceipt>(
       await dispatch('payments:register', registration(sample))
     )
@@ -50,9 +42,9 @@ describe('shift rules', () => {
   })
 
   it('lets a supervisor take a payment on the cashier’s open shift', async () => {
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     const sample = app.samples[1]!
-    await cacheLookups(app.services.dispatch, sample)
+    await app.cacheLookups(sample)
     valueOf(
       await dispatch(
         'payments:register',
@@ -63,7 +55,7 @@ describe('shift rules', () => {
 
   it('ties a batch confirmed during the shift to it, and reports its payments apart', async () => {
     const sample = app.samples[2]!
-    await cacheLookups(app.services.dispatch, sample)
+    await app.cacheLookups(sample)
     const text =
       'tipo_id;identificacion;contrato;factura;valor;medio_pago;fecha_pago\r\n' +
       `NIT;${sample.identification};${sample.contractId};${sample.billNo};` +
@@ -74,7 +66,7 @@ describe('shift rules', () => {
     const confirmed = valueOf<BatchConfirmView>(
       await dispatch('batch:confirm', { previewId: preview.previewId })
     )
-    const shiftId = await openShift(app.services.dispatch)
+    const shiftId = await app.openShift()
     expect(confirmed).toMatchObject({ accepted: 1, shiftId })
     const summary = valueOf<ShiftSummaryView>(await dispatch('shifts:summary', {}))
     expect(summary.imported).toMatchObject({ batches: 1, payments: 1, total: sample.amount })
@@ -84,9 +76,9 @@ describe('shift rules', () => {
   })
 
   it('needs a reason for a difference and a supervisor above the threshold, then closes', async () => {
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     valueOf(await dispatch('settings:set', { caps: { closingApprovalAbove: 5_000 } }))
-    await signIn(app.services.dispatch, 'cashier')
+    await app.signIn('cashier')
     const summary = valueOf<ShiftSummaryView>(await dispatch('shifts:summary', {}))
     const expected = summary.lines.find((line) => line.method === 'cash')!.expected
     const short = { counted: { cash: expected - 10_000 } }
@@ -121,13 +113,13 @@ describe('shift rules', () => {
   })
 
   it('lets a supervisor approve a payment over the waiting-total cap, audited', async () => {
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     valueOf(await dispatch('settings:set', { caps: { maxPendingTotal: 1_000 } }))
     try {
-      await signIn(app.services.dispatch, 'cashier')
-      await openShift(app.services.dispatch)
+      await app.signIn('cashier')
+      await app.openShift()
       const sample = app.samples[3]!
-      await cacheLookups(app.services.dispatch, sample)
+      await app.cacheLookups(sample)
       expect(await dispatch('payments:register', registration(sample))).toMatchObject({
         ok: false,
         error: { code: 'over_pending_total' }
@@ -160,18 +152,18 @@ describe('shift rules', () => {
         .map((entry) => (entry.details as { action: string }).action)
       expect(approved).toEqual(expect.arrayContaining(['payment.over_pending_total']))
     } finally {
-      await signIn(app.services.dispatch, 'supervisor')
+      await app.signIn('supervisor')
       valueOf(await dispatch('settings:set', { caps: { maxPendingTotal: 20_000_000 } }))
     }
   })
 
   it('refuses a second cashier a payment on another cashier’s open shift', async () => {
-    await signIn(app.services.dispatch, 'supervisor')
+    await app.signIn('supervisor')
     valueOf(await dispatch('users:create', { name: 'Eva', role: 'cashier', pin: '4826' }))
     valueOf(await dispatch('session:signIn', { name: 'Eva', pin: '4826' }))
     valueOf(await dispatch('session:changePin', { currentPin: '4826', newPin: '7391' }))
     const sample = app.samples[4]!
-    await cacheLookups(app.services.dispatch, sample)
+    await app.cacheLookups(sample)
     expect(await dispatch('payments:register', registration(sample))).toMatchObject({
       ok: false,
       error: { code: 'shift_other_cashier', params: { cashier: 'Cajero Demo' } }
