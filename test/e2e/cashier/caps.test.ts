@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  approveAsSupervisor,
   DEMO_CASHIER,
   missingPrerequisite,
   openShift,
-  SUPERVISOR,
   signIn,
+  SUPERVISOR,
   textOf,
   useCashier
 } from './fixture'
@@ -43,10 +44,7 @@ describe.skipIf(missingPrerequisite !== undefined)('caps', () => {
     await page.getByTestId('request-approval').click()
     const dialog = page.getByTestId('supervisor-approval')
     expect(await textOf(dialog)).toContain('máximo de pagos por enviar')
-    await dialog.getByLabel('Nombre del supervisor').fill(SUPERVISOR.name)
-    await dialog.getByLabel('PIN del supervisor').fill(SUPERVISOR.pin)
-    await session.screenshot('caps-1-pending-total-approval')
-    await dialog.getByLabel('PIN del supervisor').press('Enter')
+    await approveAsSupervisor(page, () => session.screenshot('caps-1-pending-total-approval'))
 
     const receipt = page.getByTestId('receipt')
     await receipt.waitFor()

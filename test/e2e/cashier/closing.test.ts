@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { DENOMINATIONS } from '@shared/ipc/channels/shifts'
 import type { CashCount } from '@shared/ipc/channels/shifts'
-import { DEMO_CASHIER, signIn, SUPERVISOR, textOf } from './fixture'
+import { approveAsSupervisor, DEMO_CASHIER, signIn, SUPERVISOR, textOf } from './fixture'
 import { findBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import {
   describePrinting,
@@ -173,10 +173,7 @@ describePrinting('shift and closing', { as: 'supervisor' }, (session) => {
     await page.getByTestId('closing-approval').scrollIntoViewIfNeeded()
     await session.screenshot('closing-3-needs-approval')
     await page.getByTestId('closing-request-approval').click()
-    const dialog = page.getByTestId('supervisor-approval')
-    await dialog.getByLabel('Nombre del supervisor').fill(SUPERVISOR.name)
-    await dialog.getByLabel('PIN del supervisor').fill(SUPERVISOR.pin)
-    await dialog.getByLabel('PIN del supervisor').press('Enter')
+    await approveAsSupervisor(page)
     await page.getByTestId('closing-approved').waitFor()
     expect(await textOf(page.getByTestId('closing-approved'))).toBe(
       `Diferencia autorizada por ${SUPERVISOR.name}`

@@ -8,14 +8,15 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
+  approveAsSupervisor,
   changePin,
   DEMO_CASHIER,
   expectNoTechnicalWords,
   FIRST_SUPERVISOR_PIN,
   missingPrerequisite,
   searchCustomer,
-  SUPERVISOR,
   signIn,
+  SUPERVISOR,
   textOf,
   useCashier,
   VIEWPORTS
@@ -202,9 +203,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       const dialog = page.getByTestId('supervisor-approval')
       await dialog.waitFor()
       await check('approval', '[data-testid="supervisor-approval"]')
-      await dialog.getByLabel('Nombre del supervisor').fill(SUPERVISOR.name)
-      await dialog.getByLabel('PIN del supervisor').fill(SUPERVISOR.pin)
-      await dialog.getByLabel('PIN del supervisor').press('Enter')
+      await approveAsSupervisor(page)
       await page.getByTestId('receipt').waitFor()
 
       // A lock and a wrong PIN: entries whose reasons are codes (manual, wrong_pin).
@@ -286,10 +285,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       const approval = page.getByTestId('closing-request-approval')
       if ((await approval.count()) > 0) {
         await approval.click()
-        const dialog = page.getByTestId('supervisor-approval')
-        await dialog.getByLabel('Nombre del supervisor').fill(SUPERVISOR.name)
-        await dialog.getByLabel('PIN del supervisor').fill(SUPERVISOR.pin)
-        await dialog.getByLabel('PIN del supervisor').press('Enter')
+        await approveAsSupervisor(page)
         await page.getByTestId('closing-approved').waitFor()
         await page.getByRole('button', { name: 'Cerrar turno', exact: true }).click()
       }

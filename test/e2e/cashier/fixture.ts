@@ -182,6 +182,21 @@ export function describeAtViewports(
 }
 
 /**
+ * The supervisor types name and PIN into the open approval dialog and sends it with Enter;
+ * `beforeSending` runs with the fields filled (a screenshot, say).
+ */
+export async function approveAsSupervisor(
+  page: Page,
+  beforeSending?: () => Promise<unknown>
+): Promise<void> {
+  const dialog = page.getByTestId('supervisor-approval')
+  await dialog.getByLabel('Nombre del supervisor').fill(SUPERVISOR.name)
+  await dialog.getByLabel('PIN del supervisor').fill(SUPERVISOR.pin)
+  await beforeSending?.()
+  await dialog.getByLabel('PIN del supervisor').press('Enter')
+}
+
+/**
  * Signs in through the sign-in screen (or the lock screen's "Otro usuario" form) and waits until
  * that form is gone. Written first for the other e2e suites: use it, not your own clicks, so a
  * change to the sign-in screen is fixed in one place. It does not handle the PIN change a first

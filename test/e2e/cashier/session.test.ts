@@ -10,19 +10,20 @@ import { RPC_PATH, TOKEN_HEADER } from '@shared/ipc/http-transport'
 import type { Harness } from '../../harness/server'
 import { fillCardApproval } from './till'
 import {
+  approveAsSupervisor,
+  type BillSummary,
+  type CashierSession,
+  changePin,
   DEMO_CASHIER,
   FIRST_SUPERVISOR_PIN,
-  SUPERVISOR,
-  changePin,
   missingPrerequisite,
   openCashier,
   openShift,
   pickUser,
   searchCustomer,
   signIn,
-  textOf,
-  type BillSummary,
-  type CashierSession
+  SUPERVISOR,
+  textOf
 } from './fixture'
 
 const SECOND_CASHIER = { name: 'Ana Pérez', pin: '4826' }
@@ -220,10 +221,7 @@ describe.skipIf(missingPrerequisite !== undefined)('sign-in, roles and the lock'
     await tapPin(page, 'supervisor-approval', DEMO_CASHIER.pin)
     await dialog.getByRole('button', { name: 'Autorizar' }).click()
     await dialog.getByText(`${DEMO_CASHIER.name} no es supervisor`).waitFor()
-    await dialog.getByLabel('Nombre del supervisor').fill(SUPERVISOR.name)
-    await dialog.getByLabel('PIN del supervisor').fill(SUPERVISOR.pin)
-    await session.screenshot('session-5-approval')
-    await dialog.getByLabel('PIN del supervisor').press('Enter')
+    await approveAsSupervisor(page, () => session.screenshot('session-5-approval'))
 
     const receipt = page.getByTestId('receipt')
     await receipt.waitFor()
