@@ -11,16 +11,20 @@ export type ErrorParams = Record<string, string | number>
 export type ErrorCode = CodeOf<EsKey>
 type CodeOf<Key> = Key extends `error.${infer Code}` ? Code : never
 
-export class AppError extends Error {
-  readonly code: ErrorCode
+/** An error told by its code and the code's parameters; the message is only a fallback. */
+export class CodedError<Code extends string = string> extends Error {
+  readonly code: Code
   readonly params: ErrorParams
 
-  constructor(code: ErrorCode, params: ErrorParams = {}, message?: string) {
+  constructor(code: Code, params: ErrorParams = {}, message?: string) {
     super(message ?? code)
-    this.name = 'AppError'
     this.code = code
     this.params = params
   }
+}
+
+export class AppError extends CodedError<ErrorCode> {
+  override readonly name = 'AppError'
 }
 
 export function isAppError(value: unknown): value is AppError {

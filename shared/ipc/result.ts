@@ -2,7 +2,9 @@
  * What crosses the process boundary: never a thrown error (Electron's contextBridge keeps only an
  * error's message), always a plain result the other side unwraps.
  */
-export type IpcErrorParams = Record<string, string | number>
+import { CodedError, type ErrorParams } from '@shared/errors'
+
+export type IpcErrorParams = ErrorParams
 
 export interface IpcErrorBody {
   code: string
@@ -13,16 +15,8 @@ export interface IpcErrorBody {
 export type IpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: IpcErrorBody }
 
 /** Thrown by `makeApi` in the renderer; screens show `translateError(lang, code, params)`. */
-export class IpcError extends Error {
-  readonly code: string
-  readonly params: IpcErrorParams
-
-  constructor(code: string, params: IpcErrorParams = {}, message?: string) {
-    super(message ?? code)
-    this.name = 'IpcError'
-    this.code = code
-    this.params = params
-  }
+export class IpcError extends CodedError {
+  override readonly name = 'IpcError'
 }
 
 export function isIpcError(value: unknown): value is IpcError {
