@@ -21,7 +21,14 @@
  * resets the simulator (every bill unpaid again, empty ledger) and uses a fresh database; the
  * line adds the epochs up.
  */
-import { isSimProfile, type FaultsPatch, type SimProfile } from '@simulator/server'
+import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  isSimProfile,
+  startSimulator,
+  type FaultsPatch,
+  type SimProfile,
+  type SimulatorHandle
+} from '@simulator/server'
 import { createRandom, type Random } from '@simulator/prng'
 import { failOnUnhandledRejection } from './lib/fail-on-unhandled'
 import { makeTempDir, removeDir } from './lib/temp-dir'
@@ -30,10 +37,7 @@ import {
   drainToQuiescence,
   openWorld,
   planPayments,
-  sleep,
-  startSimulator,
-  type LedgerCheck,
-  type SimulatorHandle
+  type LedgerCheck
 } from './lib/sync-world'
 
 interface Options {

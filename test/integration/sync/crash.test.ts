@@ -8,21 +8,20 @@
  * and `PRAGMA integrity_check` is ok. At the end, on a good network, one more engine drains to
  * quiescence and each bill is in Tigo's ledger exactly once.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '@main/store/db'
 import { createRandom } from '@simulator/prng'
+import { startSimulator, type SimulatorHandle } from '@simulator/server'
 import {
   checkAgainstLedger,
   drainToQuiescence,
   openWorld,
   planPayments,
-  sleep,
-  startSimulator,
-  type PlannedPayment,
-  type SimulatorHandle
+  type PlannedPayment
 } from '@scripts/lib/sync-world'
 import { useTempDir } from '@support/temp-dir'
 

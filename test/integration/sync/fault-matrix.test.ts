@@ -4,18 +4,22 @@
  * network. Whatever happened in between, each bill must be in Tigo's ledger exactly once and
  * every outbox item must be `registered`.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NO_NETWORK_FAULTS, SIM_PROFILES, type FaultsPatch } from '@simulator/server'
+import {
+  NO_NETWORK_FAULTS,
+  SIM_PROFILES,
+  startSimulator,
+  type FaultsPatch,
+  type SimulatorHandle
+} from '@simulator/server'
 import type { SyncClient } from '@main/sync/types'
 import {
   checkAgainstLedger,
   drainToQuiescence,
   openWorld,
   planPayments,
-  sleep,
-  startSimulator,
-  type SimulatorHandle,
   type World
 } from '@scripts/lib/sync-world'
 
