@@ -8,6 +8,7 @@ import { buildRegisterBody } from '@main/sync/register-request'
 import { parseIdType } from '@shared/domain/identification'
 import {
   openWorld,
+  planPayments,
   sleep,
   startSimulator,
   type PlannedPayment,
@@ -23,6 +24,8 @@ export interface EngineSuite {
   /** The file's simulator: a stand-in for tests and hooks, live once the suite's beforeAll ran. */
   sim: SimulatorHandle
   world(options?: Omit<WorldOptions, 'sim'>): World
+  /** `count` payments planned (seeded) from this file's simulator's dataset. */
+  plans(count: number, seed: number): PlannedPayment[]
   /**
    * A world whose first register request fails with `failure` (as the client classifies it),
    * with `plans` looked up and taken; `counter.register` counts the register requests.
@@ -67,6 +70,7 @@ export function engineSuite(): EngineSuite {
   return {
     sim: standIn(current),
     world,
+    plans: (count, seed) => planPayments(current().dataset, count, seed),
     async worldFailingFirst(failure, plans) {
       const counter = { register: 0 }
       const w = world({ wrapClient: failingFirstRegister(new TigoError(failure), counter) })

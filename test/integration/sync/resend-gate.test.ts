@@ -12,12 +12,7 @@ import { createBatchService } from '@main/batch/batch-service'
 import { createAuditLog } from '@main/audit/audit-log'
 import { createLookupCache } from '@main/lookups/cache'
 import { countingClient, engineSuite, registerAsEngine, states } from './engine-helpers'
-import {
-  drainToQuiescence,
-  planPayments,
-  type PlannedPayment,
-  type World
-} from '@scripts/lib/sync-world'
+import { drainToQuiescence, type PlannedPayment, type World } from '@scripts/lib/sync-world'
 import { makeTempDir } from '@support/temp-dir'
 
 const suite = engineSuite()
@@ -28,9 +23,9 @@ beforeEach(() => {
 
 /** A one-bill payment of a customer of the given id type (a CC for the batch file). */
 function onePlan(seed: number, idType?: string): PlannedPayment {
-  const plan = planPayments(sim.dataset, 60, seed).find(
-    (p) => p.bills.length === 1 && (idType === undefined || p.idType === idType)
-  )
+  const plan = suite
+    .plans(60, seed)
+    .find((p) => p.bills.length === 1 && (idType === undefined || p.idType === idType))
   if (!plan) throw new Error('no plan')
   return plan
 }
@@ -137,7 +132,7 @@ describe('the resend gate', () => {
   })
 
   it('a restart after a crash mid-send resends only what Tigo has unpaid', async () => {
-    const [landed, lost] = planPayments(sim.dataset, 60, 204).filter((p) => p.bills.length === 1)
+    const [landed, lost] = suite.plans(60, 204).filter((p) => p.bills.length === 1)
     const dir = makeTempDir('caja-sync-')
     const first = countedWorld({ register: 0 }, dir)
     await first.warmCache([landed!, lost!])

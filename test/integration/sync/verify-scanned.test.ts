@@ -9,12 +9,7 @@ import type { SimBill } from '@simulator/dataset'
 import { TigoError } from '@main/tigo/errors'
 import type { SyncClient } from '@main/sync/types'
 import { countingClient, engineSuite } from './engine-helpers'
-import {
-  drainToQuiescence,
-  planPayments,
-  type PlannedPayment,
-  type World
-} from '@scripts/lib/sync-world'
+import { drainToQuiescence, type PlannedPayment, type World } from '@scripts/lib/sync-world'
 
 const suite = engineSuite()
 const { sim } = suite
@@ -26,7 +21,7 @@ interface Scanned {
 
 /** Two one-bill payments of different customers (of the same id type), by their bills. */
 function twoScans(seed: number): [Scanned, Scanned] {
-  const plans = planPayments(sim.dataset, 80, seed).filter((p) => p.bills.length === 1)
+  const plans = suite.plans(80, seed).filter((p) => p.bills.length === 1)
   const first = plans[0]
   const second = plans.find(
     (p) => p.idType === first?.idType && p.identification !== first?.identification
