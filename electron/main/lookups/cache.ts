@@ -10,6 +10,7 @@ import { parseApiAmount } from '@shared/domain/money'
 import type { Database } from '@main/store/db'
 import { writeTransaction } from '@main/store/db'
 import type { CachedBill, CachedValue, Clock } from '@main/store/types'
+import { camelColumns } from '@main/store/columns'
 
 /**
  * The id type of cached bills whose owner's type is not known yet (found by contract or barcode,
@@ -61,16 +62,18 @@ const BILL_COLUMNS =
 
 function toCachedBill(row: BillRow): CachedBill {
   return {
-    billNo: row.bill_no,
-    contractId: row.contract_id,
-    idType: row.id_type,
-    identification: row.identification,
-    reference: row.reference,
-    amount: row.amount,
+    ...camelColumns(row, [
+      'bill_no',
+      'contract_id',
+      'id_type',
+      'identification',
+      'reference',
+      'amount',
+      'due_date',
+      'fetched_at'
+    ]),
     paid: row.paid === 1,
-    dueDate: row.due_date,
-    bill: JSON.parse(row.bill) as unknown,
-    fetchedAt: row.fetched_at
+    bill: JSON.parse(row.bill) as unknown
   }
 }
 

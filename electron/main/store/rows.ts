@@ -12,6 +12,7 @@ import type {
   Person,
   ReceiptBill
 } from './types'
+import { camelColumns } from './columns'
 
 export interface PaymentRow {
   id: string
@@ -106,12 +107,7 @@ export function toPaymentRecord(row: PaymentRow): PaymentRecord {
 
 function toBillLine(row: ItemRow): BillLine {
   return {
-    billNo: row.bill_no,
-    contractId: row.contract_id,
-    reference: row.reference,
-    amount: row.amount,
-    dueDate: row.due_date,
-    state: row.state
+    ...camelColumns(row, ['bill_no', 'contract_id', 'reference', 'amount', 'due_date', 'state'])
   }
 }
 

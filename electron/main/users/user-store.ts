@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Role } from '@shared/ipc/channels/session'
 import type { Database } from '@main/store/db'
 import type { Clock } from '@main/store/types'
+import { camelColumns } from '@main/store/columns'
 
 export interface UserRecord {
   id: string
@@ -65,16 +66,18 @@ interface UserRow {
 
 function toRecord(row: UserRow): UserRecord {
   return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    pinHash: row.pin_hash,
+    ...camelColumns(row, [
+      'id',
+      'name',
+      'role',
+      'pin_hash',
+      'failed_attempts',
+      'locked_until',
+      'created_at',
+      'updated_at'
+    ]),
     active: row.active === 1,
-    mustChangePin: row.must_change_pin === 1,
-    failedAttempts: row.failed_attempts,
-    lockedUntil: row.locked_until,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at
+    mustChangePin: row.must_change_pin === 1
   }
 }
 
