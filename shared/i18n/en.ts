@@ -1,11 +1,17 @@
 import type { EsKey } from './es'
 import { findPaymentEn } from './find-payment-en'
 import { shellEn } from './shell-en'
-import { uiEn } from './ui-en'
+import { uiBackOfficeEn } from './ui-back-office-en'
+import { uiCounterEn } from './ui-counter-en'
+import { uiOutboxAuditEn } from './ui-outbox-audit-en'
+import { uiShiftEn } from './ui-shift-en'
 
 /** English. Every key of es.ts should be here too (a unit test checks it). */
 export const en: Record<EsKey, string> = {
-  ...uiEn,
+  ...uiCounterEn,
+  ...uiShiftEn,
+  ...uiOutboxAuditEn,
+  ...uiBackOfficeEn,
   ...shellEn,
   ...findPaymentEn,
   'idType.CC': 'Citizenship ID card (CC)',

@@ -1,10 +1,16 @@
 import { findPaymentEs } from './find-payment-es'
 import { shellEs } from './shell-es'
-import { uiEs } from './ui-es'
+import { uiBackOfficeEs } from './ui-back-office-es'
+import { uiCounterEs } from './ui-counter-es'
+import { uiOutboxAuditEs } from './ui-outbox-audit-es'
+import { uiShiftEs } from './ui-shift-es'
 
 /** Spanish (es-CO), the app's first language. Keys are grouped by prefix; keep them sorted within a group. */
 export const es = {
-  ...uiEs,
+  ...uiCounterEs,
+  ...uiShiftEs,
+  ...uiOutboxAuditEs,
+  ...uiBackOfficeEs,
   ...shellEs,
   ...findPaymentEs,
   'idType.CC': 'Cédula de ciudadanía',
