@@ -138,7 +138,8 @@ export const uiBackOfficeEn: Record<keyof typeof uiBackOfficeEs, string> = {
   'ui.batch.acceptedAmount': 'Amount imported',
   'ui.batch.changedSincePreview':
     '{count, plural, one {# row stopped} other {# rows stopped}} being valid since the check (another payment took the bill) and were not imported.',
-  'ui.batch.checked': 'File checked: {valid} valid rows, {invalid} with problems.',
+  'ui.batch.checked':
+    'File checked: {valid, plural, one {# valid row} other {# valid rows}}, {invalid, number} with problems.',
   'ui.batch.chooseFile': 'Payments CSV file',
   'ui.batch.chooseHint':
     'Separated by ; or , (as Excel saves it). Up to {maxRows} rows and {maxMb} MB per file. Nothing is saved until you confirm.',
@@ -156,7 +157,7 @@ export const uiBackOfficeEn: Record<keyof typeof uiBackOfficeEs, string> = {
   'ui.batch.columnsIntro':
     'First row with the column names (Spanish or English, any order; other columns are ignored). One row per paid bill.',
   'ui.batch.columnsTitle': 'File columns',
-  'ui.batch.confirm': 'Confirm and import {count} payments',
+  'ui.batch.confirm': 'Confirm and import {count, plural, one {# payment} other {# payments}}',
   'ui.batch.confirming': 'Importing…',
   'ui.batch.customer': 'Customer',
   'ui.batch.downloadRejected': 'Download rejected rows (CSV)',
@@ -164,7 +165,8 @@ export const uiBackOfficeEn: Record<keyof typeof uiBackOfficeEs, string> = {
   'ui.batch.file': 'File',
   'ui.batch.historyTitle': 'Earlier imports',
   'ui.batch.importNo': 'No.',
-  'ui.batch.imported': 'Batch imported: {count} payments queued for Tigo.',
+  'ui.batch.imported':
+    'Batch imported: {count, plural, one {# payment} other {# payments}} queued for Tigo.',
   'ui.batch.invalid': 'Problem',
   'ui.batch.invalidRows': 'Rows with problems',
   'ui.batch.line': 'Line',
@@ -174,8 +176,8 @@ export const uiBackOfficeEn: Record<keyof typeof uiBackOfficeEs, string> = {
   'ui.batch.paidAt': 'Paid',
   'ui.batch.pendingNow': 'Waiting to send / cap',
   'ui.batch.previewTitle': 'File check',
-  'ui.batch.progress': 'Checking rows: {done} of {total}',
-  'ui.batch.readingRows': 'Reading the file: {done} rows…',
+  'ui.batch.progress': 'Checking rows: {done, number} of {total, number}',
+  'ui.batch.readingRows': 'Reading the file: {done, plural, one {# row} other {# rows}}…',
   'ui.batch.reading': 'Reading the file…',
   'ui.batch.reason': 'Reason',
   'ui.batch.reasonName.already_imported': 'Already imported',
@@ -200,7 +202,8 @@ export const uiBackOfficeEn: Record<keyof typeof uiBackOfficeEs, string> = {
   'ui.batch.reasonName.not_looked_up': 'Bill not looked up at Tigo',
   'ui.batch.reasonName.customer_not_found': 'Customer not found at Tigo',
   'ui.batch.reasonName.bill_not_found': 'Bill not found at Tigo',
-  'ui.batch.lookupProgress': 'Looking up new customers and contracts at Tigo: {done} of {total}',
+  'ui.batch.lookupProgress':
+    'Looking up new customers and contracts at Tigo: {done, number} of {total, number}',
   'ui.batch.lookupLabel': 'Lookup at Tigo of new customers and contracts',
   'ui.batch.cancelLookups': 'Cancel lookups',
   'ui.batch.cancellingLookups': 'Cancelling: the lookups under way are finishing…',
@@ -235,7 +238,7 @@ export const uiBackOfficeEn: Record<keyof typeof uiBackOfficeEs, string> = {
     'Sum of the payments waiting to be sent to Tigo; above it, a supervisor must approve. For example 20.000.000.',
 
   'ui.validate.couponTypeUnknown': 'Choose a type from the list: {types}.',
-  'ui.validate.moreDetails': 'More payment details ({count})',
+  'ui.validate.moreDetails': 'More payment details ({count, number})',
 
   'ui.batch.pickFile': 'Choose a file…',
   'ui.batch.noFile': 'No file chosen'

@@ -137,7 +137,8 @@ export const uiBackOfficeEs = {
   'ui.batch.acceptedAmount': 'Valor importado',
   'ui.batch.changedSincePreview':
     '{count, plural, one {# fila dejó de ser válida} other {# filas dejaron de ser válidas}} desde la revisión (otro pago tomó la factura) y no se importaron.',
-  'ui.batch.checked': 'Archivo revisado: {valid} filas válidas, {invalid} con problemas.',
+  'ui.batch.checked':
+    'Archivo revisado: {valid, plural, one {# fila válida} other {# filas válidas}}, {invalid, number} con problemas.',
   'ui.batch.chooseFile': 'Archivo CSV de pagos',
   'ui.batch.chooseHint':
     'Separado por ; o por , (como lo guarda Excel). Hasta {maxRows} filas y {maxMb} MB por archivo. Nada se guarda hasta confirmar.',
@@ -156,7 +157,7 @@ export const uiBackOfficeEs = {
   'ui.batch.columnsIntro':
     'Primera fila con los nombres de columna (en español o inglés, en cualquier orden; las demás columnas se ignoran). Una fila por factura pagada.',
   'ui.batch.columnsTitle': 'Columnas del archivo',
-  'ui.batch.confirm': 'Confirmar e importar {count} pagos',
+  'ui.batch.confirm': 'Confirmar e importar {count, plural, one {# pago} other {# pagos}}',
   'ui.batch.confirming': 'Importando…',
   'ui.batch.customer': 'Cliente',
   'ui.batch.downloadRejected': 'Descargar filas rechazadas (CSV)',
@@ -164,7 +165,8 @@ export const uiBackOfficeEs = {
   'ui.batch.file': 'Archivo',
   'ui.batch.historyTitle': 'Importaciones anteriores',
   'ui.batch.importNo': 'N.º',
-  'ui.batch.imported': 'Lote importado: {count} pagos quedan en cola para Tigo.',
+  'ui.batch.imported':
+    'Lote importado: {count, plural, one {# pago queda} other {# pagos quedan}} en cola para Tigo.',
   'ui.batch.invalid': 'Con problema',
   'ui.batch.invalidRows': 'Filas con problemas',
   'ui.batch.line': 'Línea',
@@ -174,8 +176,8 @@ export const uiBackOfficeEs = {
   'ui.batch.paidAt': 'Pagado',
   'ui.batch.pendingNow': 'Pendiente por enviar / tope',
   'ui.batch.previewTitle': 'Revisión del archivo',
-  'ui.batch.progress': 'Revisando filas: {done} de {total}',
-  'ui.batch.readingRows': 'Leyendo el archivo: {done} filas…',
+  'ui.batch.progress': 'Revisando filas: {done, number} de {total, number}',
+  'ui.batch.readingRows': 'Leyendo el archivo: {done, plural, one {# fila} other {# filas}}…',
   'ui.batch.reading': 'Leyendo el archivo…',
   'ui.batch.reason': 'Motivo',
   'ui.batch.reasonName.already_imported': 'Ya importada antes',
@@ -200,7 +202,8 @@ export const uiBackOfficeEs = {
   'ui.batch.reasonName.not_looked_up': 'Factura no consultada en Tigo',
   'ui.batch.reasonName.customer_not_found': 'Cliente no encontrado en Tigo',
   'ui.batch.reasonName.bill_not_found': 'Factura no encontrada en Tigo',
-  'ui.batch.lookupProgress': 'Consultando en Tigo clientes y contratos nuevos: {done} de {total}',
+  'ui.batch.lookupProgress':
+    'Consultando en Tigo clientes y contratos nuevos: {done, number} de {total, number}',
   'ui.batch.lookupLabel': 'Consulta en Tigo de clientes y contratos nuevos',
   'ui.batch.cancelLookups': 'Cancelar consultas',
   'ui.batch.cancellingLookups': 'Cancelando: se terminan las consultas en curso…',
@@ -235,7 +238,7 @@ export const uiBackOfficeEs = {
     'Suma de los pagos que esperan envío a Tigo; por encima, un supervisor debe autorizar. Por ejemplo 20.000.000.',
 
   'ui.validate.couponTypeUnknown': 'Elija un tipo de la lista: {types}.',
-  'ui.validate.moreDetails': 'Más datos del pago ({count})',
+  'ui.validate.moreDetails': 'Más datos del pago ({count, number})',
 
   'ui.batch.pickFile': 'Elegir archivo…',
   'ui.batch.noFile': 'Ningún archivo elegido'

@@ -31,7 +31,7 @@ export const uiCounterEn: Record<keyof typeof uiCounterEs, string> = {
   'ui.bills.state': 'State',
   'ui.bills.title': 'Bills ({count, number})',
 
-  'ui.cache.age': 'Offline: data saved {minutes} min ago',
+  'ui.cache.age': 'Offline: data saved {minutes, number} min ago',
   'ui.cache.justNow': 'Offline: data saved less than 1 min ago',
 
   'ui.checkout.contact': "Customer's contact details (optional)",
@@ -70,7 +70,7 @@ export const uiCounterEn: Record<keyof typeof uiCounterEs, string> = {
   'ui.customer.phone': 'Phone',
   'ui.customer.plus': 'Plus customer',
   'ui.customer.range': 'Contracts {first} to {last}',
-  'ui.customer.selected': '{count} selected:',
+  'ui.customer.selected': '{count, number} selected:',
   'ui.customer.title': 'Customer',
   'ui.customer.unnamed': 'Unnamed customer',
   'ui.customer.webBill': 'Web bill',
@@ -174,8 +174,8 @@ export const uiCounterEn: Record<keyof typeof uiCounterEs, string> = {
   'ui.status.never': 'never',
   'ui.status.offline': 'Offline',
   'ui.status.online': 'Online',
-  'ui.status.pending': 'Pending: {count}',
-  'ui.status.problems': 'To review: {count}',
+  'ui.status.pending': 'Pending: {count, number}',
+  'ui.status.problems': 'To review: {count, number}',
   'ui.status.syncDone': 'Sync requested.',
   'ui.status.syncNow': 'Sync',
   'ui.status.syncing': 'Syncing…',
@@ -214,7 +214,7 @@ export const uiCounterEn: Record<keyof typeof uiCounterEs, string> = {
   'ui.basket.switchText':
     'Bill {billNo} belongs to “{other}”. This payment is for “{current}”: one payment covers the bills of one customer.',
   'ui.basket.switchTitle': "Another customer's bill",
-  'ui.basket.title': 'Bills to pay ({count})',
+  'ui.basket.title': 'Bills to pay ({count, number})',
 
   'ui.navShort.audit': 'Audit',
   'ui.navShort.batch': 'Batch',

@@ -29,7 +29,7 @@ export const uiCounterEs = {
   'ui.bills.state': 'Estado',
   'ui.bills.title': 'Facturas ({count, number})',
 
-  'ui.cache.age': 'Sin conexión: datos guardados hace {minutes} min',
+  'ui.cache.age': 'Sin conexión: datos guardados hace {minutes, number} min',
   'ui.cache.justNow': 'Sin conexión: datos guardados hace menos de 1 min',
 
   'ui.checkout.contact': 'Datos de contacto del cliente (opcional)',
@@ -174,8 +174,8 @@ export const uiCounterEs = {
   'ui.status.never': 'nunca',
   'ui.status.offline': 'Sin conexión',
   'ui.status.online': 'En línea',
-  'ui.status.pending': 'Pendientes: {count}',
-  'ui.status.problems': 'Por revisar: {count}',
+  'ui.status.pending': 'Pendientes: {count, number}',
+  'ui.status.problems': 'Por revisar: {count, number}',
   'ui.status.syncDone': 'Sincronización solicitada.',
   'ui.status.syncNow': 'Sincronizar',
   'ui.status.syncing': 'Sincronizando…',
@@ -214,7 +214,7 @@ export const uiCounterEs = {
   'ui.basket.switchText':
     'La factura {billNo} es de «{other}». Este pago es de «{current}»: un pago cubre facturas de un solo cliente.',
   'ui.basket.switchTitle': 'Factura de otro cliente',
-  'ui.basket.title': 'Facturas a pagar ({count})',
+  'ui.basket.title': 'Facturas a pagar ({count, number})',
 
   'ui.navShort.audit': 'Auditoría',
   'ui.navShort.batch': 'Lote',

@@ -52,7 +52,7 @@ export const uiOutboxAuditEn: Record<keyof typeof uiOutboxAuditEs, string> = {
   'ui.outbox.decideNote': 'Note (evidence or reason)',
   'ui.outbox.decideRegistered': 'Mark registered',
   'ui.outbox.decideResend': 'Resend',
-  'ui.outbox.retryPicked': 'Retry selected ({count})',
+  'ui.outbox.retryPicked': 'Retry selected ({count, number})',
   'ui.outbox.title': 'Payments to send',
   'ui.outbox.to': 'To',
 
@@ -69,7 +69,7 @@ export const uiOutboxAuditEn: Record<keyof typeof uiOutboxAuditEs, string> = {
   'ui.audit.action.auth.signed_out': 'Signed out.',
   'ui.audit.action.auth.unlocked': 'Unlocked the screen.',
   'ui.audit.action.batch.imported':
-    'Imported batch {batchId} ({fileName}): {accepted} of {rows} rows, for {acceptedAmount}.',
+    'Imported batch {batchId} ({fileName}): {accepted, number} of {rows, plural, one {# row} other {# rows}}, for {acceptedAmount}.',
   'ui.audit.action.payment.offline_cap_override':
     'Approved the payment of receipt No. {receiptNo} for {total}, above the offline cap of {cap}.',
   'ui.audit.action.payment.registered':

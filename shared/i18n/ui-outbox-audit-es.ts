@@ -52,7 +52,7 @@ export const uiOutboxAuditEs = {
   'ui.outbox.decideNote': 'Nota (evidencia o motivo)',
   'ui.outbox.decideRegistered': 'Marcar registrado',
   'ui.outbox.decideResend': 'Reenviar',
-  'ui.outbox.retryPicked': 'Reintentar seleccionados ({count})',
+  'ui.outbox.retryPicked': 'Reintentar seleccionados ({count, number})',
   'ui.outbox.title': 'Pagos por enviar',
   'ui.outbox.to': 'Hasta',
 
@@ -69,7 +69,7 @@ export const uiOutboxAuditEs = {
   'ui.audit.action.auth.signed_out': 'Cerró la sesión.',
   'ui.audit.action.auth.unlocked': 'Desbloqueó la pantalla.',
   'ui.audit.action.batch.imported':
-    'Importó el lote {batchId} ({fileName}): {accepted} de {rows} filas, por {acceptedAmount}.',
+    'Importó el lote {batchId} ({fileName}): {accepted, number} de {rows, plural, one {# fila} other {# filas}}, por {acceptedAmount}.',
   'ui.audit.action.payment.offline_cap_override':
     'Autorizó el pago del recibo N.º {receiptNo} por {total}, sobre el tope sin conexión de {cap}.',
   'ui.audit.action.payment.registered':

@@ -8,7 +8,35 @@ import { describe, expect, it } from 'vitest'
 import { compileMessage, dictionaries, LANGUAGES, translate, type MessageKey } from '@shared/i18n'
 import { technicalTokens } from '@support/technical-tokens'
 
+/** Parameters that are always counts: shown bare they read "10000" or "1 intentos". */
+const COUNTS = [
+  'count',
+  'done',
+  'valid',
+  'invalid',
+  'rows',
+  'accepted',
+  'attemptsLeft',
+  'seconds',
+  'minutes'
+]
+
 describe('ICU messages', () => {
+  it('writes every count as a number or a plural, never bare', () => {
+    const bare = new RegExp(`\\{\\s*(${COUNTS.join('|')})\\s*\\}`)
+    const found: string[] = []
+    for (const language of LANGUAGES) {
+      for (const [key, text] of Object.entries(dictionaries[language])) {
+        if (bare.test(text)) found.push(`${language} ${key}: ${text}`)
+      }
+    }
+    expect(found).toEqual([])
+    expect(translate('es', 'error.pin_wrong', { attemptsLeft: 1 })).toContain('Queda 1 intento ')
+    expect(translate('es', 'ui.batch.confirm', { count: 10000 })).toBe(
+      'Confirmar e importar 10.000 pagos'
+    )
+  })
+
   it('compiles every message of every dictionary with IntlMessageFormat', () => {
     const failures: string[] = []
     let compiled = 0
