@@ -107,7 +107,10 @@ describe('Spanish texts', () => {
       '0 seleccionada(s)',
       'bill_paid_elsewhere',
       'Total: NaN',
-      'Cliente undefined'
+      'Cliente undefined',
+      'Pago 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c',
+      'registered by Tigo',
+      'reconciled: 2 bills'
     ]
     for (const text of seen) expect(technicalTokens(text), text).not.toEqual([])
     expect(technicalTokens('Facturas (10.000) · 3 intentos · 2:15 p. m.')).toEqual([])

@@ -20,6 +20,8 @@ import {
 } from './fixture'
 import { findBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import {
+  CARD_APPROVAL,
+  CHEQUE,
   missingPdfTools,
   openContract,
   payInCash,
@@ -34,6 +36,9 @@ const CASH_IN = 20_000
 const CASH_OUT = 50_000
 /** Above the default supervisor threshold ($ 10.000): the closing needs a supervisor. */
 const SHORT_BY = 12_000
+
+/** What the cheque and card payments record of their own (till.ts fills them in). */
+const METHOD_REFERENCES = [CHEQUE.bank, CHEQUE.checkNumber, CARD_APPROVAL.approvalCode]
 
 /** The fewest bills and coins for `pesos` (a multiple of 50, the smallest coin). */
 function piecesFor(pesos: number): CashCount {
@@ -222,6 +227,9 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
       expect(totals).toContain(pesos(cashTaken + card.amount + cheque.amount))
       expect(await textOf(report.getByTestId('report-reason'))).toContain('Se dio mal un cambio')
       expect(await textOf(report.getByTestId('report-approved'))).toContain(SUPERVISOR.name)
+      // Each method's own reference, to match the report against the cheques and the slips.
+      const references = squeeze(await textOf(report.getByTestId('report-references')))
+      for (const reference of METHOD_REFERENCES) expect(references).toContain(reference)
       await session.screenshot('closing-5-report')
 
       // What outside checks read: the cash line's expected and difference keep their meaning.
@@ -246,6 +254,7 @@ describe.skipIf(missingPrerequisite !== undefined || missingPdfTools !== undefin
       expect(text).toContain(pesos(shortage))
       expect(text).toContain('Se dio mal un cambio')
       expect(text).toContain(card.billNo)
+      for (const reference of METHOD_REFERENCES) expect(text).toContain(reference)
       renderPdf(file, 'closing-pdf')
 
       const [download] = await Promise.all([
