@@ -5,6 +5,7 @@ import './styles/base.css'
 import './styles/layout.css'
 import './styles/components.css'
 import './styles/screens.css'
+import './styles/record-screens.css'
 import './styles/find-payment.css'
 
 const root = document.getElementById('root')

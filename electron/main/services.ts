@@ -19,8 +19,6 @@ import { createBatchService } from './batch/batch-service'
 import type { Authorize, Dispatch, EventBus, Handlers } from './ipc'
 import { createDispatcher, createEventBus } from './ipc'
 import type { Logger } from './log'
-import type { Printer, PrinterOptions } from './print/printer'
-import { createPrinter } from './print/printer'
 import type { ClientSecretStore } from './secrets/secret-store'
 import { createMemorySecrets } from './secrets/secret-store'
 import type { SettingsStore } from './settings/settings-store'
@@ -42,12 +40,12 @@ import type { SyncEngine } from './sync/engine'
 import { toAppError } from './tigo/errors'
 import type { ApiEnv } from './tigo/settings'
 import type { UserAdmin } from './users/management'
-import { createUserAdmin } from './users/management'
+import { wireUsers } from './users/wire-users'
+import { buildPrinter, type PrinterChoice } from './print/build-printer'
+import type { Printer } from './print/printer'
 import type { PinHashParams } from './users/pin'
 import { createAuthorizer } from './users/policy'
-import { demoUsersFromEnv, seedUsers } from './users/seed'
 import type { SessionService } from './users/sessions'
-import { createSessionService } from './users/sessions'
 
 export type ServiceLog = Pick<Logger, 'info' | 'warn' | 'error'>
 
@@ -57,7 +55,7 @@ export interface CreateServicesOptions {
   clock?: Clock
   /** Path to a better_sqlite3.node built for Electron's ABI; undefined = Node's own build. */
   nativeBinding?: string
-  /** Default: in memory (secrets-node.ts). The Electron app passes its safeStorage store. */
+  /** Default: in memory (secrets/secret-store.ts). The Electron app passes its safeStorage store. */
   secrets?: ClientSecretStore
   log?: ServiceLog
   /** Default true. Tests that want the outbox to stay put pass false. */
@@ -70,14 +68,8 @@ export interface CreateServicesOptions {
   demoUsers?: boolean
   /** Tests lower the scrypt cost of PINs; the app keeps the default. */
   pinHash?: PinHashParams
-  /**
-   * How receipts are printed. Default `{ mode: 'electron' }` (the till's printer); the harness and
-   * tests pass `{ mode: 'pdf-file' }` (a PDF under `<dataDir>/prints/`), or their own printer.
-   */
-  printer?:
-    | Pick<Extract<PrinterOptions, { mode: 'electron' }>, 'mode' | 'parentWindow' | 'timeouts'>
-    | Omit<Extract<PrinterOptions, { mode: 'pdf-file' }>, 'dataDir' | 'clock'>
-    | Printer
+  /** How receipts are printed (print/build-printer.ts). */
+  printer?: PrinterChoice
   /** Default: the embedded simulator on 127.0.0.1, any free port, demo credentials. */
   startSimulator?: () => Promise<SimulatorHandle>
   fetch?: typeof globalThis.fetch
@@ -115,28 +107,6 @@ export interface Services {
 }
 
 const silentLog: ServiceLog = { info: () => {}, warn: () => {}, error: () => {} }
-
-function isPrinter(value: CreateServicesOptions['printer']): value is Printer {
-  return typeof value === 'object' && 'print' in value
-}
-
-function buildPrinter(
-  options: CreateServicesOptions,
-  settings: SettingsStore,
-  clock: Clock
-): Printer {
-  const chosen = options.printer ?? { mode: 'electron' as const }
-  if (isPrinter(chosen)) return chosen
-  if (chosen.mode === 'electron') {
-    return createPrinter({
-      ...chosen,
-      dataDir: options.dataDir,
-      clock,
-      printerName: () => settings.get().printerName
-    })
-  }
-  return createPrinter({ ...chosen, dataDir: options.dataDir, clock })
-}
 
 export async function createServices(options: CreateServicesOptions): Promise<Services> {
   const clock = options.clock ?? Date.now
@@ -177,16 +147,13 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     const cache = createLookupCache({ db, clock })
     const outbox = createOutbox({ db, clock })
     const audit = createAuditLog({ db, clock })
-    const sessions = createSessionService({
+    const { sessions, admin: userAdmin } = await wireUsers({
       db,
       clock,
       audit,
-      settings: () => ({
-        idleLockMinutes: settings.get().idleLockMinutes,
-        lockoutAttempts: 5,
-        lockoutMinutes: 5
-      }),
-      ...(options.pinHash ? { hashParams: options.pinHash } : {}),
+      settings,
+      pinHash: options.pinHash,
+      demoUsers: options.demoUsers,
       onChange: (view) => {
         events.emit('session:changed', view)
         // The status bar names who is at the till.
@@ -194,20 +161,6 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       }
     })
     stopSessions = () => sessions.stop()
-    await seedUsers({
-      db,
-      audit,
-      users: sessions.users,
-      demoCashier: options.demoUsers ?? demoUsersFromEnv(),
-      ...(options.pinHash ? { hashParams: options.pinHash } : {})
-    })
-    const userAdmin = createUserAdmin({
-      db,
-      clock,
-      audit,
-      users: sessions.users,
-      ...(options.pinHash ? { hashParams: options.pinHash } : {})
-    })
     const terminal = () => {
       const name = sessions.current().user?.name
       return {
@@ -248,7 +201,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     const shifts = createShiftService({ db, clock, audit })
     const shiftAccess = createShiftAccess({ session: () => sessions.current(), audit })
     const batch = createBatchService(takingPayments)
-    const printer = buildPrinter(options, settings, clock)
+    const printer = buildPrinter(options.printer, { dataDir: options.dataDir, settings, clock })
 
     const ctx: AppContext = {
       client: till.client,

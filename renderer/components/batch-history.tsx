@@ -50,7 +50,7 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
               <td className="mono">{item.id}</td>
               <td>{formatMoment(item.at, language)}</td>
               <td>{item.fileName ?? '—'}</td>
-              <td>{item.actor}</td>
+              <td>{item.actorName}</td>
               <td className="col-amount">{item.accepted}</td>
               <td className="col-amount">{item.rejected}</td>
               <td className="col-amount">

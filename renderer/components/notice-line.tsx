@@ -1,9 +1,7 @@
 import { useEffect } from 'react'
-import { useAppStore, type NoticeKind } from '@renderer/store/app-store'
+import { useAppStore } from '@renderer/store/app-store'
 import { useT } from '@renderer/i18n/use-t'
-
-/** How long a message stays before it fades: errors longer, they may need reading twice. */
-const NOTICE_MS: Record<NoticeKind, number> = { info: 5000, success: 5000, error: 9000 }
+import { fadeNoticeLater, NOTICE_MS } from '@renderer/lib/notice-fade'
 
 /**
  * The single status line read out by screen readers (`aria-live`). It floats over the screen and
@@ -17,13 +15,8 @@ export function NoticeLine() {
 
   useEffect(() => {
     if (!notice) return
-    const serial = notice.serial
-    const timer = window.setTimeout(() => {
-      // A newer message has its own timer.
-      if (useAppStore.getState().notice?.serial === serial) clear()
-    }, ms)
-    return () => window.clearTimeout(timer)
-  }, [notice, ms, clear])
+    return fadeNoticeLater(notice, () => useAppStore.getState().notice, clear)
+  }, [notice, clear])
 
   return (
     <div

@@ -5,7 +5,7 @@
  */
 import { formatCop } from '@shared/domain/money'
 import type { Language } from '@shared/i18n'
-import { translate } from '@shared/i18n'
+import { LOCALES, translate } from '@shared/i18n'
 
 /** Every action main records, for the filter list and the texts `ui.audit.action.<action>`. */
 export const AUDIT_ACTIONS = [
@@ -63,10 +63,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** One detail value in words. */
+/** A count as es-CO writes it (10.000); an id or a number (`itemId`, `receiptNo`) as it is. */
+function countOrId(key: string, value: number, language: Language): string {
+  if (/(?:id|Id|No|version)$/.test(key)) return String(value)
+  return new Intl.NumberFormat(LOCALES[language]).format(value)
+}
+
 export function detailWords(key: string, value: unknown, language: Language): string {
   if (value === null || value === undefined) return '—'
   if (typeof value === 'number')
-    return MONEY_KEYS.has(key) ? formatCop(value, language) : String(value)
+    return MONEY_KEYS.has(key) ? formatCop(value, language) : countOrId(key, value, language)
   if (typeof value === 'boolean') return translate(language, value ? 'ui.audit.yes' : 'ui.audit.no')
   if (typeof value === 'string') {
     if (key === 'method') return translate(language, `ui.method.${value}`)

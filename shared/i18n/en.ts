@@ -1,11 +1,17 @@
 import type { EsKey } from './es'
 import { findPaymentEn } from './find-payment-en'
 import { shellEn } from './shell-en'
-import { uiEn } from './ui-en'
+import { uiBackOfficeEn } from './ui-back-office-en'
+import { uiCounterEn } from './ui-counter-en'
+import { uiOutboxAuditEn } from './ui-outbox-audit-en'
+import { uiShiftEn } from './ui-shift-en'
 
 /** English. Every key of es.ts should be here too (a unit test checks it). */
 export const en: Record<EsKey, string> = {
-  ...uiEn,
+  ...uiCounterEn,
+  ...uiShiftEn,
+  ...uiOutboxAuditEn,
+  ...uiBackOfficeEn,
   ...shellEn,
   ...findPaymentEn,
   'idType.CC': 'Citizenship ID card (CC)',
@@ -110,13 +116,14 @@ export const en: Record<EsKey, string> = {
   'error.pin_format': 'The PIN must have {min} to {max} digits, numbers only.',
   'error.pin_too_simple':
     'That PIN is too easy to guess (one repeated digit or a run like 1234). Choose another.',
-  'error.pin_wrong': 'Wrong PIN. {attemptsLeft} attempts left before the user is locked.',
+  'error.pin_wrong':
+    'Wrong PIN. {attemptsLeft, plural, one {# attempt} other {# attempts}} left before the user is locked.',
   'error.pin_unchanged': 'The new PIN must differ from the current one.',
   'error.pin_change_required': 'Change your PIN before going on.',
   'error.sign_in_failed': 'Wrong user or PIN.',
   'error.user_disabled': 'User {name} is disabled. Talk to a supervisor.',
   'error.user_locked_out':
-    'Too many wrong PINs: the user is locked for {minutes} min. A supervisor can reset the PIN.',
+    'Too many wrong PINs: the user is locked for {minutes, number} min. A supervisor can reset the PIN.',
   'error.signed_out': 'Sign in to continue.',
   'error.session_locked': 'The screen is locked: type your PIN to continue.',
   'error.approval_needs_supervisor': '{name} is not a supervisor: only a supervisor can approve.',

@@ -1,10 +1,16 @@
 import { findPaymentEs } from './find-payment-es'
 import { shellEs } from './shell-es'
-import { uiEs } from './ui-es'
+import { uiBackOfficeEs } from './ui-back-office-es'
+import { uiCounterEs } from './ui-counter-es'
+import { uiOutboxAuditEs } from './ui-outbox-audit-es'
+import { uiShiftEs } from './ui-shift-es'
 
 /** Spanish (es-CO), the app's first language. Keys are grouped by prefix; keep them sorted within a group. */
 export const es = {
-  ...uiEs,
+  ...uiCounterEs,
+  ...uiShiftEs,
+  ...uiOutboxAuditEs,
+  ...uiBackOfficeEs,
   ...shellEs,
   ...findPaymentEs,
   'idType.CC': 'Cédula de ciudadanía',
@@ -115,13 +121,14 @@ export const es = {
   'error.pin_format': 'El PIN debe tener de {min} a {max} dígitos, solo números.',
   'error.pin_too_simple':
     'Ese PIN es muy fácil de adivinar (un dígito repetido o una serie como 1234). Elija otro.',
-  'error.pin_wrong': 'PIN incorrecto. Quedan {attemptsLeft} intentos antes del bloqueo.',
+  'error.pin_wrong':
+    'PIN incorrecto. {attemptsLeft, plural, one {Queda # intento} other {Quedan # intentos}} antes del bloqueo.',
   'error.pin_unchanged': 'El PIN nuevo debe ser distinto del actual.',
   'error.pin_change_required': 'Antes de continuar, cambie su PIN.',
   'error.sign_in_failed': 'Usuario o PIN incorrecto.',
   'error.user_disabled': 'El usuario {name} está desactivado. Hable con un supervisor.',
   'error.user_locked_out':
-    'Demasiados PIN incorrectos: el usuario queda bloqueado {minutes} min. Un supervisor puede restablecer el PIN.',
+    'Demasiados PIN incorrectos: el usuario queda bloqueado {minutes, number} min. Un supervisor puede restablecer el PIN.',
   'error.signed_out': 'Inicie sesión para continuar.',
   'error.session_locked': 'La pantalla está bloqueada: escriba su PIN para continuar.',
   'error.approval_needs_supervisor': '{name} no es supervisor: solo un supervisor puede autorizar.',

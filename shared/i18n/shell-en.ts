@@ -2,15 +2,16 @@ import type { shellEs } from './shell-es'
 /** English texts the Electron shell shows itself (dialogs of the main process). Spread into `en.ts`. */
 export const shellEn: Record<keyof typeof shellEs, string> = {
   'error.print_timeout':
-    'The printer “{printer}” did not answer within {seconds} seconds. Check that it is on, connected and has paper, then print again.',
+    'The printer “{printer}” did not answer within {seconds, plural, one {# second} other {# seconds}}. Check that it is on, connected and has paper, then print again.',
   'shell.close.cancel': 'Stay in Caja',
   'shell.close.confirm': 'Close Caja',
   'shell.close.detail':
     'They are saved on this computer and will be sent to Tigo the next time Caja opens with a connection. While Caja is closed they are not sent.',
-  'shell.close.message': '{count} payments are waiting to be sent to Tigo. Close Caja anyway?',
+  'shell.close.message':
+    '{count, plural, one {# payment is} other {# payments are}} waiting to be sent to Tigo. Close Caja anyway?',
   'shell.close.title': 'Payments waiting',
   'shell.crash.again':
-    'The Caja screen failed {count} times in a row and will not reopen by itself. Close Caja and open it again; if it happens again, tell support and give them the log: {log}',
+    'The Caja screen failed {count, plural, one {# time} other {# times in a row}} and will not reopen by itself. Close Caja and open it again; if it happens again, tell support and give them the log: {log}',
   'shell.crash.detail':
     'The sale in progress that had not been confirmed was lost: look it up again. Payments already saved are safe and will be sent to Tigo. Log: {log}',
   'shell.crash.message': 'The Caja screen closed unexpectedly and was reopened.',

@@ -1,16 +1,16 @@
 /** Spanish (es-CO) texts the Electron shell shows itself (dialogs of the main process). Spread into `es.ts`. */
 export const shellEs = {
   'error.print_timeout':
-    'La impresora «{printer}» no respondió en {seconds} segundos. Revise que esté encendida, conectada y con papel, y vuelva a imprimir.',
+    'La impresora «{printer}» no respondió en {seconds, plural, one {# segundo} other {# segundos}}. Revise que esté encendida, conectada y con papel, y vuelva a imprimir.',
   'shell.close.cancel': 'Seguir en Caja',
   'shell.close.confirm': 'Cerrar Caja',
   'shell.close.detail':
     'Están guardados en este equipo y se enviarán a Tigo la próxima vez que Caja se abra con conexión. Mientras Caja esté cerrada no se envían.',
   'shell.close.message':
-    'Hay {count} pagos esperando para enviarse a Tigo. ¿Cerrar Caja de todos modos?',
+    '{count, plural, one {Hay # pago esperando} other {Hay # pagos esperando}} para enviarse a Tigo. ¿Cerrar Caja de todos modos?',
   'shell.close.title': 'Pagos pendientes',
   'shell.crash.again':
-    'La pantalla de Caja falló {count} veces seguidas y no se volverá a abrir sola. Cierre Caja y ábrala de nuevo; si se repite, avise a soporte con el registro: {log}',
+    'La pantalla de Caja falló {count, plural, one {# vez} other {# veces seguidas}} y no se volverá a abrir sola. Cierre Caja y ábrala de nuevo; si se repite, avise a soporte con el registro: {log}',
   'shell.crash.detail':
     'La venta que estaba en curso y no se había confirmado se perdió: búsquela de nuevo. Los pagos ya guardados están a salvo y se enviarán a Tigo. Registro: {log}',
   'shell.crash.message': 'La pantalla de Caja se cerró inesperadamente y se volvió a abrir.',

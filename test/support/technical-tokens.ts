@@ -10,8 +10,29 @@ export const TECHNICAL_TOKENS: readonly RegExp[] = [
   /\b(undefined|null|NaN)\b/,
   /\[object Object\]/,
   /\((s|es)\)/i,
-  /\b[a-z]+\.[a-z]+_[a-z_]+\b/ // audit action codes like payment.over_offline_cap
+  /\b[a-z]+\.[a-z]+_[a-z_]+\b/, // audit action codes like payment.over_offline_cap
+  // Raw ids (UUIDs): people read receipt numbers instead.
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
+  // The outbox's English sync notes seen by issue 14.
+  /\bregistered by Tigo\b/i,
+  /\bnot sent\b/i,
+  /\breconciled\b/i,
+  /\bmay have reached\b/i
 ]
+
+/**
+ * The offline-payments CSV's column names (Spanish and English header), which the batch screen
+ * documents as they must be typed in the file: allowed there, and only there.
+ */
+export const CSV_COLUMN_NAMES: ReadonlySet<string> = new Set([
+  'tipo_id',
+  'id_type',
+  'medio_pago',
+  'fecha_pago',
+  'paid_at',
+  'referencia_externa',
+  'external_ref'
+])
 
 /** Raw snake_case codes (bill_paid_elsewhere), other than the `allowed` words. */
 export function snakeCaseWords(text: string, allowed: ReadonlySet<string> = new Set()): string[] {

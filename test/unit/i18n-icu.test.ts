@@ -8,7 +8,35 @@ import { describe, expect, it } from 'vitest'
 import { compileMessage, dictionaries, LANGUAGES, translate, type MessageKey } from '@shared/i18n'
 import { technicalTokens } from '@support/technical-tokens'
 
+/** Parameters that are always counts: shown bare they read "10000" or "1 intentos". */
+const COUNTS = [
+  'count',
+  'done',
+  'valid',
+  'invalid',
+  'rows',
+  'accepted',
+  'attemptsLeft',
+  'seconds',
+  'minutes'
+]
+
 describe('ICU messages', () => {
+  it('writes every count as a number or a plural, never bare', () => {
+    const bare = new RegExp(`\\{\\s*(${COUNTS.join('|')})\\s*\\}`)
+    const found: string[] = []
+    for (const language of LANGUAGES) {
+      for (const [key, text] of Object.entries(dictionaries[language])) {
+        if (bare.test(text)) found.push(`${language} ${key}: ${text}`)
+      }
+    }
+    expect(found).toEqual([])
+    expect(translate('es', 'error.pin_wrong', { attemptsLeft: 1 })).toContain('Queda 1 intento ')
+    expect(translate('es', 'ui.batch.confirm', { count: 10000 })).toBe(
+      'Confirmar e importar 10.000 pagos'
+    )
+  })
+
   it('compiles every message of every dictionary with IntlMessageFormat', () => {
     const failures: string[] = []
     let compiled = 0
@@ -79,7 +107,10 @@ describe('Spanish texts', () => {
       '0 seleccionada(s)',
       'bill_paid_elsewhere',
       'Total: NaN',
-      'Cliente undefined'
+      'Cliente undefined',
+      'Pago 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c',
+      'registered by Tigo',
+      'reconciled: 2 bills'
     ]
     for (const text of seen) expect(technicalTokens(text), text).not.toEqual([])
     expect(technicalTokens('Facturas (10.000) · 3 intentos · 2:15 p. m.')).toEqual([])

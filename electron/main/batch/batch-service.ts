@@ -37,6 +37,7 @@ interface ImportRow {
   id: number
   at: number
   actor: string
+  actor_name: string
   terminal_id: string
   file_name: string | null
   total_rows: number
@@ -166,12 +167,18 @@ export function createBatchService(deps: PaymentServiceDeps): BatchService {
 
   function list(limit: number): BatchImportView[] {
     const rows = db
-      .prepare('SELECT * FROM batch_imports ORDER BY id DESC LIMIT ?')
+      // The user's name, not the id: people read "Quién" (an unknown id is shown as it is).
+      .prepare(
+        `SELECT b.*, COALESCE(u.name, b.actor) AS actor_name
+           FROM batch_imports b LEFT JOIN users u ON u.id = b.actor
+          ORDER BY b.id DESC LIMIT ?`
+      )
       .all(Math.min(Math.max(1, Math.trunc(limit)), 500)) as ImportRow[]
     return rows.map((row) => ({
       id: row.id,
       at: new Date(row.at).toISOString(),
       actor: row.actor,
+      actorName: row.actor_name,
       terminalId: row.terminal_id,
       fileName: row.file_name,
       totalRows: row.total_rows,

@@ -21,7 +21,7 @@ export interface Owner {
 /** How one lookup ended. `failed`: Tigo answered, but not with something usable. */
 export type LookupOutcome = 'found' | 'not_found' | 'not_owner' | 'offline' | 'failed'
 
-/** Tigo, through the till's client and lookup cache (`app/lookups.ts`). */
+/** Tigo, through the till's client and lookup cache (`lookups/handlers.ts`). */
 export interface BatchLookups {
   isOnline(): boolean
   /** The owner this till knows for the contract (a customer search or a confirmation). */

@@ -1,6 +1,6 @@
 /**
  * The batch import's live lookups, through the same client and lookup cache as the counter's
- * (`app/lookups.ts`): a customer found owns its contracts in the cache as after a search, and a
+ * (`lookups/handlers.ts`): a customer found owns its contracts in the cache as after a search, and a
  * contract's bills are cached as after opening it, so the checks that follow find them.
  */
 import { isAppError } from '@shared/errors'

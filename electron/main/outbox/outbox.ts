@@ -11,23 +11,14 @@ import { insertAuditRow } from '@main/audit/audit-log'
 import type { Database } from '@main/store/db'
 import { isUniqueViolation, writeTransaction } from '@main/store/db'
 import { idList, prepareOutboxSql } from './outbox-sql'
-import type { AttemptRow, ItemWithPaymentRow, PaymentRow } from '@main/store/rows'
-import { toAttempt, toOutboxItem, toPaymentRecord } from '@main/store/rows'
-import type {
-  AttemptNote,
-  Clock,
-  OutboxAttempt,
-  OutboxFilter,
-  OutboxItem,
-  OutboxPayment,
-  OutboxState,
-  OutboxSummary
-} from '@main/store/types'
-import { OUTBOX_STATES, WAITING_STATES } from '@main/store/types'
+import type { ItemWithPaymentRow } from '@main/store/rows'
+import { toOutboxItem } from '@main/store/rows'
+import type { AttemptNote, Clock, OutboxItem, OutboxState } from '@main/store/types'
 import type { TransitionActor } from './outbox-transitions'
 import { canTransition, noteParts, sanitizeDetail } from './outbox-transitions'
 import { createOutboxSupervisor, type OutboxSupervisor } from './outbox-supervisor'
 import { createOutboxVerifier, type OutboxVerifier } from './outbox-verify'
+import { createOutboxQueries, type OutboxQueries } from './outbox-queries'
 
 export {
   OUTBOX_TRANSITIONS,
@@ -48,7 +39,7 @@ export interface NewOutboxItem {
   unverified?: boolean
 }
 
-export interface Outbox extends OutboxSupervisor, OutboxVerifier {
+export interface Outbox extends OutboxSupervisor, OutboxVerifier, OutboxQueries {
   /** Adds one queued item per bill; meant to run inside the payment's transaction. */
   enqueue(paymentId: string, bills: readonly NewOutboxItem[]): OutboxItem[]
   /** queued items due by `now` → sending (attempts + 1), ordered so one customer's are adjacent. */
@@ -59,26 +50,9 @@ export interface Outbox extends OutboxSupervisor, OutboxVerifier {
   markRejected(ids: readonly number[], reason: AttemptNote): OutboxItem[]
   /** Records a reconcile that could not decide (API unreachable): the item stays uncertain. */
   recordReconcile(ids: readonly number[], note: AttemptNote): void
-  listUncertain(): OutboxItem[]
   /** At startup: items left in `sending` by a crash become `uncertain`. Returns them. */
   recoverInterrupted(): OutboxItem[]
-  /** Earliest next_attempt_at of a queued item, or null when nothing is queued. */
-  nextAttemptAt(): number | null
-  /** Pesos in queued + sending + uncertain: the pending-total cap, without a full summary. */
-  waitingAmount(): number
-  summary(now: number): OutboxSummary
-  list(filter?: OutboxFilter): OutboxPayment[]
-  attempts(itemId: number): OutboxAttempt[]
   items(ids: readonly number[]): OutboxItem[]
-  /** The item holding this bill in a non-rejected state, if any. */
-  activeItemForBill(billNo: string): OutboxItem | undefined
-  /**
-   * Of these items, those whose bill a request of ours may already have reached Tigo with: the
-   * item itself was once uncertain or rejected, or an earlier item of the same bill was rejected
-   * (a batch re-import). Sending any of them again must pass the resend gate
-   * (sync/resend-gate.ts): Tigo asked live, and the bill unpaid.
-   */
-  possiblyDelivered(items: readonly Pick<OutboxItem, 'id' | 'billNo'>[]): Set<number>
   /** Supervisor action: rejected → queued, queued → due now. Audited. */
   retry(ids: readonly number[], actor: string): OutboxItem[]
   /** Flags payments whose items waited longer than `maxAgeMs`; returns their ids. Never drops. */
@@ -160,6 +134,7 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
   return {
     ...supervisor,
     ...verifier,
+    ...createOutboxQueries(sql),
 
     enqueue(paymentId, bills) {
       const now = clock()
@@ -265,10 +240,6 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
       })
     },
 
-    listUncertain() {
-      return (sql.uncertain.all() as ItemWithPaymentRow[]).map(toOutboxItem)
-    },
-
     recoverInterrupted() {
       const rows = sql.sendingIds.all() as { id: number; unverified: number }[]
       // An unverified item is sent only after its check: interrupted, it certainly never left.
@@ -280,98 +251,7 @@ export function createOutbox({ db, clock }: { db: Database; clock: Clock }): Out
       return transition(ids, 'uncertain', 'interrupted', message, 'last_error = ?', [message])
     },
 
-    nextAttemptAt() {
-      return (sql.nextAttemptAt.get() as { at: number | null }).at
-    },
-
-    waitingAmount() {
-      return (sql.waitingAmount.get() as { amount: number }).amount
-    },
-
-    summary(now) {
-      const states = Object.fromEntries(
-        OUTBOX_STATES.map((state) => [state, { count: 0, amount: 0 }])
-      ) as OutboxSummary['states']
-      const rows = sql.perState.all() as { state: OutboxState; count: number; amount: number }[]
-      for (const row of rows) states[row.state] = { count: row.count, amount: row.amount }
-      const waiting = WAITING_STATES.reduce(
-        (sum, state) => ({
-          count: sum.count + states[state].count,
-          amount: sum.amount + states[state].amount
-        }),
-        { count: 0, amount: 0 }
-      )
-      const oldest = sql.oldestWaiting.get() as { at: number | null }
-      const flagged = sql.flaggedWaiting.get() as { n: number }
-      return {
-        states,
-        waiting,
-        oldestWaitingAgeMs: oldest.at === null ? null : Math.max(0, now - oldest.at),
-        flaggedPayments: flagged.n
-      }
-    },
-
-    list(filter = {}) {
-      const where: string[] = []
-      const params: (string | number)[] = []
-      if (filter.states && filter.states.length > 0) {
-        where.push(`i.state IN (${filter.states.map(() => '?').join(', ')})`)
-        params.push(...filter.states)
-      }
-      if (filter.from !== undefined) {
-        where.push('p.created_at >= ?')
-        params.push(new Date(filter.from).toISOString())
-      }
-      if (filter.to !== undefined) {
-        where.push('p.created_at < ?')
-        params.push(new Date(filter.to).toISOString())
-      }
-      if (filter.paymentId !== undefined) {
-        where.push('p.id = ?')
-        params.push(filter.paymentId)
-      }
-      const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? 500)), 5000)
-      const condition = where.length > 0 ? where.join(' AND ') : '1 = 1'
-      const payments = sql
-        .cached(
-          `SELECT p.* FROM payments p WHERE EXISTS (
-             SELECT 1 FROM outbox_items i WHERE i.payment_id = p.id AND ${condition})
-           ORDER BY p.created_at DESC, p.id LIMIT ?`
-        )
-        .all(...params, limit) as PaymentRow[]
-      const itemsOf = sql.cached(
-        `${sql.selectItems} WHERE ${condition} AND i.payment_id = ? ORDER BY i.id`
-      )
-      return payments.map((payment) => ({
-        ...toPaymentRecord(payment),
-        items: (itemsOf.all(...params, payment.id) as ItemWithPaymentRow[]).map(toOutboxItem)
-      }))
-    },
-
-    attempts(itemId) {
-      return (sql.attempts.all(itemId) as AttemptRow[]).map(toAttempt)
-    },
-
     items,
-
-    activeItemForBill(billNo) {
-      const row = sql.activeForBill.get(billNo) as ItemWithPaymentRow | undefined
-      return row ? toOutboxItem(row) : undefined
-    },
-
-    possiblyDelivered(list) {
-      if (list.length === 0) return new Set()
-      const ids = list.map((item) => item.id)
-      const seen = new Set(
-        (sql.possiblyDeliveredItems.all(idList(ids)) as { id: number }[]).map((row) => row.id)
-      )
-      const bills = JSON.stringify([...new Set(list.map((item) => item.billNo))])
-      const rejected = new Set(
-        (sql.rejectedBills.all(bills) as { billNo: string }[]).map((row) => row.billNo)
-      )
-      for (const item of list) if (rejected.has(item.billNo)) seen.add(item.id)
-      return seen
-    },
 
     retry(ids, actor) {
       const now = clock()

@@ -35,7 +35,7 @@ export interface SecretStore {
   getBackendWarning(): SecretBackendWarning
   /** False when secrets live only in memory (no encryption at all): they are gone on restart. */
   isPersistent(): boolean
-  /** The services' `ClientSecretStore` view (see secrets-node.ts): null clears the secret. */
+  /** The services' `ClientSecretStore` view (see secret-store.ts): null clears the secret. */
   getClientSecret(): string | null
   setClientSecret(secret: string | null): void
   /** 'strong' (OS keyring), 'weak' (basic_text), 'memory' (no encryption: lost on restart). */

@@ -1,7 +1,7 @@
 /**
  * Settings screen. The client secret is write-only: `settings:set` stores it in the secret
  * store, `settings:get` says only whether there is one. The API may not move while payments wait
- * to be sent (api-identity.ts).
+ * to be sent (tigo/api-identity.ts).
  */
 import type { SettingsView } from '@shared/ipc/views'
 import type { ChannelHandlers } from '@main/ipc'

@@ -62,7 +62,7 @@ function describe(init: TigoErrorInit): string {
 
 /**
  * `apiCode` of the `not-sent` TigoError raised before a request when no client id or secret is
- * configured for a real API (app/api-connection.ts): a setup problem, not a network one.
+ * configured for a real API (tigo/api-connection.ts): a setup problem, not a network one.
  */
 export const CREDENTIALS_MISSING = 'credentials_missing'
 

@@ -29,7 +29,9 @@ export const paymentRoutes: Route[] = [
         if (state.isPaid(bill)) return badRequest(`Bill ${item.billNo} is already paid`)
         bills.push(bill)
       }
-      const description = `Pago de ${bills.length} factura(s) Tigo-UNE: ${bills.map((bill) => bill.billNo).join(', ')}`
+      // Shown on the checkout screen as it comes: a real Spanish plural, not "factura(s)".
+      const count = bills.length === 1 ? '1 factura' : `${bills.length} facturas`
+      const description = `Pago de ${count} Tigo-UNE: ${bills.map((bill) => bill.billNo).join(', ')}`
       const checkout = state.createCheckout(customer, bills, description)
       const body: CheckoutPaymentResponse = {
         signature: checkout.signature,

@@ -108,7 +108,10 @@ export interface BatchConfirmView {
 export interface BatchImportView {
   id: number
   at: string
+  /** The user's id. */
   actor: string
+  /** Who imported it, as the screen shows it. */
+  actorName: string
   terminalId: string
   fileName: string | null
   totalRows: number

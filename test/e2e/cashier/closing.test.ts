@@ -13,6 +13,8 @@ import type { CashCount } from '@shared/ipc/channels/shifts'
 import { approveAsSupervisor, DEMO_CASHIER, signIn, SUPERVISOR, textOf } from './fixture'
 import { findBills, OFFLINE_CAP, type BillSummary } from '@support/dataset'
 import {
+  CARD_APPROVAL,
+  CHEQUE,
   describePrinting,
   openContract,
   payInCash,
@@ -27,6 +29,9 @@ const CASH_IN = 20_000
 const CASH_OUT = 50_000
 /** Above the default supervisor threshold ($ 10.000): the closing needs a supervisor. */
 const SHORT_BY = 12_000
+
+/** What the cheque and card payments record of their own (till.ts fills them in). */
+const METHOD_REFERENCES = [CHEQUE.bank, CHEQUE.checkNumber, CARD_APPROVAL.approvalCode]
 
 /** The fewest bills and coins for `pesos` (a multiple of 50, the smallest coin). */
 function piecesFor(pesos: number): CashCount {
@@ -50,9 +55,8 @@ async function signInAsCashier(page: Page): Promise<void> {
   await page.locator('[data-session="open"]').waitFor()
 }
 
+// The supervisor signs in first (choosing a PIN), so it can approve later; then the cashier.
 describePrinting('shift and closing', { as: 'supervisor' }, (session) => {
-  // The supervisor signs in first (choosing a PIN), so it can approve later; then the cashier.
-
   it('refuses a cashier a payment with no shift open, with one key to open it', async () => {
     const { page, dataset } = session
     await signInAsCashier(page)
@@ -209,6 +213,9 @@ describePrinting('shift and closing', { as: 'supervisor' }, (session) => {
     expect(totals).toContain(pesos(cashTaken + card.amount + cheque.amount))
     expect(await textOf(report.getByTestId('report-reason'))).toContain('Se dio mal un cambio')
     expect(await textOf(report.getByTestId('report-approved'))).toContain(SUPERVISOR.name)
+    // Each method's own reference, to match the report against the cheques and the slips.
+    const references = squeeze(await textOf(report.getByTestId('report-references')))
+    for (const reference of METHOD_REFERENCES) expect(references).toContain(reference)
     await session.screenshot('closing-5-report')
 
     // What outside checks read: the cash line's expected and difference keep their meaning.
@@ -233,6 +240,7 @@ describePrinting('shift and closing', { as: 'supervisor' }, (session) => {
     expect(text).toContain(pesos(shortage))
     expect(text).toContain('Se dio mal un cambio')
     expect(text).toContain(card.billNo)
+    for (const reference of METHOD_REFERENCES) expect(text).toContain(reference)
     renderPdf(file, 'closing-pdf')
 
     const [download] = await Promise.all([

@@ -64,6 +64,34 @@ async function resetButtonsUncovered(page: Page): Promise<boolean[]> {
   })
 }
 
+/**
+ * The raw text behind an engine note (codes, network errors) is a supervisor's: the "Detalles
+ * técnicos" toggle is on the unsent payment's note for the supervisor signed in, and absent from
+ * the same note for a cashier. Signs the cashier in and out, and leaves the supervisor on the
+ * outbox again.
+ */
+async function expectTechnicalToggleOnlyForSupervisors(
+  page: Page,
+  unsent: BillSummary
+): Promise<void> {
+  const note = () =>
+    page.getByTestId('outbox-item').filter({ hasText: unsent.billNo }).locator('.outbox-note')
+  await note().first().waitFor({ timeout: 30_000 })
+  expect(await note().getByText('Detalles técnicos').first().isVisible()).toBe(true)
+  await page.getByTestId('sign-out').click()
+  await signIn(page, DEMO_CASHIER.name, DEMO_CASHIER.pin)
+  await page.keyboard.press('F6')
+  // The note is there, in words, without the toggle.
+  await note().first().waitFor({ timeout: 30_000 })
+  expect(await note().first().innerText()).not.toBe('')
+  expect(await note().getByText('Detalles técnicos').count()).toBe(0)
+  expect(await note().locator('details').count()).toBe(0)
+  await page.getByTestId('sign-out').click()
+  await signIn(page, SUPERVISOR.name, SUPERVISOR.pin)
+  await page.keyboard.press('F6')
+  await note().first().waitFor({ timeout: 30_000 })
+}
+
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   describe.skipIf(missingPrerequisite !== undefined)(`every screen at ${size}`, () => {
     const session = useCashier({ as: 'nobody', viewport })
@@ -171,6 +199,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
           await page.getByTestId('outbox-item').filter({ hasText: bill.billNo }).waitFor()
         }
         await check('outbox')
+        await expectTechnicalToggleOnlyForSupervisors(page, unsent)
       } finally {
         simulator.setFaults({ refuseConnections: false })
         await simulator.settled()

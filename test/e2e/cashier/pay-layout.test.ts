@@ -40,7 +40,11 @@ async function expectPayScreenInView(page: Page): Promise<void> {
   await expectInView(page, 'method', page.getByRole('group', { name: 'Medio de pago' }))
   await expectInView(page, 'tendered', page.getByLabel('Recibido en efectivo', { exact: true }))
   await expectInView(page, 'change', page.getByTestId('change'))
-  await expectInView(page, 'confirm', page.getByRole('button', { name: /Confirmar pago/ }))
+  // The exact names checks outside the project use: the key badge is not part of the name.
+  const confirm = page.getByRole('button', { name: 'Confirmar pago', exact: true })
+  expect(await confirm.isVisible()).toBe(true)
+  await expectInView(page, 'confirm', confirm)
+  await expectInView(page, 'quick cash', page.getByRole('group', { name: 'Valores rápidos' }))
   // Nothing to scroll: the screen area holds its content.
   const overflow = await page
     .locator('main.screen')
@@ -223,6 +227,22 @@ describeAtViewports('pay screen at %s', { openShift: true }, (session, viewport)
     await page.getByTestId('id-type-confirm').waitFor()
     await expectPayScreenInView(page)
     await session.screenshot(`${tag}-5-confirm-id-type`)
+
+    // Quick cash: the next $ 50.000 above the total, then Enter pays; the receipt gives the change.
+    await confirmIdType(page, other.idType)
+    const round = (Math.floor(other.amount / 50_000) + 1) * 50_000
+    const key = page
+      .getByRole('group', { name: 'Valores rápidos' })
+      .getByRole('button', { name: new RegExp(`^${moneyPattern(round)}$`) })
+    await key.click()
+    expect(await page.getByTestId('tendered').inputValue()).toBe(pesos(round))
+    await session.screenshot(`${tag}-6-quick-cash`)
+    await page.keyboard.press('Enter')
+    const receipt = page.getByTestId('receipt')
+    await receipt.waitFor()
+    expect(await textOf(receipt)).toMatch(
+      new RegExp(`Cambio\\s*${moneyPattern(round - other.amount)}`)
+    )
   })
 })
 
@@ -244,7 +264,11 @@ describeAtViewports('card payment at %s', { openShift: true }, (session, viewpor
       'El código de aprobación lleva de 4 a 12 letras o dígitos, como lo imprime el datáfono.'
     )
     await expectInView(page, 'error', alert)
-    await expectInView(page, 'confirm', page.getByRole('button', { name: /Confirmar pago/ }))
+    await expectInView(
+      page,
+      'confirm',
+      page.getByRole('button', { name: 'Confirmar pago', exact: true })
+    )
     await session.screenshot(`${tag}-1-approval-error`)
 
     await fillCardApproval(page, { approvalCode: 'a1b2c3', cardLast4: '4242' })
@@ -276,6 +300,11 @@ function searchedCustomerBill(dataset: DatasetSummary): BillSummary {
   )
   if (!paid) throw new Error(`no paid bill outside the large contract on ${dataset.today}`)
   return paid
+}
+
+/** "$ 12.345" as a pattern, whatever space the money element puts after the sign. */
+function moneyPattern(value: number): string {
+  return `\\$\\s${pesos(value).replace(/\./g, '\\.')}`
 }
 
 function paidIn(registrations: Record<string, number> | undefined): string[] {

@@ -36,6 +36,9 @@ describePrinting('receipts: print, save PDF and reprint', { openShift: true }, (
     await expect
       .poll(() => textOf(page.getByTestId('receipt-sync')), { timeout: 30_000 })
       .toBe('REGISTRADO EN TIGO')
+    // One name for the receipt, on screen as on paper (issue 14: not "Comprobante").
+    expect(await page.getByRole('heading', { name: 'Recibo de pago', exact: true }).count()).toBe(1)
+    expect(await textOf(page.getByTestId('receipt'))).toMatch(/^Recibo de pago/)
 
     await page.keyboard.press('F5')
     const file = await printedFile(page)
@@ -43,6 +46,8 @@ describePrinting('receipts: print, save PDF and reprint', { openShift: true }, (
     expect(existsSync(file)).toBe(true)
     const text = pdfText(file)
     expect(text).toContain('PAGO REGISTRADO EN TIGO')
+    expect(text).toContain('RECIBO DE PAGO')
+    expect(text).not.toMatch(/comprobante/i)
     expect(text).toContain(bill.billNo)
     expect(text).toContain(pesos(bill.amount))
     expect(text).not.toContain('COPIA')
