@@ -21,6 +21,11 @@ export const AUDIT_ACTIONS = [
   'batch.imported',
   'sync.rejected',
   'sync.reconciled',
+  'outbox.needs_supervisor',
+  'outbox.unverified_mismatch',
+  'outbox.retry',
+  'outbox.supervisor_decision',
+  'payment.flagged_stale',
   'settings.changed',
   'auth.signed_in',
   'auth.signed_out',
@@ -97,6 +102,8 @@ export function detailWords(key: string, value: unknown, language: Language): st
   }
   if (isRecord(value)) {
     if (typeof value.name === 'string') return value.name
+    // An outbox item: its bill, not its internal ids.
+    if (typeof value.billNo === 'string') return value.billNo
     return Object.entries(value)
       .map(([inner, innerValue]) => `${inner}: ${detailWords(inner, innerValue, language)}`)
       .join(', ')

@@ -26,6 +26,8 @@ const UNVERIFIED_NOTES: ReadonlyArray<[string, string]> = [
   ['bill_unverified_customer', 'ui.outbox.note.unverifiedCustomer'],
   ['bill_unverified_amount', 'ui.outbox.note.unverifiedAmount'],
   ['bill_unverified_duplicate', 'ui.outbox.note.unverifiedDuplicate'],
+  ['bill_unverified_paid', 'ui.outbox.note.unverifiedPaid'],
+  ['interrupted before the scanned bill was checked', 'ui.outbox.note.unverifiedInterrupted'],
   ['verified as', 'ui.outbox.note.verified'],
   ['not sent: could not verify the scanned bill', 'ui.outbox.note.unverifiedWaiting']
 ]

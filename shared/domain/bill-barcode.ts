@@ -245,6 +245,9 @@ export function parseBillBarcode(raw: string): BillBarcodeResult {
 }
 
 /** The reference without the zeros billers pad it with ('0000123456' → '123456'). */
+/** UNE's references are 18 digits: the zero-padded contract (10), then the bill's sequence. */
+export const REFERENCE_DIGITS = 18
+
 export function unpaddedReference(reference: string): string {
   return reference.replace(/^0+(?=.)/, '')
 }

@@ -86,6 +86,15 @@ export const uiOutboxAuditEn: Record<keyof typeof uiOutboxAuditEs, string> = {
   'ui.audit.action.shift.report_printed': 'Printed the closing report of shift {shiftId}.',
   'ui.audit.action.sync.reconciled':
     'Checked with Tigo: registered {registered}; sent again {resent}.',
+  'ui.audit.action.outbox.needs_supervisor':
+    'Bills {items} were left for a supervisor: Tigo did not confirm their registration.',
+  'ui.audit.action.outbox.unverified_mismatch':
+    'Bills {items}, read offline, do not match Tigo: left for a supervisor.',
+  'ui.audit.action.outbox.retry': 'Retried sending bills {items}.',
+  'ui.audit.action.outbox.supervisor_decision':
+    '{supervisor} decided on bill {item}, noting: {note}.',
+  'ui.audit.action.payment.flagged_stale':
+    'A payment has waited too long to reach Tigo and was left for a supervisor.',
   'ui.audit.action.sync.rejected': 'Tigo rejected bills {items}: {reason}.',
   'ui.audit.action.users.created': 'Created user {user}.',
   'ui.audit.action.users.disabled': 'Disabled user {user}.',
@@ -112,6 +121,11 @@ export const uiOutboxAuditEn: Record<keyof typeof uiOutboxAuditEs, string> = {
   'ui.audit.actionName.shift.closed': 'Shift closed',
   'ui.audit.actionName.shift.opened': 'Shift opened',
   'ui.audit.actionName.shift.report_printed': 'Closing report printed',
+  'ui.audit.actionName.outbox.needs_supervisor': 'Payments for a supervisor',
+  'ui.audit.actionName.outbox.unverified_mismatch': 'Offline bills that do not match',
+  'ui.audit.actionName.outbox.retry': 'Sending retried',
+  'ui.audit.actionName.outbox.supervisor_decision': 'Supervisor decisions',
+  'ui.audit.actionName.payment.flagged_stale': 'Payments delayed',
   'ui.audit.actionName.sync.reconciled': 'Payments checked with Tigo',
   'ui.audit.actionName.sync.rejected': 'Tigo rejected payments',
   'ui.audit.actionName.users.created': 'User created',
@@ -186,6 +200,10 @@ export const uiOutboxAuditEn: Record<keyof typeof uiOutboxAuditEs, string> = {
     "The amount taken is not the bill's amount at Tigo. Not sent: a supervisor must review it.",
   'ui.outbox.note.unverifiedDuplicate':
     'This bill already has another payment at this till. Not sent: a supervisor must review it.',
+  'ui.outbox.note.unverifiedPaid':
+    'The bill read offline was already paid at Tigo. Not sent: a supervisor must review the payment taken.',
+  'ui.outbox.note.unverifiedInterrupted':
+    'Caja closed before the bill was checked with Tigo; nothing was sent. It will be checked on the next send.',
   'ui.outbox.note.verified': "Checked with Tigo: the customer's bill, for that amount.",
   'ui.outbox.note.unverifiedWaiting':
     'The bill could not be checked with Tigo ({cause}); not sent. Will try again.'

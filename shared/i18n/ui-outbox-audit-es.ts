@@ -86,6 +86,15 @@ export const uiOutboxAuditEs = {
   'ui.audit.action.shift.report_printed': 'Imprimió el informe de cierre del turno {shiftId}.',
   'ui.audit.action.sync.reconciled':
     'Verificó con Tigo: registradas {registered}; reenviadas {resent}.',
+  'ui.audit.action.outbox.needs_supervisor':
+    'Las facturas {items} quedaron para revisión de un supervisor: Tigo no confirmó su registro.',
+  'ui.audit.action.outbox.unverified_mismatch':
+    'Las facturas {items}, leídas sin conexión, no coinciden con Tigo: quedaron para revisión de un supervisor.',
+  'ui.audit.action.outbox.retry': 'Reintentó el envío de las facturas {items}.',
+  'ui.audit.action.outbox.supervisor_decision':
+    '{supervisor} decidió sobre la factura {item}, con la nota: {note}.',
+  'ui.audit.action.payment.flagged_stale':
+    'Un pago lleva demasiado tiempo sin llegar a Tigo y quedó para revisión de un supervisor.',
   'ui.audit.action.sync.rejected': 'Tigo rechazó las facturas {items}: {reason}.',
   'ui.audit.action.users.created': 'Creó el usuario {user}.',
   'ui.audit.action.users.disabled': 'Desactivó al usuario {user}.',
@@ -112,6 +121,11 @@ export const uiOutboxAuditEs = {
   'ui.audit.actionName.shift.closed': 'Turno cerrado',
   'ui.audit.actionName.shift.opened': 'Turno abierto',
   'ui.audit.actionName.shift.report_printed': 'Informe de cierre impreso',
+  'ui.audit.actionName.outbox.needs_supervisor': 'Pagos para revisión de un supervisor',
+  'ui.audit.actionName.outbox.unverified_mismatch': 'Facturas leídas sin conexión que no coinciden',
+  'ui.audit.actionName.outbox.retry': 'Reintentos de envío',
+  'ui.audit.actionName.outbox.supervisor_decision': 'Decisiones de un supervisor',
+  'ui.audit.actionName.payment.flagged_stale': 'Pagos demorados',
   'ui.audit.actionName.sync.reconciled': 'Pagos verificados con Tigo',
   'ui.audit.actionName.sync.rejected': 'Tigo rechazó pagos',
   'ui.audit.actionName.users.created': 'Usuario creado',
@@ -190,6 +204,10 @@ export const uiOutboxAuditEs = {
     'El valor cobrado no es el valor de la factura en Tigo. No se envió: un supervisor debe revisarla.',
   'ui.outbox.note.unverifiedDuplicate':
     'Esta factura ya tiene otro pago en esta caja. No se envió: un supervisor debe revisarla.',
+  'ui.outbox.note.unverifiedPaid':
+    'La factura leída sin conexión ya estaba pagada en Tigo. No se envió: un supervisor debe revisar el cobro.',
+  'ui.outbox.note.unverifiedInterrupted':
+    'Caja se cerró antes de verificar la factura con Tigo; no se envió nada. Se verificará en el próximo envío.',
   'ui.outbox.note.verified': 'Verificada con Tigo: la factura es del cliente y por ese valor.',
   'ui.outbox.note.unverifiedWaiting':
     'No se pudo verificar la factura con Tigo ({cause}); no se envió. Se intentará de nuevo.'

@@ -11,7 +11,12 @@ import {
   PartyCharacteristics as CharacteristicsSchema
 } from '@shared/api/models'
 import type { BillBarcode } from '@shared/domain/bill-barcode'
-import { parseBillBarcode, sameReference, unpaddedReference } from '@shared/domain/bill-barcode'
+import {
+  parseBillBarcode,
+  REFERENCE_DIGITS,
+  sameReference,
+  unpaddedReference
+} from '@shared/domain/bill-barcode'
 import type { IdType } from '@shared/domain/identification'
 import { validateIdentification } from '@shared/domain/identification'
 import { AppError } from '@shared/errors'
@@ -36,8 +41,6 @@ import type { BillContext } from '@main/app/view-mappers'
 import { bogotaDate, iso, toBillView, toCustomerView } from '@main/app/view-mappers'
 
 const DEFAULT_PAGE_SIZE = 50
-/** UNE's references are 18 digits: the zero-padded contract (10), then the bill's sequence. */
-const REFERENCE_DIGITS = 18
 const CONTRACT_DIGITS = 10
 
 interface Fetched<T> {

@@ -54,9 +54,20 @@ export function paymentHandlers(ctx: AppContext): ChannelHandlers<typeof payment
         const contracts = [...new Set(input.bills.map((bill) => bill.contractId))]
         await Promise.all(
           contracts.map(async (contractId) => {
-            // An owner neither searched nor confirmed is taken only when Tigo says this customer
-            // owns the contract: the id type decides where the payment is registered.
-            if (!knownOwner(ctx.cache, contractId)) {
+            // A bill read from its barcode alone has nothing else to say whose it is: when its
+            // contract is known to be another customer's, no money is taken for it.
+            const scanned = input.bills.find(
+              (bill) => bill.unverified && bill.contractId === contractId
+            )
+            const notThisCustomer = () =>
+              new AppError('bill_not_customer', { billNo: scanned?.billNo ?? '', identification })
+            const owner = knownOwner(ctx.cache, contractId)
+            if (owner) {
+              const same = owner.idType === input.idType && owner.identification === identification
+              if (scanned && !same) throw notThisCustomer()
+            } else {
+              // An owner neither searched nor confirmed is taken only when Tigo says this
+              // customer owns the contract: the id type decides where the payment is registered.
               const check = await checkOwnerWithTigo(ctx, contractId, {
                 idType: input.idType,
                 identification
@@ -64,6 +75,7 @@ export function paymentHandlers(ctx: AppContext): ChannelHandlers<typeof payment
               if (check === 'not_found') {
                 throw new AppError('id_type_not_found', { idType: input.idType, identification })
               }
+              if (check === 'not_owner' && scanned) throw notThisCustomer()
             }
             try {
               await fetchBills(ctx, contractId)

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 
+import { REFERENCE_DIGITS, unpaddedReference } from '@shared/domain/bill-barcode'
 import { formatCop } from '@shared/domain/money'
 import { hasReference } from '@shared/domain/payment-reference'
 import { AppError } from '@shared/errors'
@@ -19,7 +20,13 @@ import type { NewOutboxItem, Outbox } from '@main/outbox/outbox'
 import { createPaymentSearch, type PaymentSearchResult } from './payment-search'
 import type { ItemRow, PaymentRow } from '@main/store/rows'
 import { toPaymentRecord, toReceiptBill } from '@main/store/rows'
-import type { Clock, PaymentCaps, StoredReceipt, RegisterPaymentInput } from '@main/store/types'
+import type {
+  Clock,
+  OutboxItem,
+  PaymentCaps,
+  StoredReceipt,
+  RegisterPaymentInput
+} from '@main/store/types'
 import { PAYMENT_METHODS } from '@main/store/types'
 
 export interface PaymentService {
@@ -138,7 +145,8 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
         })
       }
       if (cached.paid) throw new AppError('bill_already_paid', { billNo: bill.billNo })
-      if (outbox.activeItemForBill(bill.billNo)) {
+      // Also under its reference: a bill paid from its barcode alone waits so until it is checked.
+      if (outbox.activeItemForBill(bill.billNo) ?? waitingUnder(cached.reference)) {
         throw new AppError('bill_already_queued', { billNo: bill.billNo })
       }
       return {
@@ -151,14 +159,26 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     })
   }
 
+  /** The item waiting under this payment reference, padded or not, if any. */
+  function waitingUnder(reference: string | null): OutboxItem | undefined {
+    if (!reference) return undefined
+    const bare = unpaddedReference(reference)
+    for (const form of new Set([reference, bare, bare.padStart(REFERENCE_DIGITS, '0')])) {
+      const active = outbox.activeItemForBill(form)
+      if (active) return active
+    }
+    return undefined
+  }
+
   /**
    * A bill read from its barcode alone, offline: nothing here can say whose it is or whether it
    * is paid (the engine asks Tigo before sending); only that it is not already waiting here.
    */
   function unverifiedBill(bill: RegisterPaymentInput['bills'][number], dueDate: string) {
-    const cached = cache.billByReference(bill.billNo)
-    const active =
-      outbox.activeItemForBill(bill.billNo) ?? (cached && outbox.activeItemForBill(cached.billNo))
+    const cached =
+      cache.billByReference(bill.billNo) ?? cache.billByReference(unpaddedReference(bill.billNo))
+    if (cached?.paid) throw new AppError('bill_already_paid', { billNo: cached.billNo })
+    const active = waitingUnder(bill.billNo) ?? (cached && outbox.activeItemForBill(cached.billNo))
     if (active) throw new AppError('bill_already_queued', { billNo: bill.billNo })
     return {
       billNo: bill.billNo,

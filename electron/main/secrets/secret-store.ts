@@ -1,6 +1,6 @@
 /**
  * The client secret for plain Node hosts (the browser harness, tests): kept in memory only, so
- * it is gone when the process ends. The Electron app uses `secrets.ts` (safeStorage) instead.
+ * it is gone when the process ends. The Electron app uses `safe-storage-store.ts` (safeStorage) instead.
  */
 import type { SecretProtection } from '@shared/ipc/views'
 

@@ -49,7 +49,7 @@ export function secretsToRedact(store: Pick<SecretStore, 'knownValues'>, env: Ap
   return fromEnv ? [...store.knownValues(), fromEnv] : store.knownValues()
 }
 
-/** The safeStorage-backed store (secrets.ts) as the services see a secret store. */
+/** The safeStorage-backed store (secrets/safe-storage-store.ts) as the services see a secret store. */
 export function clientSecretsFrom(store: SecretStore): ClientSecretStore {
   return {
     getClientSecret: () => store.get('clientSecret'),

@@ -301,14 +301,35 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await learnNow()
   }
 
-  /** Best effort after a storage failure: an item left `sending` must not stay so until restart. */
+  /**
+   * Best effort after a storage failure or a stop that could not wait: an item left `sending`
+   * must not stay so until restart. One that may have reached Tigo becomes `uncertain`; a bill
+   * paid from its barcode alone and not yet checked was certainly never sent, and its number is
+   * still the scanned reference (nothing to reconcile it by): it goes back to the queue.
+   */
   function releaseInFlight(error: unknown): void {
     if (inFlight.size === 0) return
     const ids = [...inFlight]
     try {
-      outbox.markUncertain(ids, `interrupted: ${describe(error)}`)
-      const at = monotonic() + settings().reconcileDelayMs
-      for (const id of ids) reconcile.dueAt.set(id, at)
+      const unchecked = new Set(
+        outbox
+          .items(ids)
+          .filter((item) => item.unverified && item.state === 'sending')
+          .map((item) => item.id)
+      )
+      const sent = ids.filter((id) => !unchecked.has(id))
+      if (unchecked.size > 0) {
+        outbox.markQueued(
+          [...unchecked],
+          clock(),
+          `interrupted before the scanned bill was checked: nothing was sent (${describe(error)})`
+        )
+      }
+      if (sent.length > 0) {
+        outbox.markUncertain(sent, `interrupted: ${describe(error)}`)
+        const at = monotonic() + settings().reconcileDelayMs
+        for (const id of sent) reconcile.dueAt.set(id, at)
+      }
       inFlight.clear()
     } catch (again) {
       report(again)

@@ -47,6 +47,7 @@ export type SyncOutbox = Pick<
   | 'possiblyDelivered'
   | 'markVerified'
   | 'flagPayments'
+  | 'items'
 >
 
 export type SyncClient = Pick<

@@ -6,12 +6,14 @@
  *
  * - Match → the item takes Tigo's bill number, is verified, and goes on to the resend gate and
  *   the register request like any other (it was never sent: nothing to reconcile).
- * - Not found, another customer's, another amount → rejected with the reason and its payment
- *   flagged for a supervisor; never sent to Tigo.
+ * - Not found, another customer's, another amount, or already paid at Tigo (paid elsewhere while
+ *   the till was offline: sending it would register it twice) → rejected with the reason and its
+ *   payment flagged for a supervisor; never sent to Tigo.
  * - Tigo cannot say (unreachable, 5xx…) → back to the queue with backoff, not sent.
  */
 import type { BillsCollection } from '@shared/api/models'
 import { sameReference } from '@shared/domain/bill-barcode'
+import { isBillPaid } from '@shared/domain/bill-status'
 import { parseIdType } from '@shared/domain/identification'
 import { parseApiAmount } from '@shared/domain/money'
 import { AppError } from '@shared/errors'
@@ -26,7 +28,8 @@ export const UNVERIFIED_CODES = {
   notFound: 'bill_unverified_not_found',
   customer: 'bill_unverified_customer',
   amount: 'bill_unverified_amount',
-  duplicate: 'bill_unverified_duplicate'
+  duplicate: 'bill_unverified_duplicate',
+  paid: 'bill_unverified_paid'
 } as const
 
 type Check =
@@ -73,6 +76,12 @@ async function check(ctx: DrainContext, item: OutboxItem, answers: Answers): Pro
     return {
       kind: 'mismatch',
       reason: `${UNVERIFIED_CODES.notFound}: contract ${item.contractId} lists no bill ${reference}`
+    }
+  }
+  if (isBillPaid(bill)) {
+    return {
+      kind: 'mismatch',
+      reason: `${UNVERIFIED_CODES.paid}: Tigo has bill ${bill.billNo} as paid`
     }
   }
   let amount: number | undefined

@@ -323,3 +323,35 @@ describe('sync engine wiring', () => {
     }
   })
 })
+
+describe('a bill paid from its barcode alone, online', () => {
+  it('is refused before any money is taken when Tigo says the contract is not the typed customer’s', async () => {
+    const [own, other] = app.samples
+    await signIn(app.services.dispatch, 'cashier')
+    await openShift(app.services.dispatch)
+    // Online, and the contract's owner known to the till (a search found it).
+    valueOf(
+      await app.services.dispatch('customers:contracts', {
+        idType: own!.idType,
+        identification: own!.identification
+      })
+    )
+    const before = app.services.outbox.list().length
+    const answer = await app.services.dispatch('payments:register', {
+      idType: other!.idType,
+      identification: other!.identification,
+      bills: [
+        {
+          billNo: own!.reference,
+          contractId: own!.contractId,
+          amount: own!.amount,
+          unverified: { dueDate: '2030-01-01' }
+        }
+      ],
+      method: 'cash',
+      tendered: own!.amount
+    })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'bill_not_customer' } })
+    expect(app.services.outbox.list()).toHaveLength(before)
+  })
+})

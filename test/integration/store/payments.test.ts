@@ -166,6 +166,27 @@ describe('registerPayment refuses before saving', () => {
     expect(refusal(paymentInput({ bills: [B1] })).code).toBe('bill_already_queued')
   })
 
+  it('a bill already waiting under its reference, paid from its barcode alone, either way round', () => {
+    const scanned = (billNo: string) => ({
+      billNo,
+      contractId: '7001',
+      amount: 120_000,
+      unverified: { dueDate: '2025-03-15' }
+    })
+    // Read offline from its barcode: it waits under the reference until Tigo is asked.
+    store.payments.registerPayment(paymentInput({ bills: [scanned('REF-B1')] }))
+    expect(refusal(paymentInput({ bills: [B1] })).code).toBe('bill_already_queued')
+    // The other way round: B2 waits under its number; its barcode (REF-B2) is the same bill.
+    store.payments.registerPayment(paymentInput({ bills: [B2], tendered: 80_000 }))
+    expect(refusal(paymentInput({ bills: [{ ...scanned('REF-B2'), amount: 80_000 }] })).code).toBe(
+      'bill_already_queued'
+    )
+    // And one the cache knows is paid is refused, not left for the engine to find.
+    expect(
+      refusal(paymentInput({ bills: [{ ...scanned('REF-PAID'), amount: 50_000 }] })).code
+    ).toBe('bill_already_paid')
+  })
+
   it('accepts a bill again once its earlier item was rejected', () => {
     const first = store.payments.registerPayment(paymentInput({ bills: [B1] }))
     store.outbox.claimDue(T0, 10)

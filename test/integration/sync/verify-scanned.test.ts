@@ -6,9 +6,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SimBill } from '@simulator/dataset'
+import { parseIdType } from '@shared/domain/identification'
 import { TigoError } from '@main/tigo/errors'
 import type { SyncClient } from '@main/sync/types'
-import { countingClient, engineSuite } from './engine-helpers'
+import { createSyncEngine } from '@main/sync/engine'
+import { createLookupCache } from '@main/lookups/cache'
+import { countingClient, engineSuite, waitFor } from './engine-helpers'
 import { drainToQuiescence, type PlannedPayment, type World } from '@scripts/lib/sync-world'
 
 const suite = engineSuite()
@@ -119,6 +122,31 @@ describe('a bill paid offline from its barcode alone', () => {
     expect(sim.ledger()).toHaveLength(0)
   })
 
+  it('goes to a supervisor, never to Tigo, when the bill was paid elsewhere while the till was offline', async () => {
+    const [{ plan, bill }] = twoScans(45)
+    const counter = { register: 0 }
+    const w = suite.world({ wrapClient: countingClient(counter) })
+    takeScanned(w, bill, plan)
+    // Paid at another point of payment before this till came back online.
+    const idType = parseIdType(plan.idType)
+    if (!idType) throw new Error(`unknown id type ${plan.idType}`)
+    await w.client.registerPayment(idType, plan.identification, {
+      intent: 'sale',
+      billsCollection: [
+        { billNo: bill.billNo, contractId: bill.contractId, billAmount: String(bill.amount) }
+      ]
+    })
+
+    await drainToQuiescence(w)
+
+    const item = onlyItem(w)
+    expect(item.state).toBe('rejected')
+    expect(item.rejectedReason).toMatch(/^bill_unverified_paid/)
+    expect(w.outbox.list()[0]?.supervisorFlaggedAt).not.toBeNull()
+    expect(counter.register).toBe(0)
+    expect(sim.registrationsByBill()[bill.billNo]).toBe(1)
+  })
+
   it('waits, unsent, while the bill cannot be looked up, and is registered once it can', async () => {
     const [{ plan, bill }] = twoScans(44)
     const counter = { register: 0 }
@@ -150,6 +178,35 @@ describe('a bill paid offline from its barcode alone', () => {
 
     expect(onlyItem(w).state).toBe('registered')
     expect(counter.register).toBe(1)
+    expect(sim.registrationsByBill()[bill.billNo]).toBe(1)
+  })
+
+  it('goes back to the queue, not to uncertain, when the app stops while checking it', async () => {
+    const [{ plan, bill }] = twoScans(46)
+    const w = suite.world()
+    takeScanned(w, bill, plan)
+    // The lookup never answers, whatever the client's timeout says.
+    const hanging: SyncClient = { ...w.client, getBills: () => new Promise(() => undefined) }
+    const engine = createSyncEngine({
+      outbox: w.outbox,
+      client: hanging,
+      cache: createLookupCache({ db: w.db, clock: Date.now }),
+      clock: Date.now,
+      settings: () => w.settings,
+      stopTimeoutMs: 200
+    })
+    engine.start()
+    await waitFor(() => onlyItem(w).state === 'sending', 'the claim')
+
+    await engine.stop()
+
+    const item = onlyItem(w)
+    expect(item.state).toBe('queued')
+    expect(item.unverified).toBe(true)
+    expect(sim.ledger()).toHaveLength(0)
+    // Back online, it is checked and registered once like any other.
+    await drainToQuiescence(w)
+    expect(onlyItem(w).state).toBe('registered')
     expect(sim.registrationsByBill()[bill.billNo]).toBe(1)
   })
 })
