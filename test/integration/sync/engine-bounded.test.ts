@@ -4,10 +4,8 @@
  * payments go out, and a stop does not wait on a request that never settles.
  */
 import { describe, expect, it } from 'vitest'
-import { createLookupCache } from '@main/lookups/cache'
-import { createSyncEngine } from '@main/sync/engine'
 import type { SyncClient } from '@main/sync/types'
-import { engineSuite, states, waitFor } from './engine-helpers'
+import { engineOver, engineSuite, states, waitFor } from './engine-helpers'
 import { drainToQuiescence, planPayments } from '@scripts/lib/sync-world'
 
 const suite = engineSuite()
@@ -48,14 +46,7 @@ describe('a wedged request', () => {
     w.take(plan)
     // A request that never settles, whatever the client's timeout says.
     const wedged: SyncClient = { ...w.client, registerPayment: () => new Promise(() => undefined) }
-    const engine = createSyncEngine({
-      outbox: w.outbox,
-      client: wedged,
-      cache: createLookupCache({ db: w.db, clock: Date.now }),
-      clock: Date.now,
-      settings: () => w.settings,
-      stopTimeoutMs: 200
-    })
+    const engine = engineOver(w, { client: wedged, stopTimeoutMs: 200 })
     engine.start()
     await waitFor(() => states(w).every((state) => state === 'sending'), 'the claim')
 

@@ -5,11 +5,10 @@
 import Sqlite from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { parseIdType } from '@shared/domain/identification'
-import { createSyncEngine } from '@main/sync/engine'
-import { createLookupCache } from '@main/lookups/cache'
 import {
   countingClient,
   countingOutbox,
+  engineOver,
   engineSuite,
   registerAsEngine,
   paymentsOfOneCustomer,
@@ -290,12 +289,8 @@ describe('the drain log', () => {
     await w.warmCache([plan!])
     w.take(plan!)
     const lines: Array<{ message: string; details: Record<string, string | number> }> = []
-    const engine = createSyncEngine({
-      outbox: w.outbox,
+    const engine = engineOver(w, {
       client: w.client,
-      cache: createLookupCache({ db: w.db, clock: Date.now }),
-      clock: Date.now,
-      settings: () => w.settings,
       log: { info: (message, details) => void lines.push({ message, details }) }
     })
 

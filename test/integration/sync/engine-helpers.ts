@@ -1,6 +1,8 @@
 /** Shared set-up of the engine test files: one simulator per file, a world per test. */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Outbox } from '@main/outbox/outbox'
+import { createLookupCache } from '@main/lookups/cache'
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '@main/sync/engine'
 import type { SyncClient, SyncOutbox } from '@main/sync/types'
 import { TigoError, type TigoErrorInit } from '@main/tigo/errors'
 import type { OutboxItem } from '@main/store/types'
@@ -170,4 +172,21 @@ export async function registerAsEngine(
     identification,
     buildRegisterBody({ idType: plan.idType, identification, items: [...items] })
   )
+}
+
+/**
+ * A second engine over a world's outbox and database, with its own client and options: the
+ * world's own engine is never started, so this one is the only one draining.
+ */
+export function engineOver(
+  w: World,
+  options: Partial<SyncEngineOptions> & Pick<SyncEngineOptions, 'client'>
+): SyncEngine {
+  return createSyncEngine({
+    outbox: w.outbox,
+    cache: createLookupCache({ db: w.db, clock: Date.now }),
+    clock: Date.now,
+    settings: () => w.settings,
+    ...options
+  })
 }

@@ -9,9 +9,7 @@ import type { SimBill } from '@simulator/dataset'
 import { parseIdType } from '@shared/domain/identification'
 import { TigoError } from '@main/tigo/errors'
 import type { SyncClient } from '@main/sync/types'
-import { createSyncEngine } from '@main/sync/engine'
-import { createLookupCache } from '@main/lookups/cache'
-import { countingClient, engineSuite, waitFor } from './engine-helpers'
+import { countingClient, engineOver, engineSuite, waitFor } from './engine-helpers'
 import { drainToQuiescence, type PlannedPayment, type World } from '@scripts/lib/sync-world'
 
 const suite = engineSuite()
@@ -187,14 +185,7 @@ describe('a bill paid offline from its barcode alone', () => {
     takeScanned(w, bill, plan)
     // The lookup never answers, whatever the client's timeout says.
     const hanging: SyncClient = { ...w.client, getBills: () => new Promise(() => undefined) }
-    const engine = createSyncEngine({
-      outbox: w.outbox,
-      client: hanging,
-      cache: createLookupCache({ db: w.db, clock: Date.now }),
-      clock: Date.now,
-      settings: () => w.settings,
-      stopTimeoutMs: 200
-    })
+    const engine = engineOver(w, { client: hanging, stopTimeoutMs: 200 })
     engine.start()
     await waitFor(() => onlyItem(w).state === 'sending', 'the claim')
 
