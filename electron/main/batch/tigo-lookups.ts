@@ -8,7 +8,7 @@ import type { LookupContext } from '@main/lookups/handlers'
 import { checkOwnerWithTigo, fetchBills, isOfflineError } from '@main/lookups/handlers'
 import { UNREACHABLE_LOOKUP_CODES } from '@main/lookups/lookup-gate'
 import { knownOwner } from '@main/lookups/owners'
-import { isTigoError } from '@main/tigo/errors'
+import { isNotFoundAtTigo } from '@main/tigo/errors'
 import type { BatchLookups, LookupOutcome } from './live-lookup'
 
 /** Translated codes that mean Tigo could not be reached (or would not answer now). */
@@ -18,7 +18,7 @@ function outcomeOf(error: unknown): LookupOutcome {
   if (isOfflineError(error) || (isAppError(error) && OFFLINE_CODES.has(error.code))) {
     return 'offline'
   }
-  if (isTigoError(error) && error.kind === 'rejected' && error.status === 404) return 'not_found'
+  if (isNotFoundAtTigo(error)) return 'not_found'
   return 'failed'
 }
 

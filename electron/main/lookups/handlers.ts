@@ -24,7 +24,7 @@ import type { ChannelHandlers } from '@main/ipc'
 import type { customerChannels } from '@shared/ipc/channels/customers'
 import type { billChannels } from '@shared/ipc/channels/bills'
 import type { BillView, CustomerView, Source } from '@shared/ipc/views'
-import { isTigoError } from '@main/tigo/errors'
+import { isNotFoundAtTigo, isTigoError } from '@main/tigo/errors'
 import { askOwnership } from '@main/tigo/ownership'
 import { UNCONFIRMED_ID_TYPE } from './cache'
 import type { CachedBill } from '@main/store/types'
@@ -377,7 +377,7 @@ export function lookupHandlers(
           if (found) bill = toBillView(found, contractId, billContext(ctx))
         } catch (error) {
           // A reference that does not start with a contract, or Tigo away: try the cache.
-          const notFound = isTigoError(error) && error.kind === 'rejected' && error.status === 404
+          const notFound = isNotFoundAtTigo(error)
           if (!notFound && !isOfflineError(error) && !(error instanceof AppError)) throw error
           // Unreachable reaches here translated (`fetchBills` found no cache to fall back on).
           offline =

@@ -18,7 +18,7 @@ import { parseIdType } from '@shared/domain/identification'
 import { parseApiAmount } from '@shared/domain/money'
 import { AppError } from '@shared/errors'
 import type { OutboxItem } from '@main/store/types'
-import { isTigoError } from '@main/tigo/errors'
+import { isNotFoundAtTigo, isTigoError } from '@main/tigo/errors'
 import { askOwnership, type Ownership } from '@main/tigo/ownership'
 import { noteFor, settleQueued, settleRejected } from './outcomes'
 import type { DrainContext } from './types'
@@ -43,10 +43,6 @@ interface Answers {
   owners: Map<string, Promise<Ownership>>
 }
 
-function isNotFound(error: unknown): boolean {
-  return isTigoError(error) && error.kind === 'rejected' && error.status === 404
-}
-
 function unreachable(error: unknown): boolean {
   return isTigoError(error) && error.kind === 'not-sent' && error.status === undefined
 }
@@ -63,7 +59,7 @@ async function check(ctx: DrainContext, item: OutboxItem, answers: Answers): Pro
     answers.bills.set(item.contractId, asked)
     bills = await asked
   } catch (error) {
-    if (isNotFound(error)) {
+    if (isNotFoundAtTigo(error)) {
       return {
         kind: 'mismatch',
         reason: `${UNVERIFIED_CODES.notFound}: no contract ${item.contractId}`

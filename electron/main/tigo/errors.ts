@@ -121,6 +121,11 @@ function networkCode(error: unknown): string | undefined {
   return undefined
 }
 
+/** Tigo answered that what was asked for does not exist (a 404): an answer, not an outage. */
+export function isNotFoundAtTigo(error: unknown): boolean {
+  return isTigoError(error) && error.kind === 'rejected' && error.status === 404
+}
+
 /** Classifies a failure that happened before any HTTP status arrived (or while reading a body). */
 export function classifyTransportError(error: unknown, endpoint: string): TigoError {
   if (isTigoError(error)) return error

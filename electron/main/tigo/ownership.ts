@@ -6,7 +6,7 @@
 import type { ContractsDetails } from '@shared/api/models'
 import type { IdType } from '@shared/domain/identification'
 import type { TigoClient } from './client'
-import { isTigoError } from './errors'
+import { isNotFoundAtTigo } from './errors'
 
 const OWNER_PAGE_SIZE = 500
 /** A customer with more contracts than this is asked no further; the cashier confirms instead. */
@@ -37,7 +37,7 @@ export async function askOwnership(
     }
     return { verdict: 'not_owner' }
   } catch (error) {
-    if (isTigoError(error) && error.kind === 'rejected' && error.status === 404) {
+    if (isNotFoundAtTigo(error)) {
       return { verdict: 'not_found' }
     }
     throw error
